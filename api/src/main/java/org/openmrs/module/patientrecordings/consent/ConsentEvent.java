@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.consent;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+
+/**
+ * One decision in a consent's history. History is only ever appended to.
+ *
+ * @param type what was decided
+ * @param at when
+ * @param by who recorded it
+ * @param recording the recording a post-recording confirmation or refusal is about, or null
+ * @param comment what the patient said or why, or null
+ */
+public record ConsentEvent(ConsentEventType type, Instant at, UserId by, RecordingId recording, String comment) {
+
+    public ConsentEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(by, "by");
+    }
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentFact;
+import org.openmrs.module.patientrecordings.policy.ConsentTerms;
+
+/**
+ * A patient's consent to being recorded, with its full decision history. Immutable: each decision makes a new
+ * value with one more event; nothing is ever edited away.
+ *
+ * @param id never null
+ * @param patient whose consent it is
+ * @param encounter the encounter it was sought in, or null
+ * @param site where it was sought
+ * @param terms what the patient was told (CON-2)
+ * @param attestation what the clinician attests they told the patient (CON-3)
+ * @param history the decisions, oldest first; never empty; the first is GIVEN or WITHHELD
+ * @param version optimistic-locking version, 0 when new
+ */
+public record RecordingConsent(
+        ConsentId id,
+        PatientId patient,
+        EncounterId encounter,
+        SiteId site,
+        ConsentTerms terms,
+        Attestation attestation,
+        List<ConsentEvent> history,
+        long version) {
+
+    public RecordingConsent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(attestation, "attestation");
+        history = List.copyOf(history);
+        if (history.isEmpty() || history.get(0).type().resultingState() == null) {
+            throw new IllegalArgumentException("a consent's history starts with it being given or withheld");
+        }
+    }
+
+    /** The state in force: that of the latest state-changing decision. */
+    public ConsentState state() {
+        return stateEvent().type().resultingState();
+    }
+
+    /** The facts the rules engine reads. */
+    public ConsentFact fact() {
+        return new ConsentFact(
+                id, terms.kinds(), terms.purposes(), state(), stateEvent().at());
+    }
+
+    /**
+     * This consent with one more decision.
+     *
+     * @throws RuleViolationException LIF-1 when the decision does not follow from the state (only a consent given
+     *     can be withdrawn, and confirmed or refused after a recording)
+     */
+    public RecordingConsent with(ConsentEvent event) {
+        boolean given = state() == ConsentState.GIVEN;
+        boolean allowed = switch (event.type()) {
+            case WITHDRAWN, CONFIRMED_AFTER_RECORDING, REFUSED_AFTER_RECORDING -> given;
+            case GIVEN, WITHHELD -> false;
+        };
+        if (!allowed) {
+            throw RuleViolationException.of(
+                    ErrorCode.LIF_1, "A consent that is " + state() + " cannot be " + event.type(), "status");
+        }
+        List<ConsentEvent> more = new ArrayList<>(history);
+        more.add(event);
+        return new RecordingConsent(id, patient, encounter, site, terms, attestation, more, version);
+    }
+
+    private ConsentEvent stateEvent() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).type().resultingState() != null) {
+                return history.get(i);
+            }
+        }
+        throw new IllegalStateException("unreachable: the first event always changes state");
+    }
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.port;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+
+/**
+ * The patient's contemporaneous clinical notes: where every consent decision is written (CON-8) and what REC-3
+ * checks for.
+ */
+public interface ClinicalNotes {
+
+    /** @return true when the encounter has at least one clinical note */
+    boolean hasNote(EncounterId encounter);
+
+    /**
+     * Appends a note to the patient's record, beside the encounter's notes when there is an encounter. Throws when
+     * the note cannot be written; the caller then fails the whole decision (CON-8).
+     */
+    void append(Note note);
+
+    /**
+     * A note.
+     *
+     * @param patient never null
+     * @param encounter the encounter it belongs with, or null
+     * @param author who wrote it
+     * @param at when
+     * @param text the note; never blank
+     */
+    record Note(PatientId patient, EncounterId encounter, UserId author, Instant at, String text) {
+        public Note {
+            Objects.requireNonNull(patient, "patient");
+            Objects.requireNonNull(author, "author");
+            Objects.requireNonNull(at, "at");
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("a note needs text");
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.recording;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.MediaType;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.RecordingFacts;
+
+/**
+ * A recording: an entry of the patient's clinical record (REC-1). Immutable; every change makes a new value
+ * through {@link #toBuilder()}, and state changes go through {@link RecordingLifecycle}.
+ *
+ * @param id never null
+ * @param patient whose record it belongs to (REC-1)
+ * @param encounter the encounter, or null
+ * @param site where it was made
+ * @param policyVersion the site policy version it was made under (POL-2)
+ * @param kind what it captures
+ * @param mediaType audio, video or image
+ * @param initiator who made it
+ * @param mode overt or covert
+ * @param purposes the purposes it may currently serve
+ * @param operator who operated the recording (for a patient's copy: who added it)
+ * @param staffPresent the staff recorded in it
+ * @param consent the consent that governs it, or null (implicit kinds, patients' and routine calls)
+ * @param state where it is in its lifecycle
+ * @param startedAt when capture started
+ * @param endedAt when capture ended, or null while in progress
+ * @param content the stored content, or null before upload
+ * @param thirdPartiesCaptured whether it captures other patients or staff (STF-2)
+ * @param derivativeOf the source of an anonymised derivative (SEC-3), or null
+ * @param retentionUntil the last day it must be kept (REC-2), or null when not yet known
+ * @param flags flags such as NOTE_MISSING
+ * @param defenceReason the stated reason for a purely defensive purpose (CON-11), or null
+ * @param call for telephone recordings, or null
+ * @param sharedCopy for a patient's shared copy (PAT-2), or null
+ * @param voidReason why it was voided (REC-1), or null
+ * @param version optimistic-locking version, 0 when new
+ */
+public record Recording(
+        RecordingId id,
+        PatientId patient,
+        EncounterId encounter,
+        SiteId site,
+        int policyVersion,
+        RecordingKind kind,
+        MediaType mediaType,
+        Initiator initiator,
+        RecordingMode mode,
+        Set<Purpose> purposes,
+        UserId operator,
+        List<UserId> staffPresent,
+        ConsentId consent,
+        RecordingState state,
+        Instant startedAt,
+        Instant endedAt,
+        RecordedContent content,
+        boolean thirdPartiesCaptured,
+        RecordingId derivativeOf,
+        LocalDate retentionUntil,
+        Set<RecordingFlag> flags,
+        String defenceReason,
+        CallDetails call,
+        SharedCopy sharedCopy,
+        String voidReason,
+        long version) {
+
+    public Recording {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(initiator, "initiator");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(startedAt, "startedAt");
+        purposes = Set.copyOf(purposes);
+        staffPresent = List.copyOf(staffPresent);
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return Builder.from(this);
+    }
+
+    /** This recording in a new lifecycle state, checked by {@link RecordingLifecycle} (LIF-1). */
+    public Recording withState(RecordingState next) {
+        return toBuilder().state(RecordingLifecycle.transition(state, next)).build();
+    }
+
+    public boolean hasFlag(RecordingFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /** This recording with one more flag. */
+    public Recording flagged(RecordingFlag flag) {
+        Set<RecordingFlag> more = flags.isEmpty() ? EnumSet.noneOf(RecordingFlag.class) : EnumSet.copyOf(flags);
+        more.add(flag);
+        return toBuilder().flags(more).build();
+    }
+
+    /** This recording without a flag. */
+    public Recording unflagged(RecordingFlag flag) {
+        return toBuilder()
+                .flags(flags.stream().filter(f -> f != flag).collect(Collectors.toSet()))
+                .build();
+    }
+
+    /** The facts the rules engine reads. */
+    public RecordingFacts facts(boolean underLegalHold) {
+        return new RecordingFacts(
+                id,
+                patient,
+                kind,
+                initiator,
+                mode,
+                purposes,
+                state,
+                thirdPartiesCaptured,
+                derivativeOf != null,
+                underLegalHold,
+                retentionUntil);
+    }
+
+    /** Builds recordings; unset collections are empty. */
+    public static final class Builder {
+        private RecordingId id;
+        private PatientId patient;
+        private EncounterId encounter;
+        private SiteId site;
+        private int policyVersion;
+        private RecordingKind kind;
+        private MediaType mediaType;
+        private Initiator initiator;
+        private RecordingMode mode;
+        private Set<Purpose> purposes;
+        private UserId operator;
+        private List<UserId> staffPresent;
+        private ConsentId consent;
+        private RecordingState state;
+        private Instant startedAt;
+        private Instant endedAt;
+        private RecordedContent content;
+        private boolean thirdPartiesCaptured;
+        private RecordingId derivativeOf;
+        private LocalDate retentionUntil;
+        private Set<RecordingFlag> flags;
+        private String defenceReason;
+        private CallDetails call;
+        private SharedCopy sharedCopy;
+        private String voidReason;
+        private long version;
+
+        private Builder() {
+            purposes = Set.of();
+            staffPresent = List.of();
+            flags = Set.of();
+        }
+
+        static Builder from(Recording r) {
+            Builder b = new Builder();
+            b.id = r.id();
+            b.patient = r.patient();
+            b.encounter = r.encounter();
+            b.site = r.site();
+            b.policyVersion = r.policyVersion();
+            b.kind = r.kind();
+            b.mediaType = r.mediaType();
+            b.initiator = r.initiator();
+            b.mode = r.mode();
+            b.purposes = r.purposes();
+            b.operator = r.operator();
+            b.staffPresent = r.staffPresent();
+            b.consent = r.consent();
+            b.state = r.state();
+            b.startedAt = r.startedAt();
+            b.endedAt = r.endedAt();
+            b.content = r.content();
+            b.thirdPartiesCaptured = r.thirdPartiesCaptured();
+            b.derivativeOf = r.derivativeOf();
+            b.retentionUntil = r.retentionUntil();
+            b.flags = r.flags();
+            b.defenceReason = r.defenceReason();
+            b.call = r.call();
+            b.sharedCopy = r.sharedCopy();
+            b.voidReason = r.voidReason();
+            b.version = r.version();
+            return b;
+        }
+
+        public Builder id(RecordingId id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder patient(PatientId patient) {
+            this.patient = patient;
+            return this;
+        }
+
+        public Builder encounter(EncounterId encounter) {
+            this.encounter = encounter;
+            return this;
+        }
+
+        public Builder site(SiteId site) {
+            this.site = site;
+            return this;
+        }
+
+        public Builder policyVersion(int policyVersion) {
+            this.policyVersion = policyVersion;
+            return this;
+        }
+
+        public Builder kind(RecordingKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder mediaType(MediaType mediaType) {
+            this.mediaType = mediaType;
+            return this;
+        }
+
+        public Builder initiator(Initiator initiator) {
+            this.initiator = initiator;
+            return this;
+        }
+
+        public Builder mode(RecordingMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder purposes(Set<Purpose> purposes) {
+            this.purposes = purposes;
+            return this;
+        }
+
+        public Builder operator(UserId operator) {
+            this.operator = operator;
+            return this;
+        }
+
+        public Builder staffPresent(List<UserId> staffPresent) {
+            this.staffPresent = staffPresent;
+            return this;
+        }
+
+        public Builder consent(ConsentId consent) {
+            this.consent = consent;
+            return this;
+        }
+
+        public Builder state(RecordingState state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder endedAt(Instant endedAt) {
+            this.endedAt = endedAt;
+            return this;
+        }
+
+        public Builder content(RecordedContent content) {
+            this.content = content;
+            return this;
+        }
+
+        public Builder thirdPartiesCaptured(boolean thirdPartiesCaptured) {
+            this.thirdPartiesCaptured = thirdPartiesCaptured;
+            return this;
+        }
+
+        public Builder derivativeOf(RecordingId derivativeOf) {
+            this.derivativeOf = derivativeOf;
+            return this;
+        }
+
+        public Builder retentionUntil(LocalDate retentionUntil) {
+            this.retentionUntil = retentionUntil;
+            return this;
+        }
+
+        public Builder flags(Set<RecordingFlag> flags) {
+            this.flags = flags;
+            return this;
+        }
+
+        public Builder defenceReason(String defenceReason) {
+            this.defenceReason = defenceReason;
+            return this;
+        }
+
+        public Builder call(CallDetails call) {
+            this.call = call;
+            return this;
+        }
+
+        public Builder sharedCopy(SharedCopy sharedCopy) {
+            this.sharedCopy = sharedCopy;
+            return this;
+        }
+
+        public Builder voidReason(String voidReason) {
+            this.voidReason = voidReason;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Recording build() {
+            return new Recording(
+                    id,
+                    patient,
+                    encounter,
+                    site,
+                    policyVersion,
+                    kind,
+                    mediaType,
+                    initiator,
+                    mode,
+                    purposes,
+                    operator,
+                    staffPresent,
+                    consent,
+                    state,
+                    startedAt,
+                    endedAt,
+                    content,
+                    thirdPartiesCaptured,
+                    derivativeOf,
+                    retentionUntil,
+                    flags,
+                    defenceReason,
+                    call,
+                    sharedCopy,
+                    voidReason,
+                    version);
+        }
+    }
+}
