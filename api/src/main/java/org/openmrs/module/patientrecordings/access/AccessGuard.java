@@ -113,6 +113,10 @@ public final class AccessGuard {
             return new Subject(actor, action, patient, recording, newPurpose, detail);
         }
 
+        public Subject forRecording(RecordingId newRecording) {
+            return new Subject(actor, action, patient, newRecording, purpose, detail);
+        }
+
         public Subject withDetail(String newDetail) {
             return new Subject(actor, action, patient, recording, purpose, newDetail);
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.retention.RecordClass;
 
 /**
  * One version of a site's recording policy (POL-1). Immutable: a change makes a new version (POL-2) and every
@@ -21,6 +22,8 @@ import org.openmrs.module.patientrecordings.domain.SiteId;
  * @param noFilmingAreas where filming is forbidden (PAT-3); copied
  * @param secondaryPurposes the secondary purposes allowed and who approves them; copied
  * @param jurisdiction the code of the retention schedule's jurisdiction (REC-2), e.g. {@code ENGLAND}
+ * @param recordClass the class of record the site keeps (REC-2): its recordings are kept as long as its other
+ *     records
  * @param missingNote what happens when a recording is completed without a contemporaneous note (REC-3)
  */
 public record SitePolicy(
@@ -32,6 +35,7 @@ public record SitePolicy(
         List<NoFilmingArea> noFilmingAreas,
         List<SecondaryPurposeRule> secondaryPurposes,
         String jurisdiction,
+        RecordClass recordClass,
         MissingNoteHandling missingNote) {
 
     public SitePolicy {
@@ -44,6 +48,7 @@ public record SitePolicy(
         noFilmingAreas = List.copyOf(noFilmingAreas);
         secondaryPurposes = List.copyOf(secondaryPurposes);
         Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(recordClass, "recordClass");
         Objects.requireNonNull(missingNote, "missingNote");
     }
 
@@ -83,6 +88,7 @@ public record SitePolicy(
                 noFilmingAreas,
                 secondaryPurposes,
                 jurisdiction,
+                recordClass,
                 missingNote);
     }
 }

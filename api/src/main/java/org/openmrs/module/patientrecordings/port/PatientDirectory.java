@@ -19,8 +19,9 @@ public interface PatientDirectory {
      * @param displayName for notes and screens; never written to logs
      * @param birthDate null when unknown
      * @param deathDate null while alive or unknown
+     * @param lastTreatment the date of the patient's latest treatment or encounter the host knows of, or null
      */
-    record Patient(PatientId id, String displayName, LocalDate birthDate, LocalDate deathDate) {
+    record Patient(PatientId id, String displayName, LocalDate birthDate, LocalDate deathDate, LocalDate lastTreatment) {
         public Patient {
             Objects.requireNonNull(id, "id");
         }

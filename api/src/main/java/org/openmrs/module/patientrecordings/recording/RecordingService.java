@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.recording;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.CompletionPolicy;
+import org.openmrs.module.patientrecordings.policy.CompletionRequest;
+import org.openmrs.module.patientrecordings.policy.ConsentFact;
+import org.openmrs.module.patientrecordings.policy.PatientFacts;
+import org.openmrs.module.patientrecordings.policy.RecordingFacts;
+import org.openmrs.module.patientrecordings.policy.Privileges;
+import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
+import org.openmrs.module.patientrecordings.policy.SharedCopyRequest;
+import org.openmrs.module.patientrecordings.policy.SitePolicy;
+import org.openmrs.module.patientrecordings.policy.StaffPresence;
+import org.openmrs.module.patientrecordings.policy.StartRecordingPolicy;
+import org.openmrs.module.patientrecordings.policy.StartRecordingRequest;
+import org.openmrs.module.patientrecordings.policy.UsePolicy;
+import org.openmrs.module.patientrecordings.policy.UseRequest;
+import org.openmrs.module.patientrecordings.port.ClinicalNotes;
+import org.openmrs.module.patientrecordings.port.EncounterDirectory;
+import org.openmrs.module.patientrecordings.port.PatientDirectory;
+import org.openmrs.module.patientrecordings.register.RegisterQueries;
+import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
+
+/**
+ * The recording workflow: start, upload, stop, complete, void; use and search under the rules. Every refusal names
+ * every failed rule and is audited; every access is audited before anything is returned.
+ */
+public final class RecordingService {
+
+    private final RecordingRepository recordings;
+    private final PatientConsents consents;
+    private final SitePolicyRepository sitePolicies;
+    private final RegisterQueries registers;
+    private final PatientDirectory patients;
+    private final EncounterDirectory encounters;
+    private final ClinicalNotes notes;
+    private final RecordingRetention retention;
+    private final AccessGuard guard;
+
+    public RecordingService(
+            RecordingRepository recordings,
+            PatientConsents consents,
+            SitePolicyRepository sitePolicies,
+            RegisterQueries registers,
+            PatientDirectory patients,
+            EncounterDirectory encounters,
+            ClinicalNotes notes,
+            RecordingRetention retention,
+            AccessGuard guard) {
+        this.recordings = Objects.requireNonNull(recordings, "recordings");
+        this.consents = Objects.requireNonNull(consents, "consents");
+        this.sitePolicies = Objects.requireNonNull(sitePolicies, "sitePolicies");
+        this.registers = Objects.requireNonNull(registers, "registers");
+        this.patients = Objects.requireNonNull(patients, "patients");
+        this.encounters = Objects.requireNonNull(encounters, "encounters");
+        this.notes = Objects.requireNonNull(notes, "notes");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.guard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /**
+     * Starts a recording, or adds a patient's shared copy (PAT-2), when every rule allows it.
+     *
+     * @throws RuleViolationException naming every failed rule
+     */
+    public Started start(StartCommand command) {
+        Actor actor = guard.actor();
+        Instant now = guard.now();
+        Subject subject = Subject.of(actor, AuditAction.CREATE, command.patient(), null);
+        checkEncounter(command, subject);
+        SitePolicy site = sitePolicies
+                .current(command.site())
+                .orElseThrow(() -> RuleViolationException.of(
+                        ErrorCode.SAF_4, "Site " + command.site() + " has no recording policy", "site"));
+        List<ConsentFact> patientConsents = consents.of(command.patient());
+        StartRecordingRequest request = request(command, actor, site, patientConsents, now);
+        Decision decision = command.sharedCopy() == null
+                ? StartRecordingPolicy.decide(request)
+                : StartRecordingPolicy.decide(new SharedCopyRequest(
+                        request, command.sharedCopy().receivedOn(), command.sharedCopy().howObtained()));
+        guard.enforce(decision, subject);
+        Recording recording = recordings.save(newRecording(command, actor, site, patientConsents, decision, now));
+        guard.record(subject.withDetail(describe(decision.warnings())).forRecording(recording.id()));
+        return new Started(recording, decision.warnings());
+    }
+
+    /** Records the stored content of a recording being captured or uploaded. */
+    public Recording attachContent(RecordingId id, RecordedContent content) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("content stored");
+        guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
+        if (recording.state() != RecordingState.IN_PROGRESS) {
+            guard.enforce(
+                    RuleViolationException.of(
+                                    ErrorCode.LIF_1,
+                                    "Content can be added only while the recording is in progress, not "
+                                            + recording.state(),
+                                    "status")
+                            .decision(),
+                    subject);
+        }
+        Recording saved = recordings.save(
+                recording.toBuilder().content(Objects.requireNonNull(content, "content")).build());
+        guard.record(subject);
+        return saved;
+    }
+
+    /** Ends a recording early. A clinician recording then awaits the patient's confirmation (CON-7). */
+    public Recording stop(RecordingId id) {
+        return end(id, true);
+    }
+
+    /**
+     * Completes a recording: refused or flagged without a contemporaneous note (REC-3); a clinician recording then
+     * awaits the patient's confirmation (CON-7).
+     */
+    public Started complete(RecordingId id) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        SitePolicy site = policyOf(recording);
+        boolean hasNote = recording.encounter() != null && notes.hasNote(recording.encounter());
+        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("completed");
+        Decision decision = guard.enforce(
+                CompletionPolicy.decide(new CompletionRequest(actor, facts(recording), hasNote, site)), subject);
+        Recording ended = endedState(recording, false);
+        if (decision.codes().contains(ErrorCode.REC_3)) {
+            ended = ended.flagged(RecordingFlag.NOTE_MISSING);
+        }
+        Recording saved = recordings.save(retention.assign(ended));
+        guard.record(subject.withDetail(describe(decision.warnings())));
+        return new Started(saved, decision.warnings());
+    }
+
+    /**
+     * REC-3: clears the missing-note flag of the recordings of an encounter once it has a note.
+     *
+     * @return the recordings that were cleared
+     */
+    public List<Recording> noteWritten(RecordingId id) {
+        Recording recording = existing(id);
+        if (!recording.hasFlag(RecordingFlag.NOTE_MISSING)
+                || recording.encounter() == null
+                || !notes.hasNote(recording.encounter())) {
+            return List.of();
+        }
+        return List.of(recordings.save(recording.unflagged(RecordingFlag.NOTE_MISSING)));
+    }
+
+    /**
+     * REC-1: voids a recording entered in error (e.g. wrong patient). The content is kept for the retention period.
+     */
+    public Recording voidRecording(RecordingId id, String reason) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        Subject subject = Subject.of(actor, AuditAction.VOID, recording.patient(), id).withDetail("voided");
+        guard.enforce(RecordEntryPolicy.voiding(actor, reason), subject);
+        Recording voided = recording.withState(RecordingState.VOIDED).toBuilder()
+                .voidReason(reason)
+                .build();
+        notes.append(new ClinicalNotes.Note(
+                recording.patient(),
+                recording.encounter(),
+                actor.user(),
+                guard.now(),
+                "Recording " + id + " voided as entered in error. Reason: " + reason
+                        + ". Its content is kept for the retention period."));
+        Recording saved = recordings.save(voided);
+        guard.record(subject);
+        return saved;
+    }
+
+    /** REC-1: a recording is never deleted. Always refused, and the attempt audited. */
+    public void delete(RecordingId id) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        guard.enforce(
+                RecordEntryPolicy.delete(),
+                Subject.of(actor, AuditAction.REFUSED, recording.patient(), id).withDetail("delete"));
+    }
+
+    /**
+     * Reads a recording for a use, when the rules allow it; audited before it is returned (SAF-2).
+     *
+     * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
+     */
+    public Recording use(RecordingId id, UseContext context) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        guard.permit(
+                UsePolicy.decide(useRequest(actor, recording, context)),
+                new Subject(
+                        actor,
+                        auditAction(context),
+                        recording.patient(),
+                        id,
+                        context.purpose(),
+                        context.authority() == null ? "" : "authority " + context.authority()));
+        return recording;
+    }
+
+    /**
+     * The patient's recordings the user may see for direct care: covert ones only for the privileged (COV-2);
+     * sealed and destroyed ones never. Each one returned is audited as a search hit (SAF-2).
+     */
+    public List<Recording> findForPatient(PatientId patient) {
+        Actor actor = guard.actor();
+        guard.enforce(
+                Decision.of(Privileges.check(actor, Privilege.VIEW_RECORDINGS)),
+                Subject.of(actor, AuditAction.SEARCH, patient, null));
+        List<Recording> visible = recordings.findByPatient(patient).stream()
+                .filter(r -> visibleTo(actor, r))
+                .toList();
+        visible.forEach(r -> guard.record(Subject.of(actor, AuditAction.SEARCH, patient, r.id())));
+        return visible;
+    }
+
+    /** Whether a recording may appear in the user's searches at all. */
+    public static boolean visibleTo(Actor actor, Recording recording) {
+        if (recording.mode() == RecordingMode.COVERT && !actor.has(Privilege.AUTHORISE_COVERT)) {
+            return false;
+        }
+        return recording.state() != RecordingState.SEALED && recording.state() != RecordingState.DESTROYED;
+    }
+
+    /** REC-3: recordings completed without a note, still waiting for one. */
+    public List<Recording> withoutNote() {
+        Actor actor = guard.actor();
+        guard.permit(
+                Decision.of(Privileges.check(actor, Privilege.VIEW_RECORDINGS)),
+                Subject.of(actor, AuditAction.SEARCH, null, null).withDetail("recordings without a note"));
+        return recordings.findFlagged(RecordingFlag.NOTE_MISSING).stream()
+                .filter(r -> visibleTo(actor, r))
+                .toList();
+    }
+
+    /** The facts of a stored recording, for the rules. */
+    public RecordingFacts facts(Recording recording) {
+        return recording.facts(registers.underLegalHold(recording.patient(), guard.now()));
+    }
+
+    /** The site policy a recording was made under (POL-2). */
+    public SitePolicy policyOf(Recording recording) {
+        return sitePolicies
+                .version(recording.site(), recording.policyVersion())
+                .orElseThrow(() -> new IllegalStateException("policy version of " + recording.id() + " is missing"));
+    }
+
+    /** The recording, or NF-1. */
+    public Recording existing(RecordingId id) {
+        return recordings
+                .find(id)
+                .orElseThrow(() -> RuleViolationException.of(ErrorCode.NF_1, "No recording " + id, "id"));
+    }
+
+    private Recording end(RecordingId id, boolean early) {
+        Actor actor = guard.actor();
+        Recording recording = existing(id);
+        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("stopped");
+        guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
+        Recording saved = recordings.save(retention.assign(endedState(recording, early)));
+        guard.record(subject);
+        return saved;
+    }
+
+    private Recording endedState(Recording recording, boolean early) {
+        RecordingState next = CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator())
+                ? RecordingState.PENDING_CONFIRMATION
+                : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
+        Recording ended = recording.withState(next).toBuilder().endedAt(guard.now()).build();
+        return early ? ended.flagged(RecordingFlag.ENDED_EARLY) : ended;
+    }
+
+    private void checkEncounter(StartCommand command, Subject subject) {
+        if (command.encounter() == null) {
+            return;
+        }
+        boolean ofPatient = encounters
+                .find(command.encounter())
+                .filter(e -> e.patient().equals(command.patient()))
+                .isPresent();
+        if (!ofPatient) {
+            guard.enforce(
+                    RuleViolationException.of(
+                                    ErrorCode.SAF_4,
+                                    "Encounter " + command.encounter() + " is not an encounter of this patient",
+                                    "encounter")
+                            .decision(),
+                    subject);
+        }
+    }
+
+    private StartRecordingRequest request(
+            StartCommand c, Actor actor, SitePolicy site, List<ConsentFact> patientConsents, Instant now) {
+        boolean known = patients.find(c.patient()).isPresent();
+        PatientFacts patient = new PatientFacts(c.patient(), known, registers.standingObjection(c.patient(), now));
+        Set<UserId> present = new LinkedHashSet<>(c.staffPresent());
+        if (c.initiator() == Initiator.CLINICIAN) {
+            present.add(actor.user());
+        }
+        Set<UserId> objecting = registers.objectingStaff(present, now);
+        List<StaffPresence> staff = present.stream()
+                .map(u -> new StaffPresence(u, objecting.contains(u)))
+                .toList();
+        return new StartRecordingRequest(
+                actor,
+                patient,
+                c.kind(),
+                c.initiator(),
+                c.mode(),
+                c.purposes(),
+                c.defenceReason(),
+                site,
+                patientConsents,
+                staff,
+                c.mode() == RecordingMode.COVERT
+                        ? registers.covertAuthorisation(c.patient(), now).orElse(null)
+                        : null,
+                c.call(),
+                c.areaCode(),
+                now);
+    }
+
+    private Recording newRecording(
+            StartCommand c,
+            Actor actor,
+            SitePolicy site,
+            List<ConsentFact> patientConsents,
+            Decision decision,
+            Instant now) {
+        Recording.Builder b = Recording.builder()
+                .id(RecordingId.random())
+                .patient(c.patient())
+                .encounter(c.encounter())
+                .site(c.site())
+                .policyVersion(site.version())
+                .kind(c.kind())
+                .mediaType(c.mediaType())
+                .initiator(c.initiator())
+                .mode(c.mode())
+                .purposes(c.purposes())
+                .operator(actor.user())
+                .staffPresent(List.copyOf(c.staffPresent()))
+                .consent(governingConsent(c, patientConsents))
+                .state(RecordingLifecycle.transition(RecordingState.REQUESTED, RecordingState.IN_PROGRESS))
+                .startedAt(now)
+                .thirdPartiesCaptured(c.thirdPartiesCaptured())
+                .defenceReason(c.defenceReason())
+                .call(c.call() == null ? null : new CallDetails(c.call().type(), c.call().explicitNoticeGiven()))
+                .sharedCopy(c.sharedCopy());
+        Recording recording = b.build();
+        if (decision.codes().contains(ErrorCode.CON_11)) {
+            recording = recording.flagged(RecordingFlag.DEFENSIVE_PURPOSE);
+        }
+        if (decision.codes().contains(ErrorCode.PAT_3)) {
+            recording = recording.flagged(RecordingFlag.NO_FILMING_AREA_BREACH);
+        }
+        return recording;
+    }
+
+    /** The latest consent given that covers the kind and every purpose, if any. */
+    private static ConsentId governingConsent(
+            StartCommand c, List<ConsentFact> patientConsents) {
+        return patientConsents.stream()
+                .filter(f -> f.state() == ConsentState.GIVEN)
+                .filter(f -> f.kinds().contains(c.kind()))
+                .filter(f -> f.purposes().stream().anyMatch(c.purposes()::contains))
+                .max(Comparator.comparing(ConsentFact::decidedAt))
+                .map(ConsentFact::id)
+                .orElse(null);
+    }
+
+    private UseRequest useRequest(Actor actor, Recording recording, UseContext context) {
+        return new UseRequest(
+                actor,
+                context.action(),
+                context.purpose(),
+                facts(recording),
+                consents.of(recording.patient()),
+                context.authority(),
+                context.othersConsentedOrRedacted(),
+                context.approvedByRole(),
+                policyOf(recording));
+    }
+
+    private static AuditAction auditAction(UseContext context) {
+        return switch (context.action()) {
+            case VIEW -> AuditAction.VIEW;
+            case PLAY -> AuditAction.PLAY;
+            case DOWNLOAD, COPY -> AuditAction.DOWNLOAD;
+            case DISCLOSE -> AuditAction.DISCLOSE;
+            case EXPORT -> AuditAction.EXPORT;
+        };
+    }
+
+    private static String describe(List<Reason> warnings) {
+        List<String> codes = new ArrayList<>();
+        warnings.forEach(w -> codes.add(w.code().code()));
+        return codes.isEmpty() ? "" : "warnings " + String.join(",", codes);
+    }
+}
