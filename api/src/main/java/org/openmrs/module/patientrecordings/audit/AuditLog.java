@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.audit;
+
+/**
+ * The append-only, tamper-evident access audit trail (SAF-2). Each stored entry carries the hash of the one
+ * before it ({@link AuditHashes}), so that {@link #verify()} finds any entry changed, removed or moved.
+ * Implementations are thread-safe and keep the chain linear when many threads append at once.
+ */
+public interface AuditLog {
+
+    /**
+     * Records an access before its result is handed out. Entries are never changed or removed afterwards.
+     *
+     * @param entry never null
+     * @return the entry as stored, with its sequence number and hashes
+     * @throws AuditWriteFailedException when the entry could not be recorded; the caller's access must then fail
+     *     (SAF-2)
+     */
+    StoredAuditEntry append(AuditEntry entry);
+
+    /**
+     * Finds entries by patient, recording, user, action and time, one page at a time.
+     *
+     * @param query never null
+     * @return the requested page and the total number of matches
+     */
+    AuditPage search(AuditQuery query);
+
+    /**
+     * Checks the whole hash chain from the first entry to the recorded head.
+     *
+     * @return intact, or the first break with its sequence number and why
+     */
+    ChainVerification verify();
+}

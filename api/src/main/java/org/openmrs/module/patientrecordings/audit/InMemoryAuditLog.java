@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An audit log held in memory: complete and thread-safe, but gone when the process ends. Meant for tests of the
+ * services that audit, and for demonstrations; {@link #failAppends(boolean)} lets a test prove that an access
+ * fails when it cannot be audited (SAF-2).
+ */
+public final class InMemoryAuditLog implements AuditLog {
+
+    private final List<StoredAuditEntry> entries;
+    private AuditChainHead head = AuditChainHead.GENESIS;
+    private boolean failing;
+
+    public InMemoryAuditLog() {
+        this(new ArrayList<>());
+    }
+
+    /**
+     * A log over the given storage, which tests may alter between calls to show that tampering is found.
+     *
+     * @param storage an empty, mutable list that only this log changes while it runs
+     */
+    InMemoryAuditLog(List<StoredAuditEntry> storage) {
+        if (!storage.isEmpty()) {
+            throw new IllegalArgumentException("storage must start empty");
+        }
+        this.entries = storage;
+    }
+
+    @Override
+    public synchronized StoredAuditEntry append(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (failing) {
+            throw new AuditWriteFailedException("the in-memory audit log is set to fail", null);
+        }
+        StoredAuditEntry stored = head.link(entry);
+        entries.add(stored);
+        head = AuditChainHead.of(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized AuditPage search(AuditQuery query) {
+        Comparator<StoredAuditEntry> bySequence = Comparator.comparingLong(StoredAuditEntry::sequence);
+        List<StoredAuditEntry> matches = entries.stream()
+                .filter(stored -> query.matches(stored.entry()))
+                .sorted(query.order() == AuditQuery.Order.NEWEST_FIRST ? bySequence.reversed() : bySequence)
+                .toList();
+        List<StoredAuditEntry> page =
+                matches.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new AuditPage(page, matches.size(), query.offset());
+    }
+
+    @Override
+    public synchronized ChainVerification verify() {
+        return AuditChainVerifier.verify(List.copyOf(entries), head);
+    }
+
+    /** While set, every append throws {@link AuditWriteFailedException}, as a log whose storage is down would. */
+    public synchronized void failAppends(boolean fail) {
+        this.failing = fail;
+    }
+}
