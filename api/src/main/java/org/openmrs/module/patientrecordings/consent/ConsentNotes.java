@@ -54,7 +54,8 @@ final class ConsentNotes {
     }
 
     private void write(RecordingConsent consent, UserId by, Instant at, String text) {
-        notes.append(new ClinicalNotes.Note(consent.patient(), consent.encounter(), by, at, text + " Recorded by " + by + "."));
+        notes.append(new ClinicalNotes.Note(
+                consent.patient(), consent.encounter(), by, at, text + " Recorded by " + by + "."));
     }
 
     private static String headline(ConsentEventType type) {
@@ -86,14 +87,19 @@ final class ConsentNotes {
                     .append(". The patient was told they may refuse or withdraw at any time, during or after the"
                             + " recording, that refusing will not affect their care, and was under no pressure.");
             if (t.defenceReason() != null) {
-                s.append(" Defensive purpose, stated reason: ").append(t.defenceReason()).append('.');
+                s.append(" Defensive purpose, stated reason: ")
+                        .append(t.defenceReason())
+                        .append('.');
             }
         }
         return s.toString();
     }
 
     private static String sorted(Collection<?> values) {
-        return values.stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+        return values.stream()
+                .map(Object::toString)
+                .collect(Collectors.toCollection(TreeSet::new))
+                .toString();
     }
 
     private static String comment(String comment) {

@@ -74,7 +74,9 @@ public final class ConsentService implements PatientConsents {
     /** The consent facts of a patient, for the recording rules. */
     @Override
     public List<ConsentFact> of(PatientId patient) {
-        return consents.findByPatient(patient).stream().map(RecordingConsent::fact).toList();
+        return consents.findByPatient(patient).stream()
+                .map(RecordingConsent::fact)
+                .toList();
     }
 
     /** CON-1, CON-2, CON-3, CON-8, CON-11: records a consent given. */
@@ -106,7 +108,8 @@ public final class ConsentService implements PatientConsents {
                 .map(RecordingConsent::fact)
                 .toList();
         List<Recording> affected = recordings.findByPatient(consent.patient());
-        List<RecordingFacts> facts = affected.stream().map(recordingService::facts).toList();
+        List<RecordingFacts> facts =
+                affected.stream().map(recordingService::facts).toList();
         List<WithdrawalPlanner.Effect> plan = WithdrawalPlanner.plan(consent.fact(), remaining, facts, now);
         List<Recording> changed = new ArrayList<>();
         List<String> described = new ArrayList<>();
@@ -142,9 +145,8 @@ public final class ConsentService implements PatientConsents {
         RecordingConsent consent = recording.consent() == null ? null : existing(recording.consent());
         Recording answered = confirmed ? confirmedRecording(recording) : refusedRecording(recording);
         if (consent != null) {
-            ConsentEventType type = confirmed
-                    ? ConsentEventType.CONFIRMED_AFTER_RECORDING
-                    : ConsentEventType.REFUSED_AFTER_RECORDING;
+            ConsentEventType type =
+                    confirmed ? ConsentEventType.CONFIRMED_AFTER_RECORDING : ConsentEventType.REFUSED_AFTER_RECORDING;
             RecordingConsent updated = consent.with(new ConsentEvent(type, now, actor.user(), recordingId, comment));
             notes.afterRecording(updated, recordingId, confirmed, actor.user(), now, comment);
             consents.save(updated);
@@ -207,26 +209,28 @@ public final class ConsentService implements PatientConsents {
     private Recording apply(Recording recording, WithdrawalPlanner.Effect effect, Instant now) {
         return switch (effect.action()) {
             case NONE -> recording;
-            case STOP_AND_SEAL -> recording.withState(RecordingState.SEALED).toBuilder()
-                    .endedAt(now)
-                    .build();
+            case STOP_AND_SEAL ->
+                recording.withState(RecordingState.SEALED).toBuilder()
+                        .endedAt(now)
+                        .build();
             case SEAL_FOR_DESTRUCTION -> recording.withState(RecordingState.SEALED);
-            case END_SECONDARY_USES -> recording.toBuilder()
-                    .purposes(effect.remainingPurposes())
-                    .build();
+            case END_SECONDARY_USES ->
+                recording.toBuilder().purposes(effect.remainingPurposes()).build();
         };
     }
 
     private static String describe(WithdrawalPlanner.Effect effect) {
         return switch (effect.action()) {
             case NONE -> "recording " + effect.recording() + " unchanged";
-            case STOP_AND_SEAL -> "recording " + effect.recording()
-                    + " stopped at once and sealed for destruction; nothing after the withdrawal is kept";
-            case SEAL_FOR_DESTRUCTION -> "recording " + effect.recording()
-                    + " made only for secondary purposes sealed for destruction"
-                    + (effect.destructionDeferredByHold() ? " (deferred by a legal hold)" : "");
-            case END_SECONDARY_USES -> "recording " + effect.recording()
-                    + " stays in the clinical record; its secondary uses end";
+            case STOP_AND_SEAL ->
+                "recording " + effect.recording()
+                        + " stopped at once and sealed for destruction; nothing after the withdrawal is kept";
+            case SEAL_FOR_DESTRUCTION ->
+                "recording " + effect.recording()
+                        + " made only for secondary purposes sealed for destruction"
+                        + (effect.destructionDeferredByHold() ? " (deferred by a legal hold)" : "");
+            case END_SECONDARY_USES ->
+                "recording " + effect.recording() + " stays in the clinical record; its secondary uses end";
         };
     }
 
@@ -249,8 +253,7 @@ public final class ConsentService implements PatientConsents {
     }
 
     private RecordingConsent existing(ConsentId id) {
-        return consents.find(id)
-                .orElseThrow(() -> RuleViolationException.of(ErrorCode.NF_1, "No consent " + id, "id"));
+        return consents.find(id).orElseThrow(() -> RuleViolationException.of(ErrorCode.NF_1, "No consent " + id, "id"));
     }
 
     /**

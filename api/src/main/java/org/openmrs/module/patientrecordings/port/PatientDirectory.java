@@ -21,7 +21,8 @@ public interface PatientDirectory {
      * @param deathDate null while alive or unknown
      * @param lastTreatment the date of the patient's latest treatment or encounter the host knows of, or null
      */
-    record Patient(PatientId id, String displayName, LocalDate birthDate, LocalDate deathDate, LocalDate lastTreatment) {
+    record Patient(
+            PatientId id, String displayName, LocalDate birthDate, LocalDate deathDate, LocalDate lastTreatment) {
         public Patient {
             Objects.requireNonNull(id, "id");
         }

@@ -29,9 +29,9 @@ import org.openmrs.module.patientrecordings.policy.CompletionPolicy;
 import org.openmrs.module.patientrecordings.policy.CompletionRequest;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
 import org.openmrs.module.patientrecordings.policy.PatientFacts;
-import org.openmrs.module.patientrecordings.policy.RecordingFacts;
 import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
+import org.openmrs.module.patientrecordings.policy.RecordingFacts;
 import org.openmrs.module.patientrecordings.policy.SharedCopyRequest;
 import org.openmrs.module.patientrecordings.policy.SitePolicy;
 import org.openmrs.module.patientrecordings.policy.StaffPresence;
@@ -101,7 +101,9 @@ public final class RecordingService {
         Decision decision = command.sharedCopy() == null
                 ? StartRecordingPolicy.decide(request)
                 : StartRecordingPolicy.decide(new SharedCopyRequest(
-                        request, command.sharedCopy().receivedOn(), command.sharedCopy().howObtained()));
+                        request,
+                        command.sharedCopy().receivedOn(),
+                        command.sharedCopy().howObtained()));
         guard.enforce(decision, subject);
         Recording recording = recordings.save(newRecording(command, actor, site, patientConsents, decision, now));
         guard.record(subject.withDetail(describe(decision.warnings())).forRecording(recording.id()));
@@ -112,7 +114,8 @@ public final class RecordingService {
     public Recording attachContent(RecordingId id, RecordedContent content) {
         Actor actor = guard.actor();
         Recording recording = existing(id);
-        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("content stored");
+        Subject subject =
+                Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("content stored");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
         if (recording.state() != RecordingState.IN_PROGRESS) {
             guard.enforce(
@@ -124,8 +127,9 @@ public final class RecordingService {
                             .decision(),
                     subject);
         }
-        Recording saved = recordings.save(
-                recording.toBuilder().content(Objects.requireNonNull(content, "content")).build());
+        Recording saved = recordings.save(recording.toBuilder()
+                .content(Objects.requireNonNull(content, "content"))
+                .build());
         guard.record(subject);
         return saved;
     }
@@ -144,7 +148,8 @@ public final class RecordingService {
         Recording recording = existing(id);
         SitePolicy site = policyOf(recording);
         boolean hasNote = recording.encounter() != null && notes.hasNote(recording.encounter());
-        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("completed");
+        Subject subject =
+                Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("completed");
         Decision decision = guard.enforce(
                 CompletionPolicy.decide(new CompletionRequest(actor, facts(recording), hasNote, site)), subject);
         Recording ended = endedState(recording, false);
@@ -177,7 +182,8 @@ public final class RecordingService {
     public Recording voidRecording(RecordingId id, String reason) {
         Actor actor = guard.actor();
         Recording recording = existing(id);
-        Subject subject = Subject.of(actor, AuditAction.VOID, recording.patient(), id).withDetail("voided");
+        Subject subject =
+                Subject.of(actor, AuditAction.VOID, recording.patient(), id).withDetail("voided");
         guard.enforce(RecordEntryPolicy.voiding(actor, reason), subject);
         Recording voided = recording.withState(RecordingState.VOIDED).toBuilder()
                 .voidReason(reason)
@@ -280,7 +286,8 @@ public final class RecordingService {
     private Recording end(RecordingId id, boolean early) {
         Actor actor = guard.actor();
         Recording recording = existing(id);
-        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("stopped");
+        Subject subject =
+                Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("stopped");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
         Recording saved = recordings.save(retention.assign(endedState(recording, early)));
         guard.record(subject);
@@ -291,7 +298,8 @@ public final class RecordingService {
         RecordingState next = CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator())
                 ? RecordingState.PENDING_CONFIRMATION
                 : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
-        Recording ended = recording.withState(next).toBuilder().endedAt(guard.now()).build();
+        Recording ended =
+                recording.withState(next).toBuilder().endedAt(guard.now()).build();
         return early ? ended.flagged(RecordingFlag.ENDED_EARLY) : ended;
     }
 
@@ -370,7 +378,10 @@ public final class RecordingService {
                 .startedAt(now)
                 .thirdPartiesCaptured(c.thirdPartiesCaptured())
                 .defenceReason(c.defenceReason())
-                .call(c.call() == null ? null : new CallDetails(c.call().type(), c.call().explicitNoticeGiven()))
+                .call(
+                        c.call() == null
+                                ? null
+                                : new CallDetails(c.call().type(), c.call().explicitNoticeGiven()))
                 .sharedCopy(c.sharedCopy());
         Recording recording = b.build();
         if (decision.codes().contains(ErrorCode.CON_11)) {
@@ -383,8 +394,7 @@ public final class RecordingService {
     }
 
     /** The latest consent given that covers the kind and every purpose, if any. */
-    private static ConsentId governingConsent(
-            StartCommand c, List<ConsentFact> patientConsents) {
+    private static ConsentId governingConsent(StartCommand c, List<ConsentFact> patientConsents) {
         return patientConsents.stream()
                 .filter(f -> f.state() == ConsentState.GIVEN)
                 .filter(f -> f.kinds().contains(c.kind()))

@@ -51,6 +51,7 @@ public final class RegisterQueries {
 
     /** REC-5: whether a legal hold covers the patient's recordings at {@code at}. */
     public boolean underLegalHold(PatientId patient, Instant at) {
-        return registers.list(LegalHold.class).stream().anyMatch(h -> h.patient().equals(patient) && h.activeAt(at));
+        return registers.list(LegalHold.class).stream()
+                .anyMatch(h -> h.patient().equals(patient) && h.activeAt(at));
     }
 }

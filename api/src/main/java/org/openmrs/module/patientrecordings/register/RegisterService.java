@@ -8,6 +8,7 @@ import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -22,7 +23,6 @@ import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
 import org.openmrs.module.patientrecordings.policy.RegisterPolicy;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
-import org.openmrs.module.patientrecordings.domain.Decision;
 
 /**
  * Keeps the registers: staff objections (STF-1), patients' standing objections (CON-10), covert authorisations
@@ -48,8 +48,8 @@ public final class RegisterService {
         Actor actor = guard.actor();
         Subject subject = Subject.of(actor, AuditAction.UPDATE, null, null).withDetail("staff objection recorded");
         guard.enforce(RegisterPolicy.staffObjection(actor, staff), subject);
-        StaffObjection saved = registers.save(
-                new StaffObjection(newId(), staff, comment, actor.user(), guard.now(), null));
+        StaffObjection saved =
+                registers.save(new StaffObjection(newId(), staff, comment, actor.user(), guard.now(), null));
         guard.record(subject);
         return saved;
     }
@@ -109,8 +109,8 @@ public final class RegisterService {
         Subject subject = Subject.of(actor, AuditAction.UPDATE, authorisation.patient(), null)
                 .withDetail("covert authorisation recorded");
         guard.enforce(RegisterPolicy.covertAuthorisation(actor, authorisation, guard.now()), subject);
-        CovertAuthorisationEntry saved = registers.save(
-                new CovertAuthorisationEntry(newId(), authorisation, actor.user(), guard.now(), null));
+        CovertAuthorisationEntry saved =
+                registers.save(new CovertAuthorisationEntry(newId(), authorisation, actor.user(), guard.now(), null));
         guard.record(subject);
         return saved;
     }
@@ -119,7 +119,8 @@ public final class RegisterService {
     public CovertAuthorisationEntry endCovertAuthorisation(String id) {
         Actor actor = guard.actor();
         CovertAuthorisationEntry entry = existing(CovertAuthorisationEntry.class, id);
-        Subject subject = Subject.of(actor, AuditAction.UPDATE, entry.authorisation().patient(), null)
+        Subject subject = Subject.of(
+                        actor, AuditAction.UPDATE, entry.authorisation().patient(), null)
                 .withDetail("covert authorisation ended");
         guard.enforce(Decision.of(CovertRecordingRules.onlyPrivileged(actor)), subject);
         CovertAuthorisationEntry ended = registers.save(entry.ended(guard.now()));
@@ -149,8 +150,15 @@ public final class RegisterService {
                     subject);
         }
         LegalHold hold = registers.save(new LegalHold(
-                newId(), patient, Objects.requireNonNull(basis, "basis"), reference, actor.user(), guard.now(), null,
-                null, null));
+                newId(),
+                patient,
+                Objects.requireNonNull(basis, "basis"),
+                reference,
+                actor.user(),
+                guard.now(),
+                null,
+                null,
+                null));
         guard.record(subject);
         return hold;
     }

@@ -40,8 +40,8 @@ public final class SitePolicyService {
     /** The policy in force at a site; NF-1 when the site has none. */
     public SitePolicy current(SiteId site) {
         return policies.current(site)
-                .orElseThrow(() -> RuleViolationException.of(
-                        ErrorCode.NF_1, "Site " + site + " has no recording policy", "site"));
+                .orElseThrow(() ->
+                        RuleViolationException.of(ErrorCode.NF_1, "Site " + site + " has no recording policy", "site"));
     }
 
     /** One version of a site's policy; NF-1 when it does not exist. */
