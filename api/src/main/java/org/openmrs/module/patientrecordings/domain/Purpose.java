@@ -31,6 +31,9 @@ public record Purpose(String code) {
      */
     public static final Purpose DEFENCE = new Purpose("DEFENCE");
 
+    /** Disclosure for a complaint, claim, court order, regulator or formal investigation (REC-6). */
+    public static final Purpose LEGAL = new Purpose("LEGAL");
+
     public Purpose {
         Objects.requireNonNull(code, "code");
         if (!CODE.matcher(code).matches()) {

@@ -13,6 +13,8 @@ public enum RecordingFlag {
     ENDED_EARLY,
     /** CON-7: the patient refused to confirm consent after the recording. */
     CONFIRMATION_REFUSED,
+    /** CON-5: consent was withdrawn while recording; the capture was stopped at once and sealed. */
+    WITHDRAWN_DURING_RECORDING,
     /** CON-7: the patient confirmed consent after the recording. */
     CONFIRMED
 }

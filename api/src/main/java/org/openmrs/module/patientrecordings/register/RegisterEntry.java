@@ -8,7 +8,7 @@ import java.time.Instant;
  * is ended, and stays on the register.
  */
 public sealed interface RegisterEntry
-        permits StaffObjection, PatientObjection, CovertAuthorisationEntry, LegalHold, DestructionEntry {
+        permits StaffObjection, PatientObjection, CovertAuthorisationEntry, LegalHold, DestructionEntry, Disclosure {
 
     /** Stable identifier, unique within its register. */
     String id();

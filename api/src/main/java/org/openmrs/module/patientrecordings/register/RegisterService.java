@@ -181,7 +181,7 @@ public final class RegisterService {
     /**
      * Lists a register to those whose work it is: staff objections to policy managers, standing objections to
      * consent managers, legal holds to their managers, the destruction register to records managers. Covert
-     * authorisations are listed by {@link #covertAuthorisations()}.
+     * authorisations are listed by {@link #covertAuthorisations()}; disclosures to those who disclose.
      */
     public <T extends RegisterEntry> List<T> list(Class<T> type) {
         Actor actor = guard.actor();
@@ -194,6 +194,8 @@ public final class RegisterService {
             needed = Privilege.MANAGE_LEGAL_HOLDS;
         } else if (type == DestructionEntry.class) {
             needed = Privilege.MANAGE_RECORDS;
+        } else if (type == Disclosure.class) {
+            needed = Privilege.DISCLOSE_RECORDINGS;
         } else {
             throw new IllegalArgumentException("covert authorisations are listed by covertAuthorisations()");
         }

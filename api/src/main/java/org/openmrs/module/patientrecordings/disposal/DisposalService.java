@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.disposal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.policy.DisposalRequest;
+import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
+import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.RecordingFlag;
+import org.openmrs.module.patientrecordings.recording.RecordingRepository;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.register.DestructionEntry;
+import org.openmrs.module.patientrecordings.register.RegisterRepository;
+
+/**
+ * Disposal (REC-4): content is destroyed only after its retention end, or once sealed by a withdrawal (CON-5,
+ * CON-6), never under legal hold (REC-5), and every destruction leaves a destruction-register entry.
+ */
+public final class DisposalService {
+
+    private final RecordingRepository recordings;
+    private final RecordingService recordingService;
+    private final RegisterRepository registers;
+    private final ContentEraser eraser;
+    private final AccessGuard guard;
+
+    public DisposalService(
+            RecordingRepository recordings,
+            RecordingService recordingService,
+            RegisterRepository registers,
+            ContentEraser eraser,
+            AccessGuard guard) {
+        this.recordings = Objects.requireNonNull(recordings, "recordings");
+        this.recordingService = Objects.requireNonNull(recordingService, "recordingService");
+        this.registers = Objects.requireNonNull(registers, "registers");
+        this.eraser = Objects.requireNonNull(eraser, "eraser");
+        this.guard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /**
+     * Destroys one recording's content when the rules allow it.
+     *
+     * @return the destruction-register entry
+     * @throws RuleViolationException REC-4 before the retention end, REC-5 under legal hold, SAF-3, LIF-1
+     */
+    public DestructionEntry dispose(RecordingId id) {
+        Actor actor = guard.actor();
+        Recording recording = recordingService.existing(id);
+        Subject subject = Subject.of(actor, AuditAction.DISPOSE, recording.patient(), id);
+        LocalDate today = LocalDate.ofInstant(guard.now(), ZoneOffset.UTC);
+        guard.enforce(
+                RecordEntryPolicy.disposal(new DisposalRequest(actor, recordingService.facts(recording), today)),
+                subject);
+        Recording destroyed = recording.withState(RecordingState.DESTROYED);
+        ErrorCode rule = ruleFor(recording);
+        DestructionEntry entry = new DestructionEntry(
+                UUID.randomUUID().toString(),
+                id,
+                recording.patient(),
+                recording.content() == null ? null : recording.content().sha256(),
+                guard.now(),
+                actor.user(),
+                rule,
+                rule == ErrorCode.REC_4
+                        ? "retention ended " + recording.retentionUntil() + " (policy version "
+                                + recording.policyVersion() + ")"
+                        : "consent withdrawn; content sealed");
+        registers.save(entry);
+        if (recording.content() != null) {
+            eraser.erase(recording.content().key());
+        }
+        recordings.save(destroyed.toBuilder().content(null).build());
+        guard.record(subject.withDetail("under " + rule.code()));
+        return entry;
+    }
+
+    /**
+     * The retention sweep: disposes of every recording that may be disposed of today, skipping (and reporting) the
+     * ones the rules keep.
+     *
+     * @return the destruction-register entries written
+     */
+    public List<DestructionEntry> sweep() {
+        List<DestructionEntry> written = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(guard.now(), ZoneOffset.UTC);
+        int offset = 0;
+        List<Recording> page;
+        do {
+            page = recordings.findAll(offset, 500);
+            offset += page.size();
+            page.stream().filter(r -> due(r, today)).forEach(r -> {
+                try {
+                    written.add(dispose(r.id()));
+                } catch (RuleViolationException kept) {
+                    // Held or otherwise kept: the refusal is audited by dispose; the sweep goes on.
+                }
+            });
+        } while (!page.isEmpty());
+        return written;
+    }
+
+    private static boolean due(Recording r, LocalDate today) {
+        if (r.state() == RecordingState.SEALED) {
+            return true;
+        }
+        return r.state() != RecordingState.DESTROYED
+                && r.state() != RecordingState.IN_PROGRESS
+                && r.retentionUntil() != null
+                && today.isAfter(r.retentionUntil());
+    }
+
+    private static ErrorCode ruleFor(Recording recording) {
+        if (recording.state() != RecordingState.SEALED) {
+            return ErrorCode.REC_4;
+        }
+        if (recording.hasFlag(RecordingFlag.WITHDRAWN_DURING_RECORDING)) {
+            return ErrorCode.CON_5;
+        }
+        return recording.hasFlag(RecordingFlag.CONFIRMATION_REFUSED) ? ErrorCode.CON_7 : ErrorCode.CON_6;
+    }
+}
