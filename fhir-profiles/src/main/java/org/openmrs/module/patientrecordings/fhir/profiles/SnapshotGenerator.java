@@ -5,12 +5,15 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -64,6 +67,31 @@ public final class SnapshotGenerator {
         if (out == null || out.getSnapshot().getElement().isEmpty()) {
             throw new IllegalStateException("no snapshot generated for " + sd.getUrl());
         }
+        List<String> lost = lostConstraints(sd, out);
+        if (!lost.isEmpty()) {
+            throw new IllegalStateException("the snapshot of " + sd.getUrl()
+                    + " lost differential elements (are they in the base's order?): " + lost);
+        }
         return out;
+    }
+
+    /**
+     * The generator skips, rather than rejects, differential elements it cannot place (typically ones out of the
+     * base's element order); this finds them: elements missing from the snapshot, or whose fixed or pattern value
+     * did not arrive.
+     */
+    static List<String> lostConstraints(StructureDefinition differential, StructureDefinition withSnapshot) {
+        Map<String, ElementDefinition> snapshot = new HashMap<>();
+        withSnapshot.getSnapshot().getElement().forEach(e -> snapshot.put(e.getId(), e));
+        List<String> lost = new ArrayList<>();
+        for (ElementDefinition element : differential.getDifferential().getElement()) {
+            ElementDefinition generated = snapshot.get(element.getId());
+            if (generated == null
+                    || (element.hasFixed() && !generated.hasFixed())
+                    || (element.hasPattern() && !generated.hasPattern())) {
+                lost.add(element.getId());
+            }
+        }
+        return lost;
     }
 }
