@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.audit.AuditChainHead;
+import org.openmrs.module.patientrecordings.audit.AuditChainVerifier;
+import org.openmrs.module.patientrecordings.audit.AuditEntry;
+import org.openmrs.module.patientrecordings.audit.AuditHashes;
+import org.openmrs.module.patientrecordings.audit.AuditLog;
+import org.openmrs.module.patientrecordings.audit.AuditPage;
+import org.openmrs.module.patientrecordings.audit.AuditQuery;
+import org.openmrs.module.patientrecordings.audit.AuditWriteFailedException;
+import org.openmrs.module.patientrecordings.audit.ChainBreak;
+import org.openmrs.module.patientrecordings.audit.ChainVerification;
+import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
+import org.openmrs.module.patientrecordings.persistence.Database;
+
+/**
+ * The audit log in the database (SAF-2).
+ *
+ * <p><b>Why appends lock a head row.</b> Each entry names the hash of the one before, so appends must happen one
+ * after another. An append reads the head row with {@code SELECT ... FOR UPDATE} (a pessimistic write lock),
+ * chains the entry after it, inserts the entry and moves the head, all in one transaction: a second appender
+ * waits on the lock and then reads the moved head. The alternative, a unique sequence number with retry on
+ * collision, lets every waiting appender fail and retry under load (and a failed statement spoils the whole
+ * transaction on PostgreSQL), and it cannot tell that entries were removed from the end; the head row can. The
+ * cost is that appends are serialised, which an audit trail of human actions can afford. The lock is held until
+ * commit, so {@link #appendWithin} inside a long transaction holds up every other audited access: keep such
+ * transactions short.
+ */
+public final class JpaAuditLog implements AuditLog {
+
+    /** The entity classes this log needs mapped. */
+    public static final List<Class<?>> ENTITIES = List.of(AuditEntryRow.class, AuditHeadRow.class);
+
+    private static final int VERIFY_BATCH = 500;
+
+    private final Database database;
+
+    public JpaAuditLog(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /** Appends in a transaction of its own, committed before this returns. */
+    @Override
+    public StoredAuditEntry append(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        try {
+            return database.inTransaction(entityManager -> appendWithin(entityManager, entry));
+        } catch (RuntimeException e) {
+            throw new AuditWriteFailedException("the access could not be audited", e);
+        }
+    }
+
+    /**
+     * Appends within the caller's transaction, so that the entry commits or rolls back with the change it audits.
+     *
+     * @param entityManager with an active transaction
+     * @return the entry as it will be stored when the transaction commits
+     */
+    public StoredAuditEntry appendWithin(EntityManager entityManager, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (!entityManager.getTransaction().isActive()) {
+            throw new IllegalStateException("appendWithin needs an active transaction");
+        }
+        AuditHeadRow head = entityManager.find(AuditHeadRow.class, AuditHeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("the audit chain head row is missing: the schema was not migrated");
+        }
+        StoredAuditEntry stored = new AuditChainHead(head.lastSequence(), head.lastHash()).link(entry);
+        entityManager.persist(AuditEntryRow.of(stored));
+        head.advanceTo(stored);
+        entityManager.flush();
+        return stored;
+    }
+
+    @Override
+    public AuditPage search(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = where(query, parameters);
+        String order =
+                query.order() == AuditQuery.Order.NEWEST_FIRST ? " order by r.sequence desc" : " order by r.sequence";
+        return database.inTransaction(entityManager -> {
+            TypedQuery<Long> count =
+                    entityManager.createQuery("select count(r) from AuditEntryRow r" + where, Long.class);
+            TypedQuery<AuditEntryRow> page = entityManager
+                    .createQuery("select r from AuditEntryRow r" + where + order, AuditEntryRow.class)
+                    .setFirstResult(query.offset())
+                    .setMaxResults(query.limit());
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                page.setParameter(name, value);
+            });
+            List<StoredAuditEntry> entries =
+                    page.getResultList().stream().map(AuditEntryRow::toStored).toList();
+            return new AuditPage(entries, count.getSingleResult(), query.offset());
+        });
+    }
+
+    /**
+     * Checks the chain up to the head as it is when the check starts, in batches of consecutive entries, so that
+     * appends may go on meanwhile and a log of any size fits in memory.
+     */
+    @Override
+    public ChainVerification verify() {
+        AuditHeadRow headRow =
+                database.inTransaction(entityManager -> entityManager.find(AuditHeadRow.class, AuditHeadRow.ID));
+        if (headRow == null) {
+            return new ChainVerification.Broken(0, ChainBreak.HEAD_MISMATCH, "the chain head row is missing");
+        }
+        if (headRow.lastSequence() < 0 || !AuditHashes.isHash(headRow.lastHash())) {
+            return new ChainVerification.Broken(
+                    headRow.lastSequence(), ChainBreak.HEAD_MISMATCH, "the chain head row is malformed");
+        }
+        AuditChainHead head = new AuditChainHead(headRow.lastSequence(), headRow.lastHash());
+        AuditChainVerifier verifier = new AuditChainVerifier();
+        long after = 0;
+        boolean going = true;
+        while (going) {
+            List<AuditEntryRow> batch = batchAfter(after, head.sequence());
+            for (AuditEntryRow row : batch) {
+                going = check(verifier, row);
+                after = row.sequence();
+                if (!going) {
+                    break;
+                }
+            }
+            going = going && batch.size() == VERIFY_BATCH;
+        }
+        return verifier.finish(head);
+    }
+
+    private static boolean check(AuditChainVerifier verifier, AuditEntryRow row) {
+        StoredAuditEntry stored;
+        try {
+            stored = row.toStored();
+        } catch (RuntimeException e) {
+            return verifier.unreadable(
+                    row.sequence(), "entry " + row.sequence() + " cannot be read: " + e.getMessage());
+        }
+        return verifier.accept(stored);
+    }
+
+    private List<AuditEntryRow> batchAfter(long after, long upTo) {
+        return database.inTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select r from AuditEntryRow r where r.sequence > :after and r.sequence <= :upTo"
+                                + " order by r.sequence",
+                        AuditEntryRow.class)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .setMaxResults(VERIFY_BATCH)
+                .getResultList());
+    }
+
+    private static String where(AuditQuery query, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (query.patient() != null) {
+            conditions.add("r.patientId = :patient");
+            parameters.put("patient", query.patient().value());
+        }
+        if (query.recording() != null) {
+            conditions.add("r.recordingId = :recording");
+            parameters.put("recording", query.recording().value());
+        }
+        if (query.user() != null) {
+            conditions.add("r.userId = :user");
+            parameters.put("user", query.user().value());
+        }
+        if (query.action() != null) {
+            conditions.add("r.action = :action");
+            parameters.put("action", query.action().name());
+        }
+        if (query.from() != null) {
+            conditions.add("r.occurredAt >= :from");
+            parameters.put("from", LocalDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            conditions.add("r.occurredAt < :to");
+            parameters.put("to", LocalDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+}

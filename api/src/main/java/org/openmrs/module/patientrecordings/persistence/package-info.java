@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+/**
+ * Persistence infrastructure without a container: {@link org.openmrs.module.patientrecordings.persistence.Database}
+ * starts a connection pool, brings the schema up to date with the one Liquibase changelog, validates the JPA
+ * mappings against it and runs transactions. Also the two concurrency conventions every table follows:
+ *
+ * <ul>
+ *   <li>conditional create is guarded by a database unique constraint, never by a check-then-insert ({@link
+ *       org.openmrs.module.patientrecordings.persistence.IdempotentCreator});
+ *   <li>updatable rows carry a {@code version} column ({@link
+ *       org.openmrs.module.patientrecordings.persistence.VersionedEntity}); a lost race surfaces as {@link
+ *       org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException} with code VER-1.
+ * </ul>
+ *
+ * <p>Entity classes are listed explicitly by the feature that owns them (for example {@code JpaAuditLog.ENTITIES})
+ * and handed to {@code Database.open} by the application that wires the features together; nothing is scanned.
+ */
+package org.openmrs.module.patientrecordings.persistence;

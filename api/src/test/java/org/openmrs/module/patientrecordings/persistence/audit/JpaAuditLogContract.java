@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.audit.AuditChainHead;
+import org.openmrs.module.patientrecordings.audit.AuditLog;
+import org.openmrs.module.patientrecordings.audit.AuditLogContract;
+import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
+import org.openmrs.module.patientrecordings.persistence.TestDatabase;
+
+/**
+ * The audit log contract (SAF-2) against {@link JpaAuditLog} on a real database of its own, tampered with through
+ * plain JDBC.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JpaAuditLogContract extends AuditLogContract {
+
+    private TestDatabase testDatabase;
+    private Database database;
+
+    abstract DatabaseEngine engine();
+
+    @BeforeAll
+    void createDatabase() {
+        testDatabase = TestDatabase.create(engine());
+        database = testDatabase.open(JpaAuditLog.ENTITIES);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Override
+    protected AuditLog emptyLog() {
+        update("DELETE FROM patientrecordings_audit_entry");
+        update("UPDATE patientrecordings_audit_head SET last_seq_no = 0, last_hash = '" + AuditChainHead.GENESIS_HASH
+                + "'");
+        return new JpaAuditLog(database);
+    }
+
+    @Override
+    protected void alterStoredDetail(long sequence, String detail) {
+        update("UPDATE patientrecordings_audit_entry SET detail = ? WHERE seq_no = ?", detail, sequence);
+    }
+
+    @Override
+    protected void deleteStoredEntry(long sequence) {
+        update("DELETE FROM patientrecordings_audit_entry WHERE seq_no = ?", sequence);
+    }
+
+    @Override
+    protected void swapStoredEntries(long first, long second) {
+        update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", -1L, first);
+        update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", first, second);
+        update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", second, -1L);
+    }
+
+    @Override
+    protected AuditLog unwritableLog() {
+        Database closed = Database.open(testDatabase.settings(), JpaAuditLog.ENTITIES);
+        closed.close();
+        return new JpaAuditLog(closed);
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("tampering failed: " + sql, e);
+        }
+    }
+}
