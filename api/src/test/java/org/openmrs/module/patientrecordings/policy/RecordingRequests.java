@@ -178,10 +178,6 @@ final class RecordingRequests {
             return this;
         }
 
-        PatientFacts patient() {
-            return patient;
-        }
-
         StartRecordingRequest build() {
             return new StartRecordingRequest(
                     actor,

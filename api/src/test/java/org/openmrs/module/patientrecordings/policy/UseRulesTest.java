@@ -495,12 +495,24 @@ class UseRulesTest {
 
         @ParameterizedTest
         @EnumSource(LegalAuthority.class)
-        void aLegalAuthorityDisclosesWithoutTheConsentOfAnIdentifiableRecording(LegalAuthority authority) {
+        void aLegalAuthorityDisclosesAnIdentifiableRecordingWithoutConsent(LegalAuthority authority) {
+            Decision decision = UsePolicy.decide(aRequestTo(DISCLOSE)
+                    .by(aDisclosureOfficer())
+                    .forPurpose(RESEARCH)
+                    .of(aRecordedConsultation().forPurposes(DIRECT_CARE))
+                    .under(authority)
+                    .build());
+
+            assertThat(decision.allowed()).isTrue();
+        }
+
+        @Test
+        void aLegalAuthorityReachesAVoidedRecording() {
             Decision decision = UsePolicy.decide(aRequestTo(DISCLOSE)
                     .by(aDisclosureOfficer())
                     .forPurpose(RESEARCH)
                     .of(aRecordedConsultation().in(RecordingState.VOIDED))
-                    .under(authority)
+                    .under(LegalAuthority.CLAIM)
                     .build());
 
             assertThat(decision.allowed()).isTrue();
