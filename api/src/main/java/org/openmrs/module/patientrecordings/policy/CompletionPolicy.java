@@ -65,9 +65,13 @@ public final class CompletionPolicy {
                         ErrorCode.LIF_1, "The recording is " + r.recording().state() + ", not awaiting confirmation"));
     }
 
-    /** CON-7: before viewing operative-procedure footage, the patient was told what they would see. */
+    /**
+     * CON-7: before viewing operative-procedure footage, the patient was told what they would see. Without the
+     * attestation their confirmation is not taken; a refusal is always recorded (CON-4).
+     */
     static List<Reason> procedureViewersToldWhatTheyWouldSee(ConfirmationRequest r) {
         return r.recording().kind() == RecordingKind.PROCEDURE
+                        && r.confirmed()
                         && r.viewedRecording()
                         && !Boolean.TRUE.equals(r.toldWhatTheyWouldSee())
                 ? List.of(Reason.error(

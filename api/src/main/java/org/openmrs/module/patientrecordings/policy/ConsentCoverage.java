@@ -4,24 +4,40 @@ package org.openmrs.module.patientrecordings.policy;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
 
 /**
- * Answers "what did the patient last decide about this kind of recording for this purpose?". The latest decision
- * wins, so a consent given after a refusal counts, and a refusal or withdrawal after a consent ends it.
+ * Answers "what does the patient want for this kind of recording and this purpose?". Among the consents that are
+ * not withdrawn, the latest decision wins: a consent given after a refusal counts, and a refusal after a consent
+ * ends it. A withdrawn consent stops counting, but leaves any other consent that still covers the purpose in force;
+ * only when every decision about the purpose was withdrawn is the answer "withdrawn".
  */
 public final class ConsentCoverage {
 
     private ConsentCoverage() {}
 
-    /** The latest decision about {@code kind} for {@code purpose}, if the patient made any. */
+    /**
+     * The decision in force about {@code kind} for {@code purpose}: the latest one not withdrawn, else the latest
+     * withdrawal, else none.
+     */
     public static Optional<ConsentFact> latest(List<ConsentFact> consents, RecordingKind kind, Purpose purpose) {
-        return consents.stream()
+        Comparator<ConsentFact> byTime = Comparator.comparing(ConsentFact::decidedAt)
+                .thenComparing(c -> c.state().ordinal());
+        // One consent counts once, in its latest state, however many of its states were given.
+        List<ConsentFact> about = consents.stream()
                 .filter(c -> c.isAbout(kind, purpose))
-                .max(Comparator.comparing(ConsentFact::decidedAt)
-                        .thenComparing(c -> c.state().ordinal()));
+                .collect(Collectors.toMap(ConsentFact::id, c -> c, BinaryOperator.maxBy(byTime)))
+                .values()
+                .stream()
+                .toList();
+        return about.stream()
+                .filter(c -> c.state() != ConsentState.WITHDRAWN)
+                .max(byTime)
+                .or(() -> about.stream().max(byTime));
     }
 
     /** The state in force for {@code kind} and {@code purpose}, if any decision exists. */

@@ -8,6 +8,7 @@ import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
 
 /** The consent rules for starting a recording that staff make (seeds 000, 001, 003, 004). */
 public final class RecordingConsentRules {
@@ -19,7 +20,7 @@ public final class RecordingConsentRules {
      * its kind and every purpose. Refused purposes are CON-4's to report.
      */
     public static List<Reason> activeConsentCoversKindAndEveryPurpose(StartRecordingRequest r) {
-        if (!r.byClinician() || r.kind().implicitConsent()) {
+        if (!r.byClinician() || r.kind().implicitConsent() || covert(r)) {
             return List.of();
         }
         List<Reason> reasons = new ArrayList<>();
@@ -38,7 +39,7 @@ public final class RecordingConsentRules {
 
     /** CON-4: a recording for a purpose the patient refused cannot start, whatever its kind. */
     public static List<Reason> refusedPurposesCannotBeRecorded(StartRecordingRequest r) {
-        if (!r.byClinician()) {
+        if (!r.byClinician() || covert(r)) {
             return List.of();
         }
         return r.purposes().stream()
@@ -70,7 +71,7 @@ public final class RecordingConsentRules {
 
     /** CON-10: a patient's standing objection blocks every clinician recording of them. */
     public static List<Reason> noRecordingAgainstStandingObjection(StartRecordingRequest r) {
-        return r.byClinician() && r.patient().standingObjection()
+        return r.byClinician() && !covert(r) && r.patient().standingObjection()
                 ? List.of(Reason.error(
                         ErrorCode.CON_10, "The patient has a standing objection to being recorded", "subject"))
                 : List.of();
@@ -82,6 +83,15 @@ public final class RecordingConsentRules {
      */
     public static List<Reason> defensivePurposeNeedsStatedReason(StartRecordingRequest r) {
         return defensive(r.purposes().contains(Purpose.DEFENCE), r.defenceReason());
+    }
+
+    /**
+     * A covert staff recording rests on its authorisation (COV-1), not on the patient's consent: asking would defeat
+     * it, and seed 001 makes the authorisation the lawful basis. CON-1, CON-4 and CON-10 therefore leave it to the
+     * covert rules.
+     */
+    private static boolean covert(StartRecordingRequest r) {
+        return r.mode() == RecordingMode.COVERT;
     }
 
     static List<Reason> defensive(boolean defencePurpose, String reason) {

@@ -71,6 +71,7 @@ public final class TelephoneRules {
     /** TEL-3: triage, advice-line and outgoing consultation calls need an explicit notice at their start. */
     public static List<Reason> explicitNoticeForClinicalCalls(StartRecordingRequest r) {
         return r.kind() == RecordingKind.TELEPHONE
+                        && r.initiator() != Initiator.PATIENT
                         && r.call() != null
                         && r.call().type().needsExplicitNotice()
                         && !r.call().explicitNoticeGiven()

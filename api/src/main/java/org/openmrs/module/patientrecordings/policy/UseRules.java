@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 
@@ -67,7 +69,7 @@ public final class UseRules {
      * patient agreed to (SEC-2), or no consent at all (SEC-1).
      */
     public static List<Reason> secondaryUseNeedsConsent(UseRequest r) {
-        if (!r.secondaryUse() || r.recording().deidentified()) {
+        if (!r.secondaryUse() || r.recording().deidentified() || declaredCallPurpose(r)) {
             return List.of();
         }
         RecordingFacts rec = r.recording();
@@ -93,7 +95,7 @@ public final class UseRules {
 
     /** POL-1: a secondary use serves only purposes the site allows, approved by whom the site names. */
     public static List<Reason> siteAllowsSecondaryUse(UseRequest r) {
-        if (!r.secondaryUse()) {
+        if (!r.secondaryUse() || declaredCallPurpose(r)) {
             return List.of();
         }
         return r.site()
@@ -106,6 +108,18 @@ public final class UseRules {
                         : List.<Reason>of())
                 .orElseGet(() -> List.of(
                         Reason.error(ErrorCode.POL_1, "The site does not allow use for " + r.purpose(), "purpose")));
+    }
+
+    /**
+     * TEL-2, TEL-4: a routine call recording serves the purposes the site declared and told callers about; callers
+     * are informed by the site's notices rather than asked one by one.
+     */
+    static boolean declaredCallPurpose(UseRequest r) {
+        RecordingFacts rec = r.recording();
+        return rec.kind() == RecordingKind.TELEPHONE
+                && rec.initiator() == Initiator.SYSTEM
+                && rec.purposes().contains(r.purpose())
+                && r.site().telephone().declaredPurposes().contains(r.purpose());
     }
 
     /**

@@ -41,7 +41,7 @@ public final class WithdrawalPlanner {
             rec.purposes().stream()
                     .filter(withdrawn.purposes()::contains)
                     .filter(p -> !ConsentCoverage.given(remaining, rec.kind(), p))
-                    .filter(p -> !(p.equals(Purpose.DIRECT_CARE) && rec.kind().implicitConsent()))
+                    .filter(p -> !(p.equals(Purpose.DIRECT_CARE) && keepsDirectCare(rec)))
                     .forEach(lost::add);
         }
         Set<Purpose> kept = new HashSet<>(rec.purposes());
@@ -52,10 +52,19 @@ public final class WithdrawalPlanner {
         if (rec.state() == RecordingState.IN_PROGRESS || rec.state() == RecordingState.REQUESTED) {
             return new Effect(rec.id(), Action.STOP_AND_SEAL, Set.of(), rec.underLegalHold());
         }
-        if (kept.contains(Purpose.DIRECT_CARE)) {
+        if (!kept.isEmpty()) {
             return new Effect(rec.id(), Action.END_SECONDARY_USES, kept, false);
         }
         return new Effect(rec.id(), Action.SEAL_FOR_DESTRUCTION, Set.of(), rec.underLegalHold());
+    }
+
+    /**
+     * Once made, a direct-care recording is part of the clinical record and stays (CON-6); so does one whose
+     * making needed no separate consent (CON-9). Only a recording still being captured loses direct care (CON-5).
+     */
+    private static boolean keepsDirectCare(RecordingFacts rec) {
+        boolean capturing = rec.state() == RecordingState.IN_PROGRESS || rec.state() == RecordingState.REQUESTED;
+        return rec.kind().implicitConsent() || !capturing;
     }
 
     /** What happens to one recording. */
@@ -64,7 +73,10 @@ public final class WithdrawalPlanner {
         NONE,
         /** CON-5: withdrawn during the recording: stop at once, keep nothing after the instant, seal, destroy. */
         STOP_AND_SEAL,
-        /** CON-6: part of the clinical record: it stays with its retention; its secondary uses end. */
+        /**
+         * CON-6: part of the clinical record, or still covered by another consent: it stays with the purposes left;
+         * the uses that depended on the withdrawn consent end.
+         */
         END_SECONDARY_USES,
         /** CON-6: made only for secondary purposes: sealed and destroyed, with a destruction-register entry. */
         SEAL_FOR_DESTRUCTION

@@ -9,7 +9,6 @@ import static org.openmrs.module.patientrecordings.policy.Fixtures.warnings;
 import static org.openmrs.module.patientrecordings.policy.Recordings.aRecordedConsultation;
 import static org.openmrs.module.patientrecordings.policy.SitePolicies.aSite;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -178,9 +177,6 @@ class CompletionPolicyTest {
         }
 
         @Test
-        @Disabled("CON-7/CON-4: the patient's refusal after viewing procedure footage cannot be recorded while the"
-                + " told-what-they-would-see attestation is missing; a refusal must always be recorded, never left"
-                + " absent")
         void recordsThePatientsRefusalEvenWithoutTheViewingAttestation() {
             Decision decision = CompletionPolicy.decide(
                     new ConfirmationRequest(aClinician(), procedureAwaiting, false, true, null));

@@ -15,7 +15,6 @@ import static org.openmrs.module.patientrecordings.policy.RecordingRequests.aPat
 import static org.openmrs.module.patientrecordings.policy.RecordingRequests.anAuthorisationToRecordCovertly;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -141,9 +140,6 @@ class CovertRecordingRulesTest {
         }
 
         @Test
-        @Disabled("COV-1: an authorised covert clinician recording is still refused with CON-1 for lack of the"
-                + " patient's recording consent; the authorisation is what makes covert recording lawful (seed 001),"
-                + " so asking the patient's consent defeats it")
         void allowsAnAuthorisedCovertRecordingWithoutThePatientsRecordingConsent() {
             Decision decision = StartRecordingPolicy.decide(aConsultation()
                     .forPatient(patient)

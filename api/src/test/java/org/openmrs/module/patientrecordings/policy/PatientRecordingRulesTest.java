@@ -21,7 +21,6 @@ import static org.openmrs.module.patientrecordings.policy.RecordingRequests.aPat
 import static org.openmrs.module.patientrecordings.policy.RecordingRequests.aSharedCopy;
 import static org.openmrs.module.patientrecordings.policy.SitePolicies.aSite;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -124,9 +123,6 @@ class PatientRecordingRulesTest {
         }
 
         @Test
-        @Disabled("PAT-1: TEL-3's explicit-notice check applies to a patient's own recording of a triage call and"
-                + " refuses it; the notice is the site's duty when the site records, and a patient's own recording is"
-                + " never blocked")
         void aPatientsOwnRecordingOfATriageCallIsNotBlocked() {
             Decision decision = StartRecordingPolicy.decide(aPatientsOwnRecording()
                     .ofKind(RecordingKind.TELEPHONE)

@@ -20,16 +20,19 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
 
 /** A rule set runs every rule and keeps every reason, whatever the order of its rules. */
 class RuleSetTest {
 
-    /** Breaks CON-1, CON-10, STF-1, COV-1 and COV-2 at once. */
+    /** Breaks CON-1, CON-10, CON-11, STF-1 and POL-1 at once. */
     private static final StartRecordingRequest BREAKS_FIVE_RULES = aConsultation()
             .forPatient(aPatientWhoObjectsToBeingRecorded())
             .byClinician(aClinician())
-            .covertly()
+            .forPurposes(Purpose.DIRECT_CARE, Purpose.DEFENCE)
+            .atSite(SitePolicies.aSite().notAllowing(RecordingKind.CONSULTATION))
             .withStaffPresent(aNurseWhoDeclinedToBeRecorded())
             .build();
 
@@ -42,6 +45,7 @@ class RuleSetTest {
             CovertRecordingRules::covertRecordingNeedsAuthorisation,
             CovertRecordingRules::covertRecordingNeedsPrivilege,
             StaffRules::objectingStaffCannotBeRecorded,
+            SiteRules::noFilmingAreas,
             SiteRules::sitePolicyAllowsRecording);
 
     @Test
@@ -51,7 +55,7 @@ class RuleSetTest {
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.codes())
                 .containsExactlyInAnyOrder(
-                        ErrorCode.CON_1, ErrorCode.CON_10, ErrorCode.STF_1, ErrorCode.COV_1, ErrorCode.COV_2);
+                        ErrorCode.CON_1, ErrorCode.CON_10, ErrorCode.CON_11, ErrorCode.STF_1, ErrorCode.POL_1);
     }
 
     @Test

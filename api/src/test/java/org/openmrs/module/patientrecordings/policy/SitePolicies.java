@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.retention.RecordClass;
 
 /** Site recording policies (POL-1) as an administrator would describe them. */
 final class SitePolicies {
@@ -140,6 +141,7 @@ final class SitePolicies {
                     noFilmingAreas,
                     secondary,
                     jurisdiction,
+                    RecordClass.GENERAL,
                     missingNote);
         }
 

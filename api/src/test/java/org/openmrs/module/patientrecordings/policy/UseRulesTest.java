@@ -30,7 +30,6 @@ import static org.openmrs.module.patientrecordings.policy.UseAction.EXPORT;
 import static org.openmrs.module.patientrecordings.policy.UseAction.PLAY;
 import static org.openmrs.module.patientrecordings.policy.UseAction.VIEW;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -278,9 +277,6 @@ class UseRulesTest {
         }
 
         @Test
-        @Disabled("CON-6: withdrawing one consent refuses use for a purpose that another, still-given consent covers:"
-                + " ConsentCoverage takes the withdrawal as the latest decision, although WithdrawalPlanner keeps the"
-                + " purpose; CON-6 allows use within the remaining consent")
         void allowsUseThatAnotherConsentStillCovers() {
             ConsentFact first = given(CONSULTATION, DIRECT_CARE, TRAINING);
             ConsentFact second = decidedAt(EARLIER.plusSeconds(60), given(CONSULTATION, TRAINING));
@@ -547,9 +543,6 @@ class UseRulesTest {
     class CallRecordings {
 
         @Test
-        @Disabled("TEL-4/SEC-1: a routine call recording cannot serve the purpose the site declared and told callers"
-                + " about (e.g. QUALITY) without a per-caller consent fact; UseRules asks for consent that TEL-1/TEL-2"
-                + " replace with the site's notices, so call recording for quality control is unusable")
         void allowsARoutineCallRecordingToServeTheDeclaredPurpose() {
             Decision decision = UsePolicy.decide(aRequestTo(PLAY)
                     .forPurpose(QUALITY)

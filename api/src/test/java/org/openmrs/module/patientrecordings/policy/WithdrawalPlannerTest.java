@@ -13,7 +13,6 @@ import static org.openmrs.module.patientrecordings.policy.Fixtures.given;
 import static org.openmrs.module.patientrecordings.policy.Recordings.aRecordedConsultation;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,9 +86,6 @@ class WithdrawalPlannerTest {
         }
 
         @Test
-        @Disabled("CON-6: withdrawing the one consent that covered a direct-care recording (e.g. given(CONSULTATION,"
-                + " DIRECT_CARE, TRAINING)) plans SEAL_FOR_DESTRUCTION; a recording that is part of the clinical"
-                + " record must stay with its retention and only lose its secondary uses")
         void keepsADirectCareRecordingWhenTheOnlyConsentIsWithdrawnAfterwards() {
             Effect effect = withdrawing(
                     given(CONSULTATION, DIRECT_CARE, TRAINING),
@@ -155,8 +151,6 @@ class WithdrawalPlannerTest {
         }
 
         @Test
-        @Disabled("CON-6: a secondary-only recording is sealed for destruction even when another consent still"
-                + " covers one of its purposes; that purpose should remain (END_SECONDARY_USES of the lost ones only)")
         void anotherConsentStillCoveringOnePurposeKeepsThatPurpose() {
             Effect effect = withdrawing(
                     given(CONSULTATION, TRAINING, RESEARCH),
