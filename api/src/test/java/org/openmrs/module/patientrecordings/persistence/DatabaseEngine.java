@@ -4,11 +4,11 @@ package org.openmrs.module.patientrecordings.persistence;
 /** The databases the module supports, each tested for real. */
 public enum DatabaseEngine {
     /** In memory, always available: the embedded default. */
-    H2("H2 (in memory)"),
+    H2("H2"),
     /** A running server at 127.0.0.1:5432, trust authentication, database {@code test}. */
-    POSTGRESQL("PostgreSQL at 127.0.0.1:5432"),
+    POSTGRESQL("PostgreSQL"),
     /** A running server at 127.0.0.1:3306, user root without password, database {@code test}. */
-    MARIADB("MariaDB at 127.0.0.1:3306");
+    MARIADB("MariaDB");
 
     private final String server;
 
@@ -16,7 +16,7 @@ public enum DatabaseEngine {
         this.server = server;
     }
 
-    /** @return where the tests expect the server */
+    /** @return the product name */
     public String server() {
         return server;
     }

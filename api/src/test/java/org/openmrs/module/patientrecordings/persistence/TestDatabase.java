@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * A freshly created, uniquely named database on one engine, dropped again on {@link #close()}, so that test classes
  * running in parallel or again do not see each other's rows.
  *
+ * <p>The servers are expected where {@link DatabaseEngine} says; the environment variables
+ * {@code PATIENTRECORDINGS_POSTGRESQL_BASE_URL} and {@code PATIENTRECORDINGS_MARIADB_BASE_URL} may move them.
+ *
  * <p>When the server is unreachable the test is skipped, saying why; when {@value #REQUIRE_VARIABLE}{@code =true}
  * (as CI sets it) the test fails instead, naming the server.
  */
@@ -25,8 +28,12 @@ public final class TestDatabase implements AutoCloseable {
 
     public static final String REQUIRE_VARIABLE = "PATIENTRECORDINGS_REQUIRE_DATABASES";
 
-    private static final String POSTGRESQL_BASE = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String MARIADB_BASE = "jdbc:mariadb://127.0.0.1:3306/";
+    /** Where the servers are: the environment may move them (a URL ending in a slash, before the database name). */
+    private static final String POSTGRESQL_BASE =
+            environment("PATIENTRECORDINGS_POSTGRESQL_BASE_URL", "jdbc:postgresql://127.0.0.1:5432/");
+
+    private static final String MARIADB_BASE =
+            environment("PATIENTRECORDINGS_MARIADB_BASE_URL", "jdbc:mariadb://127.0.0.1:3306/");
     private static final List<String> POSTGRESQL_USERS = List.of("postgres", "root");
 
     /** Liquibase and Hibernate log through java.util.logging here; held so the levels set are not collected away. */
@@ -102,6 +109,19 @@ public final class TestDatabase implements AutoCloseable {
         return engine + " " + name;
     }
 
+    private static String baseUrl(DatabaseEngine engine) {
+        return switch (engine) {
+            case H2 -> "jdbc:h2:mem:";
+            case POSTGRESQL -> POSTGRESQL_BASE;
+            case MARIADB -> MARIADB_BASE;
+        };
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     private static Logger quiet(Logger logger) {
         logger.setLevel(Level.WARNING);
         return logger;
@@ -136,7 +156,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static RuntimeException unreachable(DatabaseEngine engine, String attempt, SQLException cause) {
-        String why = engine.server() + " is not usable (" + attempt + "): " + cause.getMessage();
+        String why = "the " + engine.server() + " server at " + baseUrl(engine) + " is not usable (" + attempt + "): "
+                + cause.getMessage();
         if (Boolean.parseBoolean(System.getenv(REQUIRE_VARIABLE))) {
             Assertions.fail(why + "; " + REQUIRE_VARIABLE + "=true requires every database server", cause);
         }
