@@ -110,8 +110,7 @@ class RecordEntryTest {
         clinic.notes().failAppends(true);
         clinic.as(recordsManager);
 
-        assertThatThrownBy(
-                        () -> clinic.recordings().voidRecording(recording.id(), "wrong patient"))
+        assertThatThrownBy(() -> clinic.recordings().voidRecording(recording.id(), "wrong patient"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.COMPLETED);
     }
