@@ -212,7 +212,8 @@ public final class ConsentService implements PatientConsents {
             case STOP_AND_SEAL ->
                 recording.withState(RecordingState.SEALED).toBuilder()
                         .endedAt(now)
-                        .build();
+                        .build()
+                        .flagged(RecordingFlag.WITHDRAWN_DURING_RECORDING);
             case SEAL_FOR_DESTRUCTION -> recording.withState(RecordingState.SEALED);
             case END_SECONDARY_USES ->
                 recording.toBuilder().purposes(effect.remainingPurposes()).build();
