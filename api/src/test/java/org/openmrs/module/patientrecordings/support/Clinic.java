@@ -38,6 +38,7 @@ import org.openmrs.module.patientrecordings.port.EncounterDirectory.Encounter;
 import org.openmrs.module.patientrecordings.port.PatientDirectory.Patient;
 import org.openmrs.module.patientrecordings.port.SiteDirectory.Site;
 import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
+import org.openmrs.module.patientrecordings.recording.PatientConsents;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
@@ -92,7 +93,7 @@ public final class Clinic {
         RegisterQueries registerQueries = new RegisterQueries(registerRepository);
         recordingService = new RecordingService(
                 recordingRepository,
-                this::consentFacts,
+                new ConsentsOnFile(),
                 sitePolicyRepository,
                 registerQueries,
                 patients,
@@ -111,8 +112,17 @@ public final class Clinic {
         sitePolicyRepository.add(SitePolicyBuilder.aSitePolicy(site).build());
     }
 
-    private List<ConsentFact> consentFacts(PatientId patient) {
-        return consentService.of(patient);
+    /** The consent service as the recording service sees it; the two need each other. */
+    private final class ConsentsOnFile implements PatientConsents {
+        @Override
+        public List<ConsentFact> of(PatientId patient) {
+            return consentService.of(patient);
+        }
+
+        @Override
+        public List<ConsentFact> bearingOn(PatientId patient, RecordingId recording) {
+            return consentService.bearingOn(patient, recording);
+        }
     }
 
     // ---- the services
