@@ -123,6 +123,24 @@ class ConfirmationAfterRecordingTest {
     }
 
     @Test
+    @DisplayName("CON-7: a refusal after one recording leaves the consent in force for the patient's other recordings")
+    void con7_refusalConcernsThatRecordingOnly() {
+        Recording first = clinic.completedConsultation(ann, DIRECT_CARE, TRAINING);
+        clinic.as(doctor);
+        Recording second = clinic.start(
+                clinic.aConsultationOf(ann).in(clinic.encounterWithNoteOf(ann)).forPurposes(DIRECT_CARE, TRAINING));
+        clinic.recordings().complete(second.id());
+        clinic.consents().confirmAfterRecording(second.id(), true, false, null, null);
+
+        clinic.consents().confirmAfterRecording(first.id(), false, false, null, null);
+
+        assertThat(second.consent()).isEqualTo(first.consent());
+        assertThat(clinic.recordings().use(second.id(), training()).id()).isEqualTo(second.id());
+        assertThat(refusalCodes(() -> clinic.recordings().use(first.id(), training())))
+                .containsExactly(ErrorCode.CON_6);
+    }
+
+    @Test
     @DisplayName(
             "CON-7: a recording made only for training that the patient refuses is sealed and destroyed under CON-7")
     void con7_refusedTrainingOnlyRecordingDestroyed() {
