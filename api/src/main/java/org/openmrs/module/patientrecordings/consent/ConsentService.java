@@ -79,6 +79,14 @@ public final class ConsentService implements PatientConsents {
                 .toList();
     }
 
+    /** The consent facts as they bear on one recording: a refusal after it counts as a withdrawal (CON-7). */
+    @Override
+    public List<ConsentFact> bearingOn(PatientId patient, RecordingId recording) {
+        return consents.findByPatient(patient).stream()
+                .map(c -> c.factFor(recording))
+                .toList();
+    }
+
     /** CON-1, CON-2, CON-3, CON-8, CON-11: records a consent given. */
     public Decided give(ConsentCommand command) {
         return decide(command, ConsentState.GIVEN);
@@ -212,7 +220,8 @@ public final class ConsentService implements PatientConsents {
             case STOP_AND_SEAL ->
                 recording.withState(RecordingState.SEALED).toBuilder()
                         .endedAt(now)
-                        .build();
+                        .build()
+                        .flagged(RecordingFlag.WITHDRAWN_DURING_RECORDING);
             case SEAL_FOR_DESTRUCTION -> recording.withState(RecordingState.SEALED);
             case END_SECONDARY_USES ->
                 recording.toBuilder().purposes(effect.remainingPurposes()).build();

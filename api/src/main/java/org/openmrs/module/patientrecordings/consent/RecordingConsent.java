@@ -9,6 +9,7 @@ import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.policy.Attestation;
@@ -59,6 +60,20 @@ public record RecordingConsent(
     public ConsentFact fact() {
         return new ConsentFact(
                 id, terms.kinds(), terms.purposes(), state(), stateEvent().at());
+    }
+
+    /**
+     * The facts as they bear on one recording: when the patient refused after that recording (CON-7), for it the
+     * consent counts as withdrawn at the instant of the refusal; otherwise {@link #fact()}.
+     */
+    public ConsentFact factFor(RecordingId recording) {
+        return history.stream()
+                .filter(e -> e.type() == ConsentEventType.REFUSED_AFTER_RECORDING && recording.equals(e.recording()))
+                .reduce((first, second) -> second)
+                .filter(refusal -> state() == ConsentState.GIVEN)
+                .map(refusal ->
+                        new ConsentFact(id, terms.kinds(), terms.purposes(), ConsentState.WITHDRAWN, refusal.at()))
+                .orElseGet(this::fact);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.policy.UseAction;
 import org.openmrs.module.patientrecordings.policy.UsePolicy;
 import org.openmrs.module.patientrecordings.policy.UseRequest;
@@ -91,6 +92,10 @@ public final class DisclosureService {
      */
     public DisclosurePackage subjectAccess(PatientId patient, String requestReference) {
         Actor actor = guard.actor();
+        // SAF-3 before anything else: an export with nothing in it is still an export to be refused.
+        guard.enforce(
+                Decision.of(Privileges.check(actor, UseAction.EXPORT.privilege())),
+                new Subject(actor, AuditAction.EXPORT, patient, null, Purpose.PATIENT_OWN_USE, "subject access"));
         List<Recording> included = new ArrayList<>();
         List<DisclosurePackage.Withheld> withheld = new ArrayList<>();
         for (Recording r : recordings.findByPatient(patient)) {

@@ -3,14 +3,21 @@ package org.openmrs.module.patientrecordings.recording;
 
 import java.util.List;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
 
 /**
  * The patient's recording consents as the rules see them. Provided by the consent feature, so that recordings need
  * not know how consents are kept.
  */
-@FunctionalInterface
 public interface PatientConsents {
 
     List<ConsentFact> of(PatientId patient);
+
+    /**
+     * The patient's consents as they bear on one of their recordings: a refusal after that recording (CON-7) counts,
+     * for it, as a withdrawal at the instant of the refusal, so that its secondary uses end (CON-6) until the patient
+     * consents again. Deliberately not a default method: whoever wires the services must supply it.
+     */
+    List<ConsentFact> bearingOn(PatientId patient, RecordingId recording);
 }

@@ -410,7 +410,7 @@ public final class RecordingService {
                 context.action(),
                 context.purpose(),
                 facts(recording),
-                consents.of(recording.patient()),
+                consents.bearingOn(recording.patient(), recording.id()),
                 context.authority(),
                 context.othersConsentedOrRedacted(),
                 context.approvedByRole(),

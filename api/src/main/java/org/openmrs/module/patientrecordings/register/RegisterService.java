@@ -72,8 +72,7 @@ public final class RegisterService {
                 .withDetail("standing objection recorded");
         PatientFacts facts = new PatientFacts(patient, patients.find(patient).isPresent(), false);
         guard.enforce(RegisterPolicy.patientObjection(actor, facts), subject);
-        PatientObjection saved =
-                registers.save(new PatientObjection(newId(), patient, comment, actor.user(), guard.now(), null));
+        // The note first: when it cannot be written nothing is registered, as for consent decisions (CON-8).
         notes.append(new ClinicalNotes.Note(
                 patient,
                 null,
@@ -81,6 +80,8 @@ public final class RegisterService {
                 guard.now(),
                 "Recording: the patient objects to being recorded. No recording by staff until lifted."
                         + (comment == null || comment.isBlank() ? "" : " Patient's words: " + comment)));
+        PatientObjection saved =
+                registers.save(new PatientObjection(newId(), patient, comment, actor.user(), guard.now(), null));
         guard.record(subject);
         return saved;
     }
@@ -92,13 +93,13 @@ public final class RegisterService {
         Subject subject = Subject.of(actor, AuditAction.CONSENT_DECISION, objection.patient(), null)
                 .withDetail("standing objection lifted");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.MANAGE_CONSENT)), subject);
-        PatientObjection ended = registers.save(objection.ended(guard.now()));
         notes.append(new ClinicalNotes.Note(
                 objection.patient(),
                 null,
                 actor.user(),
                 guard.now(),
                 "Recording: the patient lifted their objection to being recorded."));
+        PatientObjection ended = registers.save(objection.ended(guard.now()));
         guard.record(subject);
         return ended;
     }

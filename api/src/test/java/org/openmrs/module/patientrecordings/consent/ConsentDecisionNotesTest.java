@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
+import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.port.ClinicalNotes.Note;
+import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.support.Clinic;
+import org.openmrs.module.patientrecordings.support.StaffMember;
+
+/**
+ * CON-8: every consent decision is written into the patient's record beside the encounter's notes, with who, when
+ * and what; when the note cannot be written the decision fails and nothing is saved.
+ */
+@DisplayName("CON-8: consent decisions in the patient's record")
+class ConsentDecisionNotesTest {
+
+    private final Clinic clinic = new Clinic();
+    private final PatientId ann = clinic.patient("Ann");
+    private final StaffMember doctor = clinic.aClinician();
+    private final EncounterId encounter = clinic.encounterWithNoteOf(ann);
+
+    @Test
+    @DisplayName("CON-8: consent given is noted beside the encounter with who, when and what was agreed")
+    void con8_givenIsNoted() {
+        clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(DIRECT_CARE, TRAINING)
+                        .build());
+
+        Note note = clinic.notes().last();
+        assertWrittenByDoctorNow(note);
+        assertThat(note.encounter()).isEqualTo(encounter);
+        assertThat(note.text()).contains("GIVEN", "TRAINING", "DIRECT_CARE", "CONSULTATION");
+    }
+
+    @Test
+    @DisplayName("CON-8: consent withheld is noted")
+    void con8_withheldIsNoted() {
+        clinic.as(doctor)
+                .consents()
+                .withhold(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(TRAINING)
+                        .build());
+
+        Note note = clinic.notes().last();
+        assertWrittenByDoctorNow(note);
+        assertThat(note.text()).contains("WITHHELD", "TRAINING");
+    }
+
+    @Test
+    @DisplayName("CON-8: a withdrawal is noted, with what it did to the recordings")
+    void con8_withdrawalIsNoted() {
+        Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);
+        clinic.clock().advance(Duration.ofDays(3));
+
+        clinic.as(doctor).consents().withdraw(recording.consent(), "please stop using it for teaching");
+
+        Note note = clinic.notes().last();
+        assertWrittenByDoctorNow(note);
+        assertThat(note.text()).contains("WITHDRAWN", recording.id().value(), "please stop using it for teaching");
+    }
+
+    @Test
+    @DisplayName("CON-8: a confirmation after the recording is noted")
+    void con8_confirmationIsNoted() {
+        Recording recording = clinic.completedConsultation(ann, DIRECT_CARE);
+
+        clinic.as(doctor).consents().confirmAfterRecording(recording.id(), true, true, null, null);
+
+        Note note = clinic.notes().last();
+        assertWrittenByDoctorNow(note);
+        assertThat(note.text()).contains("CONFIRMED", recording.id().value());
+    }
+
+    @Test
+    @DisplayName("CON-8: a refusal after the recording is noted")
+    void con8_refusalAfterRecordingIsNoted() {
+        Recording recording = clinic.completedConsultation(ann, DIRECT_CARE, TRAINING);
+
+        clinic.as(doctor).consents().confirmAfterRecording(recording.id(), false, true, null, "not for teaching");
+
+        Note note = clinic.notes().last();
+        assertWrittenByDoctorNow(note);
+        assertThat(note.text()).contains("REFUSED", recording.id().value(), "not for teaching");
+    }
+
+    @Test
+    @DisplayName("CON-8: when the note cannot be written, a consent given fails and nothing is saved")
+    void con8_givenFailsWithoutNote() {
+        clinic.notes().failAppends(true);
+        clinic.as(doctor);
+
+        assertThatThrownBy(() -> clinic.consents()
+                        .give(clinic.aConsentOf(ann).in(encounter).build()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(clinic.consentRepository().findByPatient(ann)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("CON-8: when the note cannot be written, a refusal fails and nothing is saved")
+    void con8_withheldFailsWithoutNote() {
+        clinic.notes().failAppends(true);
+        clinic.as(doctor);
+
+        assertThatThrownBy(() -> clinic.consents()
+                        .withhold(clinic.aConsentOf(ann).forPurposes(TRAINING).build()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(clinic.consentRepository().findByPatient(ann)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("CON-8: when the note cannot be written, a withdrawal fails: consent and recordings unchanged")
+    void con8_withdrawalFailsWithoutNote() {
+        Recording recording = clinic.consultationInProgress(ann, DIRECT_CARE);
+        RecordingConsent before =
+                clinic.consentRepository().find(recording.consent()).orElseThrow();
+        clinic.notes().failAppends(true);
+        clinic.as(doctor);
+
+        assertThatThrownBy(() -> clinic.consents().withdraw(before.id(), null))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(clinic.consentRepository().find(before.id())).contains(before);
+        assertThat(clinic.stored(recording.id())).isEqualTo(recording);
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.IN_PROGRESS);
+    }
+
+    @Test
+    @DisplayName("CON-8: when the note cannot be written, a confirmation fails: consent and recording unchanged")
+    void con8_confirmationFailsWithoutNote() {
+        Recording recording = clinic.completedConsultation(ann, DIRECT_CARE);
+        RecordingConsent before =
+                clinic.consentRepository().find(recording.consent()).orElseThrow();
+        clinic.notes().failAppends(true);
+        clinic.as(doctor);
+
+        assertThatThrownBy(() -> clinic.consents().confirmAfterRecording(recording.id(), true, false, null, null))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(clinic.consentRepository().find(before.id())).contains(before);
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.PENDING_CONFIRMATION);
+        assertThat(before.state()).isEqualTo(ConsentState.GIVEN);
+    }
+
+    private void assertWrittenByDoctorNow(Note note) {
+        assertThat(note.patient()).isEqualTo(ann);
+        assertThat(note.author()).isEqualTo(doctor.id());
+        assertThat(note.at()).isEqualTo(clinic.clock().instant());
+        assertThat(note.text()).contains(doctor.id().value());
+    }
+}

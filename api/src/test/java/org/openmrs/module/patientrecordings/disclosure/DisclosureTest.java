@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
+import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.consent.ConsentEventType;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.policy.LegalAuthority;
+import org.openmrs.module.patientrecordings.policy.UseAction;
+import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.UseContext;
+import org.openmrs.module.patientrecordings.register.Disclosure;
+import org.openmrs.module.patientrecordings.support.Clinic;
+import org.openmrs.module.patientrecordings.support.StaffMember;
+
+/** REC-6: disclosure for a complaint, claim, court order or regulator. */
+@DisplayName("REC-6: disclosure packages")
+class DisclosureTest {
+
+    private final Clinic clinic = new Clinic();
+    private final PatientId ann = clinic.patient("Ann");
+    private final StaffMember recordsManager = clinic.aRecordsManager();
+    private final Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE);
+
+    @Test
+    @DisplayName("REC-6: the package holds the recording's metadata, hashes, consent history and audit trail")
+    void rec6_packageIsComplete() {
+        clinic.as(clinic.aClinician()).recordings().use(recording.id(), UseContext.directCare(UseAction.PLAY));
+
+        DisclosurePackage pack = clinic.as(recordsManager).disclosure().disclose(claim(List.of(recording.id())));
+
+        assertThat(pack.items()).singleElement().satisfies(item -> {
+            assertThat(item.recording()).isEqualTo(clinic.stored(recording.id()));
+            assertThat(item.recording().content().sha256())
+                    .isEqualTo(recording.content().sha256());
+            assertThat(item.recording().content().sha1())
+                    .isEqualTo(recording.content().sha1());
+            assertThat(item.consent().history())
+                    .extracting(e -> e.type())
+                    .containsExactly(ConsentEventType.GIVEN, ConsentEventType.CONFIRMED_AFTER_RECORDING);
+            assertThat(item.auditTrail())
+                    .extracting(e -> e.entry().action())
+                    .contains(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.PLAY);
+            assertThat(item.auditTrail())
+                    .allSatisfy(e -> assertThat(e.entry().recording()).isEqualTo(recording.id()));
+        });
+    }
+
+    @Test
+    @DisplayName("REC-6: the disclosure is recorded on the register and each recording's disclosure audited")
+    void rec6_recordedAsADisclosure() {
+        DisclosurePackage pack = clinic.as(recordsManager).disclosure().disclose(claim(List.of()));
+
+        Disclosure disclosure = pack.disclosure();
+        assertThat(disclosure.recordings()).containsExactly(recording.id());
+        assertThat(disclosure.authority()).isEqualTo(LegalAuthority.CLAIM);
+        assertThat(disclosure.recipient()).isEqualTo("Solicitors for the claimant");
+        assertThat(disclosure.reference()).isEqualTo("CLAIM-2025-0042");
+        assertThat(disclosure.disclosedBy()).isEqualTo(recordsManager.id());
+        assertThat(clinic.registers().list(Disclosure.class)).containsExactly(disclosure);
+        assertThat(clinic.auditTrail())
+                .filteredOn(e -> e.action() == AuditAction.DISCLOSE)
+                .singleElement()
+                .satisfies(audited -> {
+                    assertThat(audited.recording()).isEqualTo(recording.id());
+                    assertThat(audited.purpose()).isEqualTo(Purpose.LEGAL);
+                    assertThat(audited.user()).isEqualTo(recordsManager.id());
+                    assertThat(audited.outcome().succeeded()).isTrue();
+                });
+    }
+
+    @Test
+    @DisplayName("REC-6: a disclosure without its authority, recipient and reference is refused, naming each")
+    void rec6_needsAuthorityRecipientReference() {
+        clinic.as(recordsManager);
+
+        var refusal = catchThrowableOfType(
+                RuleViolationException.class,
+                () -> clinic.disclosure().disclose(new DisclosureCommand(ann, List.of(), null, " ", null, false)));
+
+        assertThat(refusal.reasons())
+                .extracting(r -> r.location())
+                .containsExactlyInAnyOrder("authority", "recipient", "reference");
+        assertThat(refusal.decision().codes()).containsExactly(ErrorCode.REC_6);
+        assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("REC-6: disclosing takes the disclosure privilege (SAF-3)")
+    void rec6_needsPrivilege() {
+        clinic.as(clinic.aClinician());
+
+        assertThat(refusalCodes(() -> clinic.disclosure().disclose(claim(List.of()))))
+                .containsExactly(ErrorCode.SAF_3);
+        assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("REC-6, STF-2: a recording capturing others goes out for a claim only with their consent or redacted")
+    void rec6_othersCapturedNeedConsentForAClaim() {
+        clinic.recordingRepository()
+                .save(clinic.stored(recording.id()).toBuilder()
+                        .thirdPartiesCaptured(true)
+                        .build());
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disclosure().disclose(claim(List.of()))))
+                .containsExactly(ErrorCode.STF_2);
+        assertThat(clinic.disclosure()
+                        .disclose(new DisclosureCommand(
+                                ann, List.of(), LegalAuthority.CLAIM, "Solicitors", "CLAIM-1", true))
+                        .items())
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("REC-6, STF-2: a court order compels disclosure with others captured, with a warning")
+    void rec6_courtOrderCompels() {
+        clinic.recordingRepository()
+                .save(clinic.stored(recording.id()).toBuilder()
+                        .thirdPartiesCaptured(true)
+                        .build());
+
+        DisclosurePackage pack = clinic.as(recordsManager)
+                .disclosure()
+                .disclose(new DisclosureCommand(
+                        ann, List.of(), LegalAuthority.COURT_ORDER, "County Court", "CO-77/2025", false));
+
+        assertThat(pack.items()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("SAF-4: a recording of another patient cannot be put in this patient's disclosure")
+    void saf4_otherPatientsRecording() {
+        Recording bobs = clinic.confirmedConsultation(clinic.patient("Bob"), DIRECT_CARE);
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disclosure().disclose(claim(List.of(bobs.id())))))
+                .containsExactly(ErrorCode.SAF_4);
+        assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
+    }
+
+    private DisclosureCommand claim(List<RecordingId> which) {
+        return new DisclosureCommand(
+                ann, which, LegalAuthority.CLAIM, "Solicitors for the claimant", "CLAIM-2025-0042", false);
+    }
+}

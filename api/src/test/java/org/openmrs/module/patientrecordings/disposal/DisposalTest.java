@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.disposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
+import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.audit.AuditOutcome;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.policy.LegalAuthority;
+import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.register.DestructionEntry;
+import org.openmrs.module.patientrecordings.register.LegalHold;
+import org.openmrs.module.patientrecordings.support.Clinic;
+import org.openmrs.module.patientrecordings.support.StaffMember;
+
+/** Disposal only after the retention end (REC-4), never under legal hold (REC-5), always registered. */
+@DisplayName("Disposal of recordings")
+class DisposalTest {
+
+    private final Clinic clinic = new Clinic();
+    private final PatientId ann = clinic.patient("Ann");
+    private final StaffMember recordsManager = clinic.aRecordsManager();
+    private final Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE);
+
+    @Test
+    @DisplayName("REC-4: disposal before the retention end is refused and audited")
+    void rec4_refusedBeforeRetentionEnd() {
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disposal().dispose(recording.id())))
+                .containsExactly(ErrorCode.REC_4);
+        assertThat(clinic.lastAuditEntry().action()).isEqualTo(AuditAction.DISPOSE);
+        assertThat(clinic.lastAuditEntry().outcome()).isEqualTo(AuditOutcome.refused(ErrorCode.REC_4));
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("REC-4: disposal on the retention end day itself is refused: that day is still kept")
+    void rec4_refusedOnTheRetentionEndDay() {
+        clinic.clock().moveTo(recording.retentionUntil());
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disposal().dispose(recording.id())))
+                .containsExactly(ErrorCode.REC_4);
+        assertThat(clinic.disposal().sweep()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("REC-4: after the retention end the content is destroyed with a register entry naming REC-4")
+    void rec4_disposedAfterRetentionEnd() {
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+
+        DestructionEntry entry = clinic.as(recordsManager).disposal().dispose(recording.id());
+
+        assertThat(entry.rule()).isEqualTo(ErrorCode.REC_4);
+        assertThat(entry.recording()).isEqualTo(recording.id());
+        assertThat(entry.patient()).isEqualTo(ann);
+        assertThat(entry.destroyedBy()).isEqualTo(recordsManager.id());
+        assertThat(entry.destroyedAt()).isEqualTo(clinic.clock().instant());
+        assertThat(entry.sha256()).isEqualTo(recording.content().sha256());
+        assertThat(entry.detail()).contains(recording.retentionUntil().toString());
+        assertThat(clinic.registers().list(DestructionEntry.class)).containsExactly(entry);
+        assertThat(clinic.eraser().erased()).containsExactly(recording.content().key());
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.DESTROYED);
+        assertThat(clinic.stored(recording.id()).content()).isNull();
+    }
+
+    @Test
+    @DisplayName("REC-4: the sweep destroys what is due and keeps what is not")
+    void rec4_sweepOnlyWhatIsDue() {
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+        Recording younger = clinic.confirmedConsultation(clinic.patient("Bea"), DIRECT_CARE);
+
+        var written = clinic.as(recordsManager).disposal().sweep();
+
+        assertThat(written).extracting(DestructionEntry::recording).containsExactly(recording.id());
+        assertThat(clinic.stored(younger.id()).state()).isEqualTo(RecordingState.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("REC-4: a destroyed recording cannot be disposed of twice (LIF-1)")
+    void rec4_destroyedOnlyOnce() {
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+        clinic.as(recordsManager).disposal().dispose(recording.id());
+
+        assertThat(refusalCodes(() -> clinic.disposal().dispose(recording.id())))
+                .containsExactly(ErrorCode.LIF_1);
+        assertThat(clinic.registers().list(DestructionEntry.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("REC-4: disposal takes the records privilege (SAF-3)")
+    void rec4_needsPrivilege() {
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+        clinic.as(clinic.aClinician());
+
+        assertThat(refusalCodes(() -> clinic.disposal().dispose(recording.id())))
+                .containsExactly(ErrorCode.SAF_3);
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("REC-5: a legal hold blocks disposal after the retention end; lifting it allows disposal")
+    void rec5_legalHoldBlocksDisposal() {
+        LegalHold hold =
+                clinic.as(recordsManager).registers().placeLegalHold(ann, LegalAuthority.CLAIM, "CLAIM-2025-0042");
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+
+        assertThat(refusalCodes(() -> clinic.disposal().dispose(recording.id())))
+                .containsExactly(ErrorCode.REC_5);
+        assertThat(clinic.disposal().sweep()).isEmpty();
+        assertThat(clinic.stored(recording.id()).state()).isEqualTo(RecordingState.COMPLETED);
+
+        LegalHold lifted = clinic.registers().liftLegalHold(hold.id(), "claim settled");
+        clinic.clock().advance(Duration.ofSeconds(1));
+
+        assertThat(lifted.liftedBy()).isEqualTo(recordsManager.id());
+        assertThat(clinic.registers().list(LegalHold.class)).containsExactly(lifted);
+        assertThat(clinic.disposal().dispose(recording.id()).rule()).isEqualTo(ErrorCode.REC_4);
+    }
+
+    @Test
+    @DisplayName("REC-5: a legal hold needs its privilege and a case reference; it cannot be lifted twice")
+    void rec5_holdNeedsPrivilegeAndReference() {
+        clinic.as(clinic.aClinician());
+        assertThat(refusalCodes(() -> clinic.registers().placeLegalHold(ann, LegalAuthority.COMPLAINT, "CMP-1")))
+                .containsExactly(ErrorCode.SAF_3);
+
+        clinic.as(recordsManager);
+        assertThat(refusalCodes(() -> clinic.registers().placeLegalHold(ann, LegalAuthority.COMPLAINT, " ")))
+                .containsExactly(ErrorCode.REC_5);
+        LegalHold hold = clinic.registers().placeLegalHold(ann, LegalAuthority.COMPLAINT, "CMP-1");
+        clinic.registers().liftLegalHold(hold.id(), "withdrawn");
+        assertThat(refusalCodes(() -> clinic.registers().liftLegalHold(hold.id(), "again")))
+                .containsExactly(ErrorCode.LIF_1);
+    }
+}
