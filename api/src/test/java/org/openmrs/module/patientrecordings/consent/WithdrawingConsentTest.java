@@ -10,7 +10,6 @@ import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes
 
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
@@ -153,9 +152,6 @@ class WithdrawingConsentTest {
     }
 
     @Test
-    @Disabled("CON-6: WithdrawalPlanner.effectOn counts DIRECT_CARE among the purposes lost when the withdrawn consent"
-            + " named it, so a recording that is part of the clinical record is sealed for destruction instead of"
-            + " staying with its retention; CON-6 keeps DIRECT_CARE recordings and ends only their secondary uses")
     @DisplayName("CON-6: withdrawing the one consent of a direct-care and training recording keeps it for care")
     void con6_singleConsentWithdrawalKeepsClinicalRecord() {
         Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);
@@ -204,10 +200,6 @@ class WithdrawingConsentTest {
     }
 
     @Test
-    @Disabled("CON-6: UseRules.secondaryUseNeedsConsent takes the latest decision about a kind and purpose over all"
-            + " consents, so withdrawing an older consent (decided now) overrides a newer consent still given for the"
-            + " same purpose, while WithdrawalPlanner excludes the withdrawn consent and keeps the purpose: the plan"
-            + " keeps TRAINING on the recording but every training use is then refused with CON-6")
     @DisplayName("CON-6: a recording whose training purpose another consent still covers may still be used for it")
     void con6_otherConsentStillCoversUse() {
         Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);

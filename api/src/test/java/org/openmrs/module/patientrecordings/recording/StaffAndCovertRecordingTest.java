@@ -8,7 +8,6 @@ import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -119,9 +118,6 @@ class StaffAndCovertRecordingTest {
     }
 
     @Test
-    @Disabled("COV-1: CON-1 (RecordingConsentRules.activeConsentCoversKindAndEveryPurpose) also applies to covert"
-            + " recordings, so an authorised covert recording of a patient who has not consented is refused with CON-1;"
-            + " the authorisation is the 'other valid authority' and a covert recording by definition has no consent")
     @DisplayName("COV-1: an authorised covert recording needs no consent from the patient it is hidden from")
     void cov1_authorisedCovertRecordingNeedsNoConsent() {
         clinic.as(investigator).registers().recordCovertAuthorisation(authorisationFor(ann));

@@ -13,7 +13,6 @@ import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -164,9 +163,6 @@ class TelephoneRecordingTest {
     }
 
     @Test
-    @Disabled("TEL-4: UseRules.secondaryUseNeedsConsent asks the caller's own consent for QUALITY even when QUALITY"
-            + " is a purpose the site declared and announced for call recording; seed 001 allows routine call"
-            + " recordings to be used for quality control, training and audit once callers are informed")
     @DisplayName("TEL-4: a routine call recording may be used for a purpose the site declared and announced")
     void tel4_declaredPurposeMayBeUsed() {
         Recording call = clinic.as(telephoneSystem).start(clinic.aCallWith(ann, ROUTINE_INCOMING, false));
