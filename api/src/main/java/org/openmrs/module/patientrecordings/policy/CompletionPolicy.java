@@ -8,6 +8,7 @@ import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 
 /** Completing a recording (REC-3) and the patient's confirmation after it (CON-7). */
@@ -33,11 +34,11 @@ public final class CompletionPolicy {
     }
 
     /**
-     * CON-7: a clinician recording of a kind that needs its own consent awaits the patient's confirmation once it
-     * ends.
+     * CON-7: an overt clinician recording of a kind that needs its own consent awaits the patient's confirmation
+     * once it ends. A covert one rests on its authorisation (COV-1): offering it to the patient would defeat it.
      */
-    public static boolean needsConfirmation(RecordingKind kind, Initiator initiator) {
-        return initiator == Initiator.CLINICIAN && !kind.implicitConsent();
+    public static boolean needsConfirmation(RecordingKind kind, Initiator initiator, RecordingMode mode) {
+        return initiator == Initiator.CLINICIAN && !kind.implicitConsent() && mode == RecordingMode.OVERT;
     }
 
     /**

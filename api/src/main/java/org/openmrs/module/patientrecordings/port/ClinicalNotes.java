@@ -13,7 +13,10 @@ import org.openmrs.module.patientrecordings.domain.UserId;
  */
 public interface ClinicalNotes {
 
-    /** @return true when the encounter has at least one clinical note */
+    /**
+     * @return true when the encounter has at least one contemporaneous clinical note written by a clinician; the
+     *     notes this module appends itself (consent decisions, voids) do not count (REC-3)
+     */
     boolean hasNote(EncounterId encounter);
 
     /**

@@ -92,10 +92,14 @@ public final class RecordingService {
         Instant now = guard.now();
         Subject subject = Subject.of(actor, AuditAction.CREATE, command.patient(), null);
         checkEncounter(command, subject);
-        SitePolicy site = sitePolicies
-                .current(command.site())
-                .orElseThrow(() -> RuleViolationException.of(
-                        ErrorCode.SAF_4, "Site " + command.site() + " has no recording policy", "site"));
+        SitePolicy site = sitePolicies.current(command.site()).orElse(null);
+        if (site == null) {
+            guard.enforce(
+                    RuleViolationException.of(
+                                    ErrorCode.SAF_4, "Site " + command.site() + " has no recording policy", "site")
+                            .decision(),
+                    subject);
+        }
         List<ConsentFact> patientConsents = consents.of(command.patient());
         StartRecordingRequest request = request(command, actor, site, patientConsents, now);
         Decision decision = command.sharedCopy() == null
@@ -167,13 +171,19 @@ public final class RecordingService {
      * @return the recordings that were cleared
      */
     public List<Recording> noteWritten(RecordingId id) {
+        Actor actor = guard.actor();
         Recording recording = existing(id);
+        Subject subject =
+                Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("note written");
+        guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
         if (!recording.hasFlag(RecordingFlag.NOTE_MISSING)
                 || recording.encounter() == null
                 || !notes.hasNote(recording.encounter())) {
             return List.of();
         }
-        return List.of(recordings.save(recording.unflagged(RecordingFlag.NOTE_MISSING)));
+        Recording saved = recordings.save(recording.unflagged(RecordingFlag.NOTE_MISSING));
+        guard.record(subject);
+        return List.of(saved);
     }
 
     /**
@@ -295,9 +305,10 @@ public final class RecordingService {
     }
 
     private Recording endedState(Recording recording, boolean early) {
-        RecordingState next = CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator())
-                ? RecordingState.PENDING_CONFIRMATION
-                : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
+        RecordingState next =
+                CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator(), recording.mode())
+                        ? RecordingState.PENDING_CONFIRMATION
+                        : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
         Recording ended =
                 recording.withState(next).toBuilder().endedAt(guard.now()).build();
         return early ? ended.flagged(RecordingFlag.ENDED_EARLY) : ended;

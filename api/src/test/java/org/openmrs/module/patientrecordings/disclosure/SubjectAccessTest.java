@@ -142,8 +142,8 @@ class SubjectAccessTest {
             Recording covert = clinic.start(clinic.aConsultationOf(patient)
                     .in(clinic.encounterWithNoteOf(patient))
                     .covert());
-            clinic.recordings().complete(covert.id());
-            return clinic.consents().confirmAfterRecording(covert.id(), true, false, null, null);
+            // A covert recording is not offered to the patient for confirmation (CON-7): it completes at once.
+            return clinic.recordings().complete(covert.id()).recording();
         });
     }
 }

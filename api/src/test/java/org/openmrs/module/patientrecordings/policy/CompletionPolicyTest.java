@@ -18,6 +18,7 @@ import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 
 /** Completing a recording (REC-3) and the patient's confirmation after it (CON-7). */
@@ -98,19 +99,30 @@ class CompletionPolicyTest {
 
         @Test
         void aClinicianRecordingOfAKindNeedingConsentAwaitsConfirmation() {
-            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.CONSULTATION, Initiator.CLINICIAN))
+            assertThat(CompletionPolicy.needsConfirmation(
+                            RecordingKind.CONSULTATION, Initiator.CLINICIAN, RecordingMode.OVERT))
                     .isTrue();
-            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.PROCEDURE, Initiator.CLINICIAN))
+            assertThat(CompletionPolicy.needsConfirmation(
+                            RecordingKind.PROCEDURE, Initiator.CLINICIAN, RecordingMode.OVERT))
                     .isTrue();
         }
 
         @Test
+        void aCovertRecordingIsNotOfferedToThePatientForConfirmation() {
+            assertThat(CompletionPolicy.needsConfirmation(
+                            RecordingKind.CONSULTATION, Initiator.CLINICIAN, RecordingMode.COVERT))
+                    .isFalse();
+        }
+
+        @Test
         void implicitConsentPatientAndRoutineRecordingsNeedNoConfirmation() {
-            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.XRAY, Initiator.CLINICIAN))
+            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.XRAY, Initiator.CLINICIAN, RecordingMode.OVERT))
                     .isFalse();
-            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.CONSULTATION, Initiator.PATIENT))
+            assertThat(CompletionPolicy.needsConfirmation(
+                            RecordingKind.CONSULTATION, Initiator.PATIENT, RecordingMode.OVERT))
                     .isFalse();
-            assertThat(CompletionPolicy.needsConfirmation(RecordingKind.TELEPHONE, Initiator.SYSTEM))
+            assertThat(CompletionPolicy.needsConfirmation(
+                            RecordingKind.TELEPHONE, Initiator.SYSTEM, RecordingMode.OVERT))
                     .isFalse();
         }
 
