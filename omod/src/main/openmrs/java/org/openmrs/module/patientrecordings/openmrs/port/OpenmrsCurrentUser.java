@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.openmrs.port;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.openmrs.User;
+import org.openmrs.api.context.Context;
+import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.port.CurrentUser;
+
+/**
+ * {@link CurrentUser} over the OpenMRS user context of the current thread: the user's UUID, and each SAF-3
+ * privilege the user holds under its OpenMRS name ({@link Privilege#privilegeName()}). A daemon thread (the
+ * retention sweep) acts as the daemon user, who holds every privilege.
+ */
+public final class OpenmrsCurrentUser implements CurrentUser {
+
+    @Override
+    public Actor get() {
+        User user = Context.isSessionOpen() && Context.isAuthenticated() ? Context.getAuthenticatedUser() : null;
+        if (user == null) {
+            throw RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated", "user");
+        }
+        Set<Privilege> held = EnumSet.noneOf(Privilege.class);
+        for (Privilege privilege : Privilege.values()) {
+            if (Context.hasPrivilege(privilege.privilegeName())) {
+                held.add(privilege);
+            }
+        }
+        return new Actor(UserId.of(user.getUuid()), held);
+    }
+}

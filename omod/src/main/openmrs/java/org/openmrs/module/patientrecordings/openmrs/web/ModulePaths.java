@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.openmrs.web;
+
+/**
+ * The module's web paths. The public address is {@value #PUBLIC_PREFIX}{@code /...}; OpenMRS serves the module's
+ * servlets at {@value #SERVLET_PREFIX}{@code /<servlet name>/...}, and a module filter forwards from one to the
+ * other. Writes must use the public path: core's CSRF guard exempts only {@code /ws/*}.
+ */
+public final class ModulePaths {
+
+    /** The module id, as in config.xml. */
+    public static final String MODULE_ID = "patientrecordings";
+
+    /** Where clients call. */
+    public static final String PUBLIC_PREFIX = "/ws/" + MODULE_ID;
+
+    /** Where OpenMRS serves the module's servlets. */
+    public static final String SERVLET_PREFIX = "/ms/" + MODULE_ID;
+
+    /** The FHIR servlet's name in config.xml. */
+    public static final String FHIR_SERVLET_NAME = "fhir";
+
+    /** The FHIR base, after the servlet name. */
+    public static final String FHIR_VERSION_PATH = "/R4";
+
+    /** The FHIR base below the context path, as clients see it. */
+    public static final String PUBLIC_FHIR_BASE = PUBLIC_PREFIX + "/" + FHIR_SERVLET_NAME + FHIR_VERSION_PATH;
+
+    /** The FHIR base below the context path, as the servlet receives it. */
+    public static final String SERVLET_FHIR_BASE = SERVLET_PREFIX + "/" + FHIR_SERVLET_NAME + FHIR_VERSION_PATH;
+
+    private ModulePaths() {}
+
+    /**
+     * The servlet path that a public path forwards to.
+     *
+     * @param pathWithinContext the request path without the context path, starting with {@value #PUBLIC_PREFIX}
+     * @return the same path under {@value #SERVLET_PREFIX}
+     */
+    public static String forwardTarget(String pathWithinContext) {
+        if (!pathWithinContext.startsWith(PUBLIC_PREFIX + "/")) {
+            throw new IllegalArgumentException("not a path of this module: " + pathWithinContext);
+        }
+        return SERVLET_PREFIX + pathWithinContext.substring(PUBLIC_PREFIX.length());
+    }
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.omod.descriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packed .omod (built under the {@code openmrs} profile): descriptor files at its root, and no library in lib/
+ * that the exclusions keep out. Skipped when no .omod was packed.
+ */
+class OmodPackageIT {
+
+    @Test
+    void carriesTheDescriptorAtItsRootAndNoExcludedLibrary() throws IOException {
+        Path omod = packedOmod();
+        assumeTrue(omod != null, "no .omod packed (build with -Popenmrs)");
+        List<String> excluded = OmodDependencies.excluded();
+        try (JarFile jar = new JarFile(omod.toFile())) {
+            for (String root :
+                    List.of("config.xml", "liquibase.xml", "moduleApplicationContext.xml", "messages.properties")) {
+                assertThat(jar.getEntry(root)).as(root).isNotNull();
+            }
+            String config =
+                    new String(jar.getInputStream(jar.getEntry("config.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(config).doesNotContain("${");
+            List<String> libs = Collections.list(jar.entries()).stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("lib/") && name.endsWith(".jar"))
+                    .map(name -> name.substring("lib/".length()))
+                    .toList();
+            assertThat(libs).anyMatch(name -> name.startsWith("patientrecordings-api-"));
+            for (String pattern : excluded) {
+                String artifactId = pattern.substring(pattern.indexOf(':') + 1);
+                if (!artifactId.equals("*")) {
+                    assertThat(libs)
+                            .as("lib/ must not carry %s", pattern)
+                            .noneMatch(name -> name.matches("\\Q" + artifactId + "\\E-\\d.*\\.jar"));
+                }
+            }
+            assertThat(libs).as("lib/ must not carry Spring").noneMatch(name -> name.startsWith("spring-"));
+        }
+    }
+
+    private static Path packedOmod() throws IOException {
+        Path target = Path.of("target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".omod"))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+}
