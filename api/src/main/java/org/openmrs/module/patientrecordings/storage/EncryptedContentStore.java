@@ -135,7 +135,7 @@ public final class EncryptedContentStore {
 
     private VerifiedPlaintextChannel open(String key) throws IOException {
         ContentBackend.requireValidKey(key);
-        StoreFailureTrackingChannel ciphertext = new StoreFailureTrackingChannel(backend.openForRead(key));
+        BackendCiphertextChannel ciphertext = new BackendCiphertextChannel(backend.openForRead(key));
         VerifiedPlaintextChannel plaintext;
         try {
             plaintext = new VerifiedPlaintextChannel(

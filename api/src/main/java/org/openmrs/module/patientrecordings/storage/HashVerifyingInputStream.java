@@ -54,10 +54,10 @@ final class HashVerifyingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        return skipNBytesCounted(n);
+        return skipByReading(n);
     }
 
-    private long skipNBytesCounted(long n) throws IOException {
+    private long skipByReading(long n) throws IOException {
         byte[] scratch = new byte[8192];
         long skipped = 0;
         while (skipped < n) {

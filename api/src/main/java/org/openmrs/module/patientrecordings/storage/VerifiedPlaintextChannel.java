@@ -17,14 +17,14 @@ final class VerifiedPlaintextChannel implements SeekableByteChannel {
 
     private final String key;
     private final SeekableByteChannel plaintext;
-    private final StoreFailureTrackingChannel ciphertext;
+    private final BackendCiphertextChannel ciphertext;
     private final ContentIntegrityListener listener;
     private ContentIntegrityException failure;
 
     VerifiedPlaintextChannel(
             String key,
             SeekableByteChannel plaintext,
-            StoreFailureTrackingChannel ciphertext,
+            BackendCiphertextChannel ciphertext,
             ContentIntegrityListener listener) {
         this.key = Objects.requireNonNull(key, "key");
         this.plaintext = Objects.requireNonNull(plaintext, "plaintext");

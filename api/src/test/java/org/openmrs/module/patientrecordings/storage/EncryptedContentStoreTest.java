@@ -134,6 +134,22 @@ class EncryptedContentStoreTest {
     }
 
     @Test
+    void readsThroughABackendWhoseChannelsReturnShortReads() throws IOException {
+        byte[] plaintext = randomBytes(TWO_SEGMENTS + 10, 6);
+        StoredContent stored = fixture.write(plaintext);
+        EncryptedContentStore store = new EncryptedContentStore(
+                new ShortReadsBackend(fixture.backend), fixture.keyring, ContentIntegrityListener.NONE);
+
+        try (InputStream in = store.openStream(stored.key(), stored.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(plaintext);
+        }
+        try (InputStream in = store.openRange(stored.key(), FIRST_SEGMENT_PLAINTEXT - 5, 10)) {
+            assertThat(in.readAllBytes())
+                    .isEqualTo(Arrays.copyOfRange(plaintext, FIRST_SEGMENT_PLAINTEXT - 5, FIRST_SEGMENT_PLAINTEXT + 5));
+        }
+    }
+
+    @Test
     void refusesARangeOutsideTheContent() throws IOException {
         StoredContent stored = fixture.write(new byte[10]);
 

@@ -8,16 +8,23 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
 
 /**
- * The ciphertext channel from the backend, remembering whether the backend itself failed. Tink reports a failed
- * authentication and a failed read of its source alike, as {@link IOException}; this tells the two apart without
- * reading exception messages: if the backend did not fail, the failure is the content's.
+ * The ciphertext channel from the backend, as Tink's decrypter needs it.
+ *
+ * <ul>
+ *   <li>Reads fill the buffer (or reach the end): Tink reads a segment with a single call and treats a short read as
+ *       "no data yet", which a blocking backend such as S3 (whose reads return what the network delivered) would
+ *       otherwise turn into reads of zero bytes.
+ *   <li>Remembers whether the backend itself failed. Tink reports a failed authentication and a failed read of its
+ *       source alike, as {@link IOException}; this tells the two apart without reading exception messages: if the
+ *       backend did not fail, the failure is the content's.
+ * </ul>
  */
-final class StoreFailureTrackingChannel implements SeekableByteChannel {
+final class BackendCiphertextChannel implements SeekableByteChannel {
 
     private final SeekableByteChannel ciphertext;
     private volatile boolean storeFailed;
 
-    StoreFailureTrackingChannel(SeekableByteChannel ciphertext) {
+    BackendCiphertextChannel(SeekableByteChannel ciphertext) {
         this.ciphertext = Objects.requireNonNull(ciphertext, "ciphertext");
     }
 
@@ -29,7 +36,15 @@ final class StoreFailureTrackingChannel implements SeekableByteChannel {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         try {
-            return ciphertext.read(dst);
+            int total = 0;
+            while (dst.hasRemaining()) {
+                int n = ciphertext.read(dst);
+                if (n < 0) {
+                    return total == 0 ? -1 : total;
+                }
+                total += n;
+            }
+            return total;
         } catch (IOException | RuntimeException e) {
             storeFailed = true;
             throw e;
