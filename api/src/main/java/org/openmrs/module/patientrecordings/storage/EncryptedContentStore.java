@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.storage;
+
+import com.google.crypto.tink.StreamingAead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.openmrs.module.patientrecordings.port.ContentBackend;
+
+/**
+ * Recording content, encrypted at rest with Tink's streaming AEAD over a {@link ContentBackend}, in constant memory
+ * whatever the size.
+ *
+ * <p>Each object is bound to its content key by the associated data, so ciphertext moved or copied under another
+ * key does not decrypt. Reads authenticate every segment before returning a byte of it; any failure that is not the
+ * backend's own is a {@link ContentIntegrityException}, reported to the {@link ContentIntegrityListener}, and no
+ * unverified byte is ever returned (SAF-1). Full reads also check the recorded plaintext SHA-256.
+ *
+ * <p>Nulls: no parameter may be null; nothing returns null. Thread-safe; the streams and channels it returns are
+ * for one thread at a time.
+ */
+public final class EncryptedContentStore {
+
+    /** Prefix of every content key this store writes; what a {@link ContentSweeper} for it sweeps. */
+    public static final String KEY_PREFIX = "recordings/";
+
+    private static final String ASSOCIATED_DATA_PREFIX = "org.openmrs.module.patientrecordings:content:v1:";
+
+    private final ContentBackend backend;
+    private final ContentKeyring keyring;
+    private final ContentIntegrityListener integrityListener;
+
+    public EncryptedContentStore(
+            ContentBackend backend, ContentKeyring keyring, ContentIntegrityListener integrityListener) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.integrityListener = Objects.requireNonNull(integrityListener, "integrityListener");
+    }
+
+    /**
+     * Encrypts {@code plaintext} to its end under a new random key and commits it, computing its size, SHA-256 and
+     * SHA-1 on the way. The caller records the result in the database afterwards; content whose row never commits
+     * is removed by the {@link ContentSweeper}.
+     *
+     * @param plaintext read once to its end; not closed
+     * @param limits what the upload must satisfy
+     * @return the key and facts of the committed content
+     * @throws ContentRejectedException if the upload breaks {@code limits}; nothing is committed (SAF-4)
+     * @throws IOException if reading {@code plaintext} or the backend fails; nothing is committed
+     */
+    public StoredContent write(InputStream plaintext, UploadLimits limits) throws IOException {
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(limits, "limits");
+        if (limits.expectedSize().isPresent() && limits.expectedSize().getAsLong() > limits.maxSize()) {
+            throw new ContentRejectedException(
+                    ContentRejectedException.Reason.TOO_LARGE,
+                    "Declared size of " + limits.expectedSize().getAsLong() + " bytes exceeds the maximum size of "
+                            + limits.maxSize() + " bytes");
+        }
+        String key = newKey();
+        byte[] associatedData = associatedData(key);
+        StreamingAead aead = keyring.streamingAead();
+        GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits);
+        try (InputStream ciphertext =
+                new EncryptingInputStream(guarded, sink -> newEncryptingStream(aead, sink, associatedData))) {
+            backend.write(key, ciphertext);
+        }
+        return new StoredContent(key, guarded.size(), guarded.sha256Hex(), guarded.sha1Hex());
+    }
+
+    /**
+     * Opens the whole plaintext for streaming. Every segment is authenticated before its bytes are returned, and the
+     * plaintext SHA-256 is checked against {@code expectedSha256} before the end of the stream is reported.
+     *
+     * @param expectedSha256 the SHA-256 recorded when the content was written, hex
+     * @throws java.nio.file.NoSuchFileException if there is no content under {@code key}
+     * @throws ContentIntegrityException when opening, or later from {@code read}, if the content fails a check
+     */
+    public InputStream openStream(String key, String expectedSha256) throws IOException {
+        Objects.requireNonNull(expectedSha256, "expectedSha256");
+        VerifiedPlaintextChannel channel = open(key);
+        return new HashVerifyingInputStream(
+                Channels.newInputStream(channel), channel, expectedSha256.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Opens the plaintext as a read-only seekable channel whose {@code size()} is the plaintext length. Reads decrypt
+     * and authenticate only the segments they touch, so a read anywhere costs at most two segments of work.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no content under {@code key}
+     * @throws ContentIntegrityException when opening, or later from {@code read}, if the content fails a check
+     */
+    public SeekableByteChannel openSeekable(String key) throws IOException {
+        return open(key);
+    }
+
+    /**
+     * Opens {@code length} plaintext bytes starting at {@code offset}, as an HTTP Range response needs; decrypts only
+     * the segments the range covers.
+     *
+     * @throws IllegalArgumentException if the range is negative or goes past the end of the content
+     * @throws ContentIntegrityException when opening, or later from {@code read}, if the content fails a check
+     */
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("Invalid range: offset " + offset + ", length " + length);
+        }
+        VerifiedPlaintextChannel channel = open(key);
+        try {
+            long size = channel.size();
+            if (offset > size || length > size - offset) {
+                throw new IllegalArgumentException(
+                        "Range " + offset + "+" + length + " is outside content of " + size + " bytes");
+            }
+            channel.position(offset);
+            return new RangeInputStream(channel, length);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
+    }
+
+    /** Whether content is committed under {@code key}. */
+    public boolean exists(String key) throws IOException {
+        return backend.exists(key);
+    }
+
+    private VerifiedPlaintextChannel open(String key) throws IOException {
+        ContentBackend.requireValidKey(key);
+        BackendCiphertextChannel ciphertext = new BackendCiphertextChannel(backend.openForRead(key));
+        VerifiedPlaintextChannel plaintext;
+        try {
+            plaintext = new VerifiedPlaintextChannel(
+                    key,
+                    keyring.streamingAead().newSeekableDecryptingChannel(ciphertext, associatedData(key)),
+                    ciphertext,
+                    integrityListener);
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            closeQuietly(ciphertext, e);
+            throw e instanceof IOException io ? io : new IOException("Cannot open content " + key, e);
+        }
+        try {
+            authenticateFirstSegment(plaintext);
+            return plaintext;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(plaintext, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads one byte to make Tink find the key and authenticate the header and first segment now, so that a broken
+     * object fails before a response has started, and {@code size()} is known.
+     */
+    private static void authenticateFirstSegment(SeekableByteChannel plaintext) throws IOException {
+        plaintext.read(ByteBuffer.allocate(1));
+        plaintext.position(0);
+    }
+
+    private static OutputStream newEncryptingStream(StreamingAead aead, OutputStream sink, byte[] associatedData)
+            throws IOException {
+        try {
+            return aead.newEncryptingStream(sink, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot start encrypting", e);
+        }
+    }
+
+    private static String newKey() {
+        String uuid = UUID.randomUUID().toString();
+        // Two hex characters of fan-out keep directories (filesystem backend) small.
+        return KEY_PREFIX + uuid.substring(0, 2) + "/" + uuid;
+    }
+
+    private static byte[] associatedData(String key) {
+        return (ASSOCIATED_DATA_PREFIX + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, Throwable primary) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            primary.addSuppressed(e);
+        }
+    }
+}

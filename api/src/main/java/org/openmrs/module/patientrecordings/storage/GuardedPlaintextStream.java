@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The plaintext of an upload as the encrypting side reads it: counts and hashes every byte and enforces the
+ * {@link UploadLimits}. A broken limit is thrown from {@code read} <em>instead of</em> the end of the stream, so the
+ * final ciphertext segment is never written and the backend never commits (SAF-4).
+ */
+final class GuardedPlaintextStream extends InputStream {
+
+    private final InputStream plaintext;
+    private final UploadLimits limits;
+    private final MessageDigest sha256 = Digests.sha256();
+    private final MessageDigest sha1 = Digests.sha1();
+    private long size;
+    private String sha256Hex;
+    private String sha1Hex;
+
+    GuardedPlaintextStream(InputStream plaintext, UploadLimits limits) {
+        this.plaintext = Objects.requireNonNull(plaintext, "plaintext");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (sha256Hex != null) {
+            return -1;
+        }
+        if (len == 0) {
+            return 0;
+        }
+        int n = plaintext.read(b, off, len);
+        if (n < 0) {
+            finish();
+            return -1;
+        }
+        size += n;
+        checkRunningSize();
+        sha256.update(b, off, n);
+        sha1.update(b, off, n);
+        return n;
+    }
+
+    /** The plaintext length; complete once the stream has ended. */
+    long size() {
+        return size;
+    }
+
+    /** The plaintext SHA-256 in hex; only after the stream has ended. */
+    String sha256Hex() {
+        return Objects.requireNonNull(sha256Hex, "the plaintext has not ended");
+    }
+
+    /** The plaintext SHA-1 in hex; only after the stream has ended. */
+    String sha1Hex() {
+        return Objects.requireNonNull(sha1Hex, "the plaintext has not ended");
+    }
+
+    private void checkRunningSize() throws ContentRejectedException {
+        if (size > limits.maxSize()) {
+            throw new ContentRejectedException(
+                    ContentRejectedException.Reason.TOO_LARGE,
+                    "Upload exceeds the maximum size of " + limits.maxSize() + " bytes");
+        }
+        if (limits.expectedSize().isPresent() && size > limits.expectedSize().getAsLong()) {
+            throw new ContentRejectedException(
+                    ContentRejectedException.Reason.LONGER_THAN_DECLARED,
+                    "Upload is longer than the declared "
+                            + limits.expectedSize().getAsLong() + " bytes");
+        }
+    }
+
+    private void finish() throws ContentRejectedException {
+        if (limits.expectedSize().isPresent() && size != limits.expectedSize().getAsLong()) {
+            throw new ContentRejectedException(
+                    ContentRejectedException.Reason.TRUNCATED,
+                    "Upload ended after " + size + " of the declared "
+                            + limits.expectedSize().getAsLong() + " bytes");
+        }
+        String sha256OfUpload = HexFormat.of().formatHex(sha256.digest());
+        if (limits.expectedSha256().isPresent()
+                && !limits.expectedSha256().get().equals(sha256OfUpload)) {
+            throw new ContentRejectedException(
+                    ContentRejectedException.Reason.HASH_MISMATCH,
+                    "Upload SHA-256 " + sha256OfUpload + " differs from the declared "
+                            + limits.expectedSha256().get());
+        }
+        sha1Hex = HexFormat.of().formatHex(sha1.digest());
+        sha256Hex = sha256OfUpload;
+    }
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterKeyFileTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void initialisesAKeyFileReadableByItsOwnerOnly() throws IOException {
+        Path file = directory.resolve("master.key");
+
+        MasterKeyFile created = MasterKeyFile.initialise(file);
+
+        assertThat(created.keyCount()).isEqualTo(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(MasterKeyFile.load(file).keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void neverOverwritesAnExistingKey() throws IOException {
+        Path file = directory.resolve("master.key");
+        MasterKeyFile.initialise(file);
+        String original = Files.readString(file);
+
+        assertThatThrownBy(() -> MasterKeyFile.initialise(file)).isInstanceOf(FileAlreadyExistsException.class);
+        MasterKeyFile.loadOrInitialise(file);
+
+        assertThat(Files.readString(file)).isEqualTo(original);
+    }
+
+    @Test
+    void refusesAKeyFileOthersCanRead() throws IOException {
+        Path file = directory.resolve("master.key");
+        MasterKeyFile.initialise(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> MasterKeyFile.load(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("accessible to other users");
+    }
+
+    @Test
+    void reportsAMissingKeyFile() {
+        assertThatThrownBy(() -> MasterKeyFile.load(directory.resolve("absent.key")))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void refusesAFileThatIsNotAKey() throws IOException {
+        Path file = directory.resolve("master.key");
+        Files.writeString(file, "{\"not\": \"a keyset\"}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        assertThatThrownBy(() -> MasterKeyFile.load(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("does not hold a valid key");
+    }
+
+    @Test
+    void rotationAddsAPrimaryKeyAndRetirementKeepsOnlyIt() throws IOException {
+        Path file = directory.resolve("master.key");
+
+        MasterKeyFile rotated = MasterKeyFile.initialise(file).rotate();
+
+        assertThat(rotated.keyCount()).isEqualTo(2);
+        assertThat(MasterKeyFile.load(file).keyCount()).isEqualTo(2);
+        assertThat(rotated.retireOldKeys().keyCount()).isEqualTo(1);
+        assertThat(MasterKeyFile.load(file).keyCount()).isEqualTo(1);
+        assertThat(rotated.toString()).doesNotContain("keyData");
+    }
+}
