@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.LongStream;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.openmrs.module.patientrecordings.consent.ConsentService;
+import org.openmrs.module.patientrecordings.consent.RecordingConsent;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.fhir.ConsentReader;
+import org.openmrs.module.patientrecordings.fhir.ConsentTranslator;
+import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
+import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
+
+/**
+ * Consent: create records a consent given (active) or withheld (rejected, CON-4), every missing CON-2/CON-3 element
+ * named at once; $withdraw records a withdrawal (CON-5/6) as a new version. Every version stays readable
+ * (vread, _history), because a consent's history is never edited away.
+ */
+public final class ConsentProvider implements IResourceProvider {
+
+    private final FhirServerDependencies services;
+
+    ConsentProvider(FhirServerDependencies services) {
+        this.services = services;
+    }
+
+    @Override
+    public Class<Consent> getResourceType() {
+        return Consent.class;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Consent consent) {
+        ConsentReader.Decision decision = ConsentReader.toCommand(consent);
+        ConsentService.Decided decided = decision.decision() == ConsentState.GIVEN
+                ? services.consents().give(decision.command())
+                : services.consents().withhold(decision.command());
+        Consent created = ConsentTranslator.toFhir(decided.consent());
+        MethodOutcome outcome = new MethodOutcome(created.getIdElement(), true).setResource(created);
+        if (!decided.warnings().isEmpty()) {
+            outcome.setOperationOutcome(OperationOutcomes.of(decided.warnings()));
+        }
+        return outcome;
+    }
+
+    @Read(version = true)
+    public Consent read(@IdParam IdType id) {
+        RecordingConsent consent = services.consents().read(ConsentId.of(id.getIdPart()));
+        return ConsentTranslator.toFhir(
+                id.hasVersionIdPart() ? ConsentTranslator.asOfVersion(consent, versionOf(id)) : consent);
+    }
+
+    /** Every version, newest first. */
+    @History
+    public List<Consent> history(@IdParam IdType id) {
+        RecordingConsent consent = services.consents().read(ConsentId.of(id.getIdPart()));
+        return LongStream.iterate(consent.version(), v -> v >= 1, v -> v - 1)
+                .mapToObj(v -> ConsentTranslator.toFhir(ConsentTranslator.asOfVersion(consent, v)))
+                .toList();
+    }
+
+    @Search
+    public List<Consent> search(
+            @RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Consent.SP_STATUS) TokenOrListParam status,
+            @OptionalParam(name = Consent.SP_PURPOSE) TokenOrListParam purpose,
+            @OptionalParam(name = "kind") TokenOrListParam kind) {
+        return services.consents().forPatient(PatientId.of(patient.getIdPart())).stream()
+                .filter(c -> status == null
+                        || matches(
+                                status, ConsentTranslator.toFhir(c).getStatus().toCode()))
+                .filter(c -> purpose == null
+                        || c.terms().purposes().stream()
+                                .anyMatch(p -> matches(
+                                                purpose,
+                                                PurposeCodes.toCoding(p).getCode())
+                                        || matches(purpose, p.code())))
+                .filter(c -> kind == null || c.terms().kinds().stream().anyMatch(k -> matches(kind, k.name())))
+                .map(ConsentTranslator::toFhir)
+                .toList();
+    }
+
+    /**
+     * CON-5, CON-6: the withdrawal takes effect now, on the server's clock: a recording in progress under the
+     * consent stops at once and is sealed. A client-supplied instant is refused, because nothing captured after the
+     * real instant may be kept.
+     */
+    @Operation(name = "$withdraw", typeName = "Consent")
+    public Consent withdraw(
+            @IdParam IdType id,
+            @OperationParam(name = "at") DateTimeType at,
+            @OperationParam(name = "duringRecording") Reference duringRecording,
+            @OperationParam(name = "comment") StringType comment) {
+        if (at != null && at.hasValue()) {
+            throw RuleViolationException.of(
+                    ErrorCode.SAF_4, "A withdrawal takes effect when it is recorded; leave out 'at'", "at");
+        }
+        ConsentService.Withdrawn withdrawn =
+                services.consents().withdraw(ConsentId.of(id.getIdPart()), comment == null ? null : comment.getValue());
+        return ConsentTranslator.toFhir(withdrawn.consent());
+    }
+
+    private static long versionOf(IdType id) {
+        try {
+            return Long.parseLong(id.getVersionIdPart());
+        } catch (NumberFormatException e) {
+            throw RuleViolationException.of(ErrorCode.NF_1, "No version " + id.getVersionIdPart(), "version");
+        }
+    }
+
+    private static boolean matches(TokenOrListParam tokens, String value) {
+        return tokens.getValuesAsQueryTokens().stream()
+                .anyMatch(t -> t.getValue() != null
+                        && t.getValue().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The content store as the FHIR server streams through it: the encrypted store of the api ({@code
+ * storage.EncryptedContentStore}) in production, adapted by the host in a few lines. Everything streams: no call
+ * holds a recording in memory.
+ */
+public interface ContentStore {
+
+    /**
+     * Reads {@code plaintext} to its end and commits it under a new key; nothing is committed when the stream throws
+     * (an {@link IOException} from the stream propagates unchanged, which is how an upload is aborted).
+     *
+     * @return where it went and the digests of the plaintext
+     */
+    Stored write(InputStream plaintext) throws IOException;
+
+    /** The whole plaintext, verified against {@code expectedSha256} (hex) as it is read (SAF-1). */
+    InputStream open(String key, String expectedSha256) throws IOException;
+
+    /** {@code length} bytes of plaintext from {@code offset}, decrypting only the segments they lie in. */
+    InputStream openRange(String key, long offset, long length) throws IOException;
+
+    /** Removes content that no committed recording refers to (a superseded upload chunk). Idempotent. */
+    void delete(String key) throws IOException;
+
+    /**
+     * Committed content.
+     *
+     * @param key the store's key
+     * @param size plaintext bytes
+     * @param sha256 lower-case hex
+     * @param sha1 lower-case hex
+     */
+    record Stored(String key, long size, String sha256, String sha1) {}
+}

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.policy.Privileges;
+import org.openmrs.module.patientrecordings.recording.RecordedContent;
+import org.openmrs.module.patientrecordings.recording.Recording;
+
+/**
+ * Streams an upload from the raw request body into the encrypted store, whole or chunk by chunk.
+ *
+ * <ul>
+ *   <li>Whole: {@code POST [base]/Media/{id}/$binary-access-write} with {@code Content-Type} and the bytes.
+ *   <li>Chunked and resumable: each chunk with {@code Content-Range: bytes first-last/total} ({@code /*} while the
+ *       total is unknown); a chunk must start where the last one ended (the response's {@code Upload-Offset}), and
+ *       the content is assembled when the chunk that reaches the total arrives.
+ * </ul>
+ *
+ * The content type must match the recording's media type; an upload larger than the limit, larger or smaller than
+ * announced, or cut off is refused with SAF-4 and leaves nothing behind.
+ */
+final class ContentUpload {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final FhirServerDependencies services;
+    private final UploadSessions sessions = new UploadSessions();
+    private final long maxBytes;
+
+    ContentUpload(FhirServerDependencies services, long maxBytes) {
+        this.services = services;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * @return the recording, with its content once the upload is complete
+     * @throws RuleViolationException SAF-3, LIF-1, SAF-4 as described
+     */
+    Recording upload(RecordingId id, HttpServletRequest request) throws IOException {
+        Recording recording = services.recordings().existing(id);
+        checkAllowed(recording);
+        String contentType = contentType(request, recording);
+        Chunk chunk = chunk(request.getHeader("Content-Range"), request.getContentLengthLong());
+        if (chunk.first() + chunk.length() > maxBytes || (chunk.total() > maxBytes)) {
+            throw invalid("Oversized upload: the limit is " + maxBytes + " bytes", "Content-Length");
+        }
+        long offset = sessions.offset(id);
+        if (chunk.first() != offset) {
+            throw invalid(
+                    "This chunk starts at " + chunk.first() + "; the next byte expected is " + offset, "Content-Range");
+        }
+        ContentStore.Stored stored =
+                write(new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first()));
+        UploadSessions.Session session;
+        try {
+            session = sessions.append(id, chunk.first(), contentType, stored);
+        } catch (RuntimeException e) {
+            services.content().delete(stored.key());
+            throw e;
+        }
+        if (!chunk.last(session.size())) {
+            return recording;
+        }
+        return attach(id, contentType, session);
+    }
+
+    long offset(RecordingId id) {
+        return sessions.offset(id);
+    }
+
+    private ContentStore.Stored write(InputStream body) throws IOException {
+        try {
+            return services.content().write(body);
+        } catch (BoundedUpload.Rejected e) {
+            throw invalid(e.getMessage(), "content");
+        }
+    }
+
+    /** Assembles the chunks into one content (one stream through the store) and records it on the recording. */
+    private Recording attach(RecordingId id, String contentType, UploadSessions.Session session) throws IOException {
+        ContentStore.Stored whole =
+                session.parts().size() == 1 ? session.parts().get(0) : assemble(session);
+        try {
+            Recording saved = services.recordings()
+                    .attachContent(
+                            id,
+                            new RecordedContent(whole.key(), contentType, whole.size(), whole.sha256(), whole.sha1()));
+            if (session.parts().size() > 1) {
+                for (ContentStore.Stored part : session.parts()) {
+                    services.content().delete(part.key());
+                }
+            }
+            return saved;
+        } catch (RuntimeException e) {
+            if (session.parts().size() > 1) {
+                services.content().delete(whole.key());
+            }
+            throw e;
+        } finally {
+            sessions.finish(id);
+        }
+    }
+
+    private ContentStore.Stored assemble(UploadSessions.Session session) throws IOException {
+        try (InputStream all = new SequenceInputStream(Collections.enumeration(session.parts().stream()
+                .map(p -> (InputStream) new LazyPart(services.content(), p))
+                .toList()))) {
+            return services.content().write(all);
+        }
+    }
+
+    private void checkAllowed(Recording recording) {
+        var actor = services.guard().actor();
+        Subject subject = Subject.of(actor, AuditAction.UPDATE, recording.patient(), recording.id())
+                .withDetail("content upload");
+        // Refused before a byte is stored: the service checks again when the content is attached.
+        services.guard().enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
+        if (recording.state() != RecordingState.IN_PROGRESS) {
+            services.guard()
+                    .enforce(
+                            RuleViolationException.of(
+                                            ErrorCode.LIF_1,
+                                            "Content can be added only while the recording is in progress, not "
+                                                    + recording.state(),
+                                            "status")
+                                    .decision(),
+                            subject);
+        }
+    }
+
+    private static String contentType(HttpServletRequest request, Recording recording) {
+        String header = request.getContentType();
+        String family = recording.mediaType().name().toLowerCase(Locale.ROOT) + "/";
+        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(family)) {
+            throw invalid(
+                    "A " + recording.mediaType().name().toLowerCase(Locale.ROOT) + " recording needs content of type "
+                            + family + "*, not " + header,
+                    "Content-Type");
+        }
+        return header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Chunk chunk(String contentRange, long contentLength) {
+        if (contentRange == null) {
+            return new Chunk(0, contentLength, contentLength, true);
+        }
+        Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
+        if (!m.matches()) {
+            throw invalid("Content-Range must be bytes first-last/total or bytes first-last/*", "Content-Range");
+        }
+        long first = Long.parseLong(m.group(1));
+        long last = Long.parseLong(m.group(2));
+        long total = "*".equals(m.group(3)) ? -1 : Long.parseLong(m.group(3));
+        if (last < first || (total >= 0 && last >= total)) {
+            throw invalid("Content-Range " + contentRange + " is not a range of the content", "Content-Range");
+        }
+        if (contentLength >= 0 && contentLength != last - first + 1) {
+            throw invalid(
+                    "Content-Length " + contentLength + " does not match Content-Range " + contentRange,
+                    "Content-Length");
+        }
+        return new Chunk(first, last - first + 1, total, false);
+    }
+
+    private static RuleViolationException invalid(String message, String location) {
+        return RuleViolationException.of(ErrorCode.SAF_4, message, location);
+    }
+
+    /**
+     * One request's share of the content.
+     *
+     * @param first its first byte
+     * @param length its length, or -1 when unannounced (a whole upload in chunked transfer)
+     * @param total the whole content's size, or -1 while unknown
+     * @param whole whether the request carries the whole content
+     */
+    private record Chunk(long first, long length, long total, boolean whole) {
+        boolean last(long received) {
+            return whole || (total >= 0 && received == total);
+        }
+    }
+
+    /** Opens a chunk only when the assembly reaches it, so that one chunk is open at a time. */
+    private static final class LazyPart extends InputStream {
+        private final ContentStore store;
+        private final ContentStore.Stored part;
+        private InputStream in;
+
+        LazyPart(ContentStore store, ContentStore.Stored part) {
+            this.store = store;
+            this.part = part;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return stream().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return stream().read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+
+        private InputStream stream() throws IOException {
+            if (in == null) {
+                in = store.open(part.key(), part.sha256());
+            }
+            return in;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.fhir.LegalMatters;
+import org.openmrs.module.patientrecordings.register.LegalHold;
+
+/**
+ * REC-5: $legal-hold and $lift-legal-hold on a Patient or on one of their Media. A hold covers all of the patient's
+ * recordings (the register keeps holds per patient), so on a Media it holds that recording and its siblings. The
+ * answer lists the Media the request named; listing all of a patient's recordings is a search the hold manager may
+ * not be privileged for.
+ */
+public final class LegalHoldOperations {
+
+    private final FhirServerDependencies services;
+
+    LegalHoldOperations(FhirServerDependencies services) {
+        this.services = services;
+    }
+
+    @Operation(name = "$legal-hold", typeName = "Patient")
+    public Parameters holdPatient(
+            @IdParam IdType id,
+            @OperationParam(name = "matter", min = 1) Coding matter,
+            @OperationParam(name = "reference", min = 1) StringType reference) {
+        place(PatientId.of(id.getIdPart()), matter, reference);
+        return new Parameters();
+    }
+
+    @Operation(name = "$legal-hold", typeName = "Media")
+    public Parameters holdMedia(
+            @IdParam IdType id,
+            @OperationParam(name = "matter", min = 1) Coding matter,
+            @OperationParam(name = "reference", min = 1) StringType reference) {
+        place(services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), matter, reference);
+        return MediaOperations.held("held", new Reference("Media/" + id.getIdPart()));
+    }
+
+    @Operation(name = "$lift-legal-hold", typeName = "Patient")
+    public Parameters liftPatient(
+            @IdParam IdType id,
+            @OperationParam(name = "reference", min = 1) StringType reference,
+            @OperationParam(name = "reason") StringType reason) {
+        lift(PatientId.of(id.getIdPart()), reference, reason);
+        return new Parameters();
+    }
+
+    @Operation(name = "$lift-legal-hold", typeName = "Media")
+    public Parameters liftMedia(
+            @IdParam IdType id,
+            @OperationParam(name = "reference", min = 1) StringType reference,
+            @OperationParam(name = "reason") StringType reason) {
+        lift(services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), reference, reason);
+        return MediaOperations.held("released", new Reference("Media/" + id.getIdPart()));
+    }
+
+    private void place(PatientId patient, Coding matter, StringType reference) {
+        services.registers()
+                .placeLegalHold(
+                        patient, LegalMatters.of(matter, "matter"), reference == null ? null : reference.getValue());
+    }
+
+    private void lift(PatientId patient, StringType reference, StringType reason) {
+        String ref = reference == null ? null : reference.getValue();
+        LegalHold hold = services.registers().list(LegalHold.class).stream()
+                .filter(h -> h.patient().equals(patient) && h.reference().equals(ref) && h.endedAt() == null)
+                .findFirst()
+                .orElseThrow(() -> RuleViolationException.of(
+                        ErrorCode.NF_1, "No legal hold " + ref + " on this patient", "reference"));
+        services.registers().liftLegalHold(hold.id(), reason == null ? null : reason.getValue());
+    }
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.api.BundleInclusionRule;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openmrs.module.patientrecordings.fhir.AuditEventTranslator;
+
+/**
+ * The module's FHIR R4 endpoint: HAPI's plain {@link RestfulServer} with thin providers over the services for Media,
+ * Consent, AuditEvent and Binary, the recording operations, and raw content streaming. A host constructs it with the
+ * services and registers it as a servlet (standalone: under {@code /fhir/*}; OpenMRS: the module servlet behind
+ * {@code /ws/patientrecordings/fhir/R4}).
+ *
+ * <p>Every request but {@code /metadata} must authenticate through the host's {@link RequestAuthenticator}; its user
+ * is current on the request's thread until the response is written. Refusals are OperationOutcomes with our error
+ * codes ({@link RuleViolationResponses}).
+ */
+public class PatientRecordingsFhirServer extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient FhirServerDependencies services;
+    private final transient FhirServerSettings settings;
+    private final transient RequestAuthenticator authenticator;
+    private final transient ContentDownload download;
+
+    /**
+     * @param services the services and stores the providers call
+     * @param settings base address, upload limit, paging
+     * @param authenticator the host's authentication, binding the request's user for the services
+     */
+    public PatientRecordingsFhirServer(
+            FhirServerDependencies services, FhirServerSettings settings, RequestAuthenticator authenticator) {
+        super(FhirContext.forR4Cached());
+        this.services = Objects.requireNonNull(services, "services");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.download = new ContentDownload(services);
+    }
+
+    @Override
+    protected void initialize() throws ServletException {
+        MediaViews views = new MediaViews(services);
+        AuditEventTranslator audit = new AuditEventTranslator(settings.serverName());
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setServerAddressStrategy(settings.addressStrategy());
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
+        paging.setDefaultPageSize(settings.pageSize());
+        paging.setMaximumPageSize(Math.max(settings.pageSize(), 200));
+        setPagingProvider(paging);
+        // _include=Media:consent: a reference the provider filled in is included; nothing else is.
+        setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);
+        registerProviders(List.of(
+                new MediaProvider(services, views),
+                new ConsentProvider(services),
+                new AuditEventProvider(services, audit),
+                new BinaryProvider(services)));
+        registerProviders(List.of(
+                new MediaOperations(services, views),
+                new LegalHoldOperations(services),
+                new ContentOperations(new ContentUpload(services, settings.maxUploadBytes()), download, views),
+                new DisclosureOperations(services, new DisclosureWriter(getFhirContext(), services, views, audit))));
+        registerInterceptor(new RuleViolationResponses());
+        registerInterceptor(new CapabilityStatementCustomizer());
+    }
+
+    /** Authenticates, then serves: raw content for a non-FHIR {@code GET Binary/...}, HAPI for everything else. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("");
+        if (path.equals("/metadata") || path.startsWith("/metadata?")) {
+            super.service(request, response);
+            return;
+        }
+        Optional<RequestAuthenticator.Scope> scope = authenticator.authenticate(request);
+        if (scope.isEmpty()) {
+            authenticator.challenge().ifPresent(c -> response.setHeader("WWW-Authenticate", c));
+            RawResponses.refuse(getFhirContext(), response, 401, "Authentication required");
+            return;
+        }
+        try (RequestAuthenticator.Scope open = scope.get()) {
+            if (RawResponses.isRawBinaryRead(request, path)) {
+                RawResponses.stream(getFhirContext(), download, path, request, response);
+            } else {
+                super.service(request, response);
+            }
+        }
+    }
+}

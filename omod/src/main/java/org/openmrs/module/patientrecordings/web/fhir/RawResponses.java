@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
+
+/** What the server answers outside HAPI: the 401 before authentication, and raw {@code Binary} reads. */
+final class RawResponses {
+
+    private RawResponses() {}
+
+    /** A GET of {@code /Binary/{id}} that does not ask for FHIR: the client wants the bytes. */
+    static boolean isRawBinaryRead(HttpServletRequest request, String path) {
+        if (!"GET".equals(request.getMethod()) || !path.matches("/Binary/[^/]+")) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        String format = request.getParameter("_format");
+        return format == null && (accept == null || !accept.contains("fhir"));
+    }
+
+    static void stream(
+            FhirContext fhir,
+            ContentDownload download,
+            String path,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        try {
+            download.stream(BinaryProvider.recordingOf(path.substring("/Binary/".length())), request, response);
+        } catch (RuleViolationException e) {
+            if (!response.isCommitted()) {
+                write(fhir, response, RuleViolationResponses.status(e.reasons(), null), OperationOutcomes.of(e));
+            }
+        }
+    }
+
+    static void refuse(FhirContext fhir, HttpServletResponse response, int status, String message) throws IOException {
+        write(fhir, response, status, OperationOutcomes.of(ErrorCode.SAF_3, message, null));
+    }
+
+    private static void write(FhirContext fhir, HttpServletResponse response, int status, OperationOutcome outcome)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/fhir+json;charset=utf-8");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        fhir.newJsonParser().encodeResourceToWriter(outcome, out);
+        out.flush();
+    }
+}

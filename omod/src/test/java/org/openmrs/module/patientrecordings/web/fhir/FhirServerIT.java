@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Media;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.fhir.FhirUrls;
+
+class FhirServerIT {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @TempDir
+    static Path content;
+
+    private static TestClinic clinic;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void openTheClinic() throws Exception {
+        clinic = new TestClinic(content);
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    }
+
+    @AfterAll
+    static void closeTheClinic() throws Exception {
+        clinic.close();
+    }
+
+    @Test
+    void aConsultationIsConsentedRecordedUploadedInChunksCompletedFoundPlayedWithdrawnAndAudited() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        Consent consent = (Consent) clinician
+                .create()
+                .resource(Requests.consentGiven(patient))
+                .execute()
+                .getResource();
+        assertThat(PackageValidator.errors(consent)).isEmpty();
+
+        Media started = start(clinician, patient);
+        assertThat(started.getStatus()).isEqualTo(Media.MediaStatus.INPROGRESS);
+        byte[] bytes = "Recorded consultation: a video of thirty-two plus bytes.".getBytes(StandardCharsets.UTF_8);
+        String id = started.getIdElement().getIdPart();
+        assertThat(upload(id, "video/webm", Arrays.copyOfRange(bytes, 0, 20), "bytes 0-19/*")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> second = upload(id, "video/webm", Arrays.copyOfRange(bytes, 20, 40), "bytes 20-39/*");
+        assertThat(second.headers().firstValue("Upload-Offset")).contains("40");
+        HttpResponse<String> last = upload(
+                id,
+                "video/webm",
+                Arrays.copyOfRange(bytes, 40, bytes.length),
+                "bytes 40-" + (bytes.length - 1) + "/" + bytes.length);
+        Media uploaded = FHIR.newJsonParser().parseResource(Media.class, last.body());
+        assertThat(uploaded.getContent().getSize()).isEqualTo(bytes.length);
+        assertThat(uploaded.getContent().getUrl()).isEqualTo(clinic.base + "/Binary/" + id + "-content");
+
+        Media completed = operation(clinician, id, "$complete", new Parameters(), Media.class);
+        assertThat(completed.getStatus()).isEqualTo(Media.MediaStatus.COMPLETED);
+        assertThat(PackageValidator.errors(completed)).isEmpty();
+
+        Bundle found = clinician
+                .search()
+                .byUrl("Media?patient=Patient/" + patient + "&_include=Media:consent")
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(found.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Media", "Consent");
+
+        HttpResponse<byte[]> range = get("/Binary/" + id + "-content", "clinician", "bytes=5-14");
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 5, 15));
+        assertThat(range.headers().firstValue("Content-Range")).contains("bytes 5-14/" + bytes.length);
+        assertThat(range.headers().firstValue("Accept-Ranges")).contains("bytes");
+        HttpResponse<byte[]> whole = get("/Media/" + id + "/$binary-access-read", "clinician", null);
+        assertThat(whole.body()).isEqualTo(bytes);
+        assertThat(whole.headers().firstValue("ETag")).isPresent();
+
+        Consent withdrawn = operation(
+                clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
+        assertThat(withdrawn.getStatus()).isEqualTo(Consent.ConsentState.INACTIVE);
+        assertThat(withdrawn.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(PackageValidator.errors(withdrawn)).isEmpty();
+        Consent firstVersion = clinician
+                .read()
+                .resource(Consent.class)
+                .withIdAndVersion(consent.getIdElement().getIdPart(), "1")
+                .execute();
+        assertThat(firstVersion.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
+
+        Bundle audit = client("auditor")
+                .search()
+                .byUrl("AuditEvent?entity=Media/" + id + "&_count=100")
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(audit.getEntry())
+                .extracting(e -> ((AuditEvent) e.getResource())
+                        .getEntity().stream()
+                                .map(x -> x.getDescription())
+                                .filter(d -> d != null)
+                                .findFirst()
+                                .orElse(""))
+                .anyMatch(d -> d.contains("action PLAY"))
+                .anyMatch(d -> d.contains("action DOWNLOAD"))
+                .anyMatch(d -> d.contains("action SEARCH"));
+        assertThat(audit.getEntry())
+                .allSatisfy(e ->
+                        assertThat(PackageValidator.errors(e.getResource())).isEmpty());
+    }
+
+    @Test
+    void aRecordingWithoutConsentIsRefusedWithCon1() throws Exception {
+        PatientId patient = PatientId.random();
+        HttpResponse<String> refused = post(
+                "/Media",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser()
+                        .encodeResourceToString(Requests.consultation(patient, clinic.encounterOf(patient)))
+                        .getBytes(StandardCharsets.UTF_8),
+                null);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(codes(refused.body())).contains("CON-1");
+    }
+
+    @Test
+    void withdrawingConsentDuringARecordingStopsAndSealsItAtOnce() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        Consent consent = (Consent) clinician
+                .create()
+                .resource(Requests.consentGiven(patient))
+                .execute()
+                .getResource();
+        Media started = start(clinician, patient);
+        String id = started.getIdElement().getIdPart();
+
+        operation(
+                clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
+
+        HttpResponse<String> read = getString("/Media/" + id, "clinician");
+        assertThat(read.statusCode()).isEqualTo(422);
+        assertThat(codes(read.body())).containsExactly("CON-5");
+        HttpResponse<String> moreContent = upload(id, "video/webm", new byte[] {1, 2, 3}, null);
+        assertThat(codes(moreContent.body())).containsExactly("LIF-1");
+    }
+
+    @Test
+    void deletingARecordingIsRefusedWithRec1() throws Exception {
+        Media started = consentedRecording();
+        HttpResponse<String> refused = http.send(
+                request("/Media/" + started.getIdElement().getIdPart(), "clinician")
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(405);
+        assertThat(codes(refused.body())).containsExactly("REC-1");
+    }
+
+    @Test
+    void aUserWithoutThePrivilegeIsRefusedWithSaf3AndAStrangerIsAskedToSignIn() throws Exception {
+        Media started = consentedRecording();
+
+        HttpResponse<String> refused =
+                getString("/Media/" + started.getIdElement().getIdPart(), "nobody");
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                clinic.base + "/Media/" + started.getIdElement().getIdPart()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metadata = http.send(
+                HttpRequest.newBuilder(URI.create(clinic.base + "/metadata")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(codes(refused.body())).containsExactly("SAF-3");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.body()).contains(FhirUrls.OP_WITHDRAW).doesNotContain("\"delete\"");
+    }
+
+    @Test
+    void malformedJsonIsRefusedWithSaf4() throws Exception {
+        HttpResponse<String> refused = post(
+                "/Media",
+                "clinician",
+                "application/fhir+json",
+                "{\"resourceType\": \"Media\", \"status\": ".getBytes(StandardCharsets.UTF_8),
+                null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(codes(refused.body())).containsExactly("SAF-4");
+    }
+
+    @Test
+    void contentOfTheWrongTypeIsRefusedWithSaf4AndNothingIsStored() throws Exception {
+        Media started = consentedRecording();
+        long before = clinic.store.committedObjects();
+
+        HttpResponse<String> refused =
+                upload(started.getIdElement().getIdPart(), "application/pdf", new byte[] {1, 2, 3}, null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(codes(refused.body())).containsExactly("SAF-4");
+        assertThat(clinic.store.committedObjects()).isEqualTo(before);
+    }
+
+    @Test
+    void aTruncatedUploadIsRefusedWithSaf4AndLeavesNothingBehind() throws Exception {
+        Media started = consentedRecording();
+        long before = clinic.store.committedObjects();
+        URI uri = URI.create(clinic.base + "/Media/" + started.getIdElement().getIdPart() + "/$binary-access-write");
+
+        String response;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: "
+                            + TestClinic.authorization("clinician") + "\r\nContent-Type: video/webm\r\n"
+                            + "Content-Length: 100\r\nConnection: close\r\n\r\n0123456789")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("SAF-4");
+        assertThat(clinic.store.committedObjects()).isEqualTo(before);
+        Media after = FHIR.newJsonParser()
+                .parseResource(
+                        Media.class,
+                        getString("/Media/" + started.getIdElement().getIdPart(), "clinician")
+                                .body());
+        assertThat(after.getContent().hasUrl()).isFalse();
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWithSaf4() throws Exception {
+        Media started = consentedRecording();
+
+        HttpResponse<String> refused = upload(
+                started.getIdElement().getIdPart(), "video/webm", new byte[(int) TestClinic.MAX_UPLOAD + 1], null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(codes(refused.body())).containsExactly("SAF-4");
+    }
+
+    @Test
+    void aChangeFromAStaleVersionIsRefusedWith412() throws Exception {
+        Media started = consentedRecording();
+
+        HttpResponse<String> stale = post(
+                "/Media/" + started.getIdElement().getIdPart() + "/$stop",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser().encodeResourceToString(new Parameters()).getBytes(StandardCharsets.UTF_8),
+                "W/\"0\"");
+
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(codes(stale.body())).containsExactly("VER-1");
+    }
+
+    @Test
+    void aRetriedConditionalCreateReturnsTheFirstRecording() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        Media media = Requests.consultation(patient, clinic.encounterOf(patient));
+        String condition = "identifier=urn:example:recorder|" + PatientId.random();
+
+        var first = clinician
+                .create()
+                .resource(media)
+                .conditionalByUrl("Media?" + condition)
+                .execute();
+        var retry = clinician
+                .create()
+                .resource(media)
+                .conditionalByUrl("Media?" + condition)
+                .execute();
+
+        assertThat(first.getCreated()).isTrue();
+        assertThat(retry.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+    }
+
+    @Test
+    void searchResultsComePageByPageWithNextLinks() {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        for (int i = 0; i < 3; i++) {
+            start(clinician, patient);
+        }
+
+        Bundle page = clinician
+                .search()
+                .byUrl("Media?patient=" + patient + "&_count=2")
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle next = clinician.loadPage().next(page).execute();
+
+        assertThat(page.getEntry()).hasSize(2);
+        assertThat(page.getLink(Bundle.LINK_NEXT)).isNotNull();
+        assertThat(next.getEntry()).hasSize(1);
+        assertThat(page.getEntry())
+                .allSatisfy(e ->
+                        assertThat(PackageValidator.errors(e.getResource())).isEmpty());
+    }
+
+    @Test
+    void aSubjectAccessRequestStreamsAZipWithManifestAndContent() throws Exception {
+        Media started = consentedRecording();
+        String id = started.getIdElement().getIdPart();
+        upload(id, "video/webm", "the whole recording".getBytes(StandardCharsets.UTF_8), null);
+        String patient = started.getSubject().getReferenceElement().getIdPart();
+
+        HttpResponse<byte[]> zip = http.send(
+                request("/Patient/" + patient + "/$subject-access", "clinician")
+                        .header("Accept", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}"))
+                        .header("Content-Type", "application/fhir+json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(zip.statusCode()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        String manifest = null;
+        byte[] recorded = null;
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    manifest = new String(data, StandardCharsets.UTF_8);
+                } else {
+                    recorded = data;
+                }
+            }
+        }
+        assertThat(names).containsExactly("manifest.json", "content/" + id);
+        assertThat(manifest).contains("\"sha256\"").contains("auditTrail").contains("consentHistory");
+        assertThat(new String(recorded, StandardCharsets.UTF_8)).isEqualTo("the whole recording");
+    }
+
+    private Media consentedRecording() {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        return start(clinician, patient);
+    }
+
+    private static Media start(IGenericClient clinician, PatientId patient) {
+        EncounterId encounter = clinic.encounterOf(patient);
+        return (Media) clinician
+                .create()
+                .resource(Requests.consultation(patient, encounter))
+                .execute()
+                .getResource();
+    }
+
+    private static IGenericClient client(String user) {
+        IGenericClient client = FHIR.newRestfulGenericClient(clinic.base);
+        client.registerInterceptor(new BasicAuthInterceptor(user, TestClinic.PASSWORD));
+        return client;
+    }
+
+    private static <T extends org.hl7.fhir.r4.model.Resource> T operation(
+            IGenericClient client, String id, String name, Parameters in, Class<T> type) {
+        return operation(client, id, name, in, type, "Media");
+    }
+
+    private static <T extends org.hl7.fhir.r4.model.Resource> T operation(
+            IGenericClient client, String id, String name, Parameters in, Class<T> type, String resourceType) {
+        return type.cast(client.operation()
+                .onInstance(resourceType + "/" + id)
+                .named(name)
+                .withParameters(in)
+                .returnResourceType(type)
+                .execute());
+    }
+
+    private HttpResponse<String> upload(String id, String contentType, byte[] body, String contentRange)
+            throws Exception {
+        HttpRequest.Builder b = request("/Media/" + id + "/$binary-access-write", "clinician")
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentRange != null) {
+            b.header("Content-Range", contentRange);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String user, String contentType, byte[] body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder b = request(path, user)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> get(String path, String user, String range) throws Exception {
+        HttpRequest.Builder b = request(path, user).GET();
+        if (range != null) {
+            b.header("Range", range);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<String> getString(String path, String user) {
+        try {
+            return http.send(
+                    request(path, user)
+                            .header("Accept", "application/fhir+json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder request(String path, String user) {
+        return HttpRequest.newBuilder(URI.create(clinic.base + path))
+                .header("Authorization", TestClinic.authorization(user));
+    }
+
+    private static List<String> codes(String body) {
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, body);
+        return outcome.getIssue().stream()
+                .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
+                .map(i -> i.getDetails().getCodingFirstRep().getCode())
+                .toList();
+    }
+}
