@@ -47,6 +47,7 @@ import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 public final class ConsentService implements PatientConsents {
 
     private final ConsentRepository consents;
+    private final StoredPatientConsents stored;
     private final RecordingRepository recordings;
     private final RecordingService recordingService;
     private final SitePolicyRepository sitePolicies;
@@ -63,6 +64,7 @@ public final class ConsentService implements PatientConsents {
             ClinicalNotes notes,
             AccessGuard guard) {
         this.consents = Objects.requireNonNull(consents, "consents");
+        this.stored = new StoredPatientConsents(consents);
         this.recordings = Objects.requireNonNull(recordings, "recordings");
         this.recordingService = Objects.requireNonNull(recordingService, "recordingService");
         this.sitePolicies = Objects.requireNonNull(sitePolicies, "sitePolicies");
@@ -74,17 +76,13 @@ public final class ConsentService implements PatientConsents {
     /** The consent facts of a patient, for the recording rules. */
     @Override
     public List<ConsentFact> of(PatientId patient) {
-        return consents.findByPatient(patient).stream()
-                .map(RecordingConsent::fact)
-                .toList();
+        return stored.of(patient);
     }
 
     /** The consent facts as they bear on one recording: a refusal after it counts as a withdrawal (CON-7). */
     @Override
     public List<ConsentFact> bearingOn(PatientId patient, RecordingId recording) {
-        return consents.findByPatient(patient).stream()
-                .map(c -> c.factFor(recording))
-                .toList();
+        return stored.bearingOn(patient, recording);
     }
 
     /** CON-1, CON-2, CON-3, CON-8, CON-11: records a consent given. */

@@ -410,8 +410,10 @@ class FhirServerIT {
 
     private HttpResponse<String> upload(String id, String contentType, byte[] body, String contentRange)
             throws Exception {
+        // Expect: 100-continue lets the server refuse an oversized upload before the client sends its body.
         HttpRequest.Builder b = request("/Media/" + id + "/$binary-access-write", "clinician")
                 .header("Content-Type", contentType)
+                .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentRange != null) {
             b.header("Content-Range", contentRange);

@@ -22,7 +22,7 @@ import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.audit.InMemoryAuditLog;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
 import org.openmrs.module.patientrecordings.consent.InMemoryConsentRepository;
-import org.openmrs.module.patientrecordings.consent.RecordingConsent;
+import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
@@ -76,7 +76,7 @@ final class TestClinic implements AutoCloseable {
             "auditor", EnumSet.of(Privilege.VIEW_AUDIT),
             "nobody", EnumSet.noneOf(Privilege.class));
 
-    final UnencryptedFilesystemStore store;
+    final FilesystemTestStore store;
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final Map<EncounterId, PatientId> encounters = new ConcurrentHashMap<>();
     private final Server jetty;
@@ -117,9 +117,7 @@ final class TestClinic implements AutoCloseable {
         };
         RecordingService recordingService = new RecordingService(
                 recordings,
-                patient -> consents.findByPatient(patient).stream()
-                        .map(RecordingConsent::fact)
-                        .toList(),
+                new StoredPatientConsents(consents),
                 policies,
                 new RegisterQueries(registers),
                 patients,
@@ -129,7 +127,7 @@ final class TestClinic implements AutoCloseable {
                 guard);
         ConsentService consentService =
                 new ConsentService(consents, recordings, recordingService, policies, patients, notes, guard);
-        store = new UnencryptedFilesystemStore(contentRoot);
+        store = new FilesystemTestStore(contentRoot);
         FhirServerDependencies services = new FhirServerDependencies(
                 recordingService,
                 consentService,

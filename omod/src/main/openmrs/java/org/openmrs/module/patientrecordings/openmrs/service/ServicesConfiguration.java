@@ -8,7 +8,7 @@ import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.consent.ConsentRepository;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
-import org.openmrs.module.patientrecordings.consent.RecordingConsent;
+import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
@@ -78,9 +78,7 @@ public class ServicesConfiguration {
             AccessGuard guard) {
         return new RecordingService(
                 recordings,
-                patient -> consentRepository.findByPatient(patient).stream()
-                        .map(RecordingConsent::fact)
-                        .toList(),
+                new StoredPatientConsents(consentRepository),
                 sitePolicies,
                 new RegisterQueries(registers),
                 patients,

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.fhir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openmrs.module.patientrecordings.port.ContentBackend;
+import org.openmrs.module.patientrecordings.storage.ContentIntegrityException;
+import org.openmrs.module.patientrecordings.storage.ContentKeyring;
+import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
+import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
+import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
+
+/**
+ * The server's content store as a host builds it: the encrypted store over the real filesystem backend (temporary
+ * object, fsync, atomic rename), with a master key file of its own. Lets tests count what is committed.
+ */
+final class FilesystemTestStore implements ContentStore {
+
+    private final FilesystemContentBackend backend;
+    private final EncryptedContent content;
+    final List<ContentIntegrityException> integrityFailures = new ArrayList<>();
+
+    FilesystemTestStore(Path root) throws IOException {
+        Path keys = root.resolve("keys");
+        Files.createDirectories(keys);
+        this.backend = new FilesystemContentBackend(root.resolve("objects"));
+        MasterKeyFile master = MasterKeyFile.initialise(keys.resolve("master.key"));
+        ContentKeyring keyring = ContentKeyring.open(keys.resolve("keyset.json"), master);
+        this.content =
+                new EncryptedContent(new EncryptedContentStore(backend, keyring, integrityFailures::add), backend);
+    }
+
+    @Override
+    public Stored write(InputStream plaintext) throws IOException {
+        return content.write(plaintext);
+    }
+
+    @Override
+    public InputStream open(String key, String expectedSha256) throws IOException {
+        return content.open(key, expectedSha256);
+    }
+
+    @Override
+    public InputStream openRange(String key, long offset, long length) throws IOException {
+        return content.openRange(key, offset, length);
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        content.delete(key);
+    }
+
+    long committedObjects() throws IOException {
+        try (var entries = backend.list("")) {
+            return entries.filter(e -> e instanceof ContentBackend.Committed).count();
+        }
+    }
+}
