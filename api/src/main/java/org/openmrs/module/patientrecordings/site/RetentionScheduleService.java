@@ -61,6 +61,17 @@ public final class RetentionScheduleService {
     }
 
     /**
+     * SAF-3: refuses, and audits, a user who may not change retention schedules, before a change is even read.
+     */
+    public void requireMayChange(Jurisdiction jurisdiction) {
+        Actor actor = guard.actor();
+        guard.enforce(
+                Decision.of(Privileges.check(actor, Privilege.MANAGE_POLICY)),
+                Subject.of(actor, AuditAction.POLICY_CHANGE, null, null)
+                        .withDetail("retention schedule " + jurisdiction));
+    }
+
+    /**
      * Makes {@code schedule} the jurisdiction's schedule, as the next administered version.
      *
      * @param basedOn the administered version the change was made from (0 for the shipped schedule or a new
