@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.register;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -60,6 +61,7 @@ public final class RegisterService {
         StaffObjection objection = existing(StaffObjection.class, id);
         Subject subject = Subject.of(actor, AuditAction.UPDATE, null, null).withDetail("staff objection ended");
         guard.enforce(RegisterPolicy.staffObjection(actor, objection.staff()), subject);
+        notEnded(objection, "The staff objection", subject);
         StaffObjection ended = registers.save(objection.ended(guard.now()));
         guard.record(subject);
         return ended;
@@ -93,6 +95,7 @@ public final class RegisterService {
         Subject subject = Subject.of(actor, AuditAction.CONSENT_DECISION, objection.patient(), null)
                 .withDetail("standing objection lifted");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.MANAGE_CONSENT)), subject);
+        notEnded(objection, "The standing objection", subject);
         notes.append(new ClinicalNotes.Note(
                 objection.patient(),
                 null,
@@ -124,6 +127,7 @@ public final class RegisterService {
                         actor, AuditAction.UPDATE, entry.authorisation().patient(), null)
                 .withDetail("covert authorisation ended");
         guard.enforce(Decision.of(CovertRecordingRules.onlyPrivileged(actor)), subject);
+        notEnded(entry, "The covert authorisation", subject);
         CovertAuthorisationEntry ended = registers.save(entry.ended(guard.now()));
         guard.record(subject);
         return ended;
@@ -131,11 +135,16 @@ public final class RegisterService {
 
     /** COV-2: the covert authorisations, only for privileged users. */
     public List<CovertAuthorisationEntry> covertAuthorisations() {
+        return covertAuthorisations(RegisterFilter.ALL);
+    }
+
+    /** COV-2: the covert authorisations that meet the filter, oldest first, only for privileged users. */
+    public List<CovertAuthorisationEntry> covertAuthorisations(RegisterFilter filter) {
         Actor actor = guard.actor();
         guard.permit(
                 Decision.of(CovertRecordingRules.onlyPrivileged(actor)),
-                Subject.of(actor, AuditAction.VIEW, null, null).withDetail("covert authorisations listed"));
-        return registers.list(CovertAuthorisationEntry.class);
+                Subject.of(actor, AuditAction.VIEW, filter.patient(), null).withDetail("covert authorisations listed"));
+        return filtered(registers.list(CovertAuthorisationEntry.class), filter);
     }
 
     /** REC-5: places a legal hold on all of a patient's recordings. */
@@ -185,6 +194,15 @@ public final class RegisterService {
      * authorisations are listed by {@link #covertAuthorisations()}; disclosures to those who disclose.
      */
     public <T extends RegisterEntry> List<T> list(Class<T> type) {
+        return list(type, RegisterFilter.ALL);
+    }
+
+    /**
+     * As {@link #list(Class)}, keeping the entries that meet the filter, oldest first. A listing narrowed to one
+     * patient is audited against that patient (SAF-2).
+     */
+    public <T extends RegisterEntry> List<T> list(Class<T> type, RegisterFilter filter) {
+        Objects.requireNonNull(filter, "filter");
         Actor actor = guard.actor();
         Privilege needed;
         if (type == StaffObjection.class) {
@@ -202,8 +220,26 @@ public final class RegisterService {
         }
         guard.permit(
                 Decision.of(Privileges.check(actor, needed)),
-                Subject.of(actor, AuditAction.VIEW, null, null).withDetail(type.getSimpleName() + " register listed"));
-        return registers.list(type);
+                Subject.of(actor, AuditAction.VIEW, filter.patient(), null)
+                        .withDetail(type.getSimpleName() + " register listed"));
+        return filtered(registers.list(type), filter);
+    }
+
+    private <T extends RegisterEntry> List<T> filtered(List<T> entries, RegisterFilter filter) {
+        return entries.stream()
+                .filter(e -> filter.matches(e, guard.now()))
+                .sorted(Comparator.comparing(RegisterFilter::madeAt))
+                .toList();
+    }
+
+    /** An entry is ended once: ending it again would rewrite when it ended (LIF-1), and is audited as refused. */
+    private void notEnded(RegisterEntry entry, String what, Subject subject) {
+        if (entry.endedAt() != null) {
+            guard.enforce(
+                    RuleViolationException.of(ErrorCode.LIF_1, what + " ended at " + entry.endedAt(), "endedAt")
+                            .decision(),
+                    subject);
+        }
     }
 
     private <T extends RegisterEntry> T existing(Class<T> type, String id) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Looks up the retention schedule of a jurisdiction and computes how long a patient's records of a class must be
@@ -13,12 +14,23 @@ import java.util.Set;
  */
 public final class RetentionService {
 
-    private final Map<String, RetentionSchedule> schedules;
+    private final Supplier<Map<String, RetentionSchedule>> schedules;
     private final RetentionCalculator calculator = new RetentionCalculator();
 
     /** @param schedules by jurisdiction code; copied */
     public RetentionService(Map<String, RetentionSchedule> schedules) {
-        this.schedules = Map.copyOf(schedules);
+        Map<String, RetentionSchedule> fixed = Map.copyOf(schedules);
+        this.schedules = () -> fixed;
+    }
+
+    /**
+     * Schedules that administrators may change while the service runs (for example
+     * {@link RetentionScheduleRegistry#schedules()}): read on every call, so a change applies to the next computation.
+     *
+     * @param schedules by jurisdiction code; never null, nor what it supplies
+     */
+    public RetentionService(Supplier<Map<String, RetentionSchedule>> schedules) {
+        this.schedules = Objects.requireNonNull(schedules, "schedules");
     }
 
     /** The England defaults of REC-2 only. */
@@ -29,7 +41,7 @@ public final class RetentionService {
 
     /** The jurisdictions that have a schedule. */
     public Set<String> jurisdictions() {
-        return schedules.keySet();
+        return Set.copyOf(schedules.get().keySet());
     }
 
     /**
@@ -49,7 +61,7 @@ public final class RetentionService {
             LocalDate birthDate,
             LocalDate deathDate,
             LocalDate lastTreatment) {
-        RetentionSchedule schedule = schedules.get(jurisdiction);
+        RetentionSchedule schedule = schedules.get().get(jurisdiction);
         if (schedule == null) {
             throw new IllegalArgumentException("No retention schedule for jurisdiction " + jurisdiction);
         }

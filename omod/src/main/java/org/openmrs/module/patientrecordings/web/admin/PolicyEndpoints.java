@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.web.admin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.policy.NoFilmingArea;
+import org.openmrs.module.patientrecordings.policy.SitePolicy;
+import org.openmrs.module.patientrecordings.policy.TelephoneNotice;
+import org.openmrs.module.patientrecordings.site.JsonInput;
+import org.openmrs.module.patientrecordings.site.PolicyDiff;
+import org.openmrs.module.patientrecordings.site.SitePolicyCodec;
+import org.openmrs.module.patientrecordings.site.SitePolicyService;
+
+/**
+ * Site policies (POL-1, POL-2): current, versions, one version, diff, update; telephone notices with their dates
+ * (TEL-2, TEL-3) and no-filming areas with their notices (PAT-3), each change a new version. Every response carrying
+ * a policy carries its version as {@code ETag}; a change sent with {@code If-Match} is refused with VER-1 (412) when
+ * someone changed the policy since.
+ */
+final class PolicyEndpoints {
+
+    private final SitePolicyService policies;
+    private final Clock clock;
+    private final SitePolicyCodec codec = new SitePolicyCodec();
+
+    PolicyEndpoints(SitePolicyService policies, Clock clock) {
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    List<Route> routes() {
+        return List.of(
+                new Route("GET", "/sites", this::sites),
+                new Route("GET", "/sites/{site}/policy", this::current),
+                new Route("PUT", "/sites/{site}/policy", this::update),
+                new Route("GET", "/sites/{site}/policy/versions", this::versions),
+                new Route("GET", "/sites/{site}/policy/versions/{n}", this::version),
+                new Route("GET", "/sites/{site}/policy/diff", this::diff),
+                new Route("GET", "/sites/{site}/telephone/notices", this::notices),
+                new Route("POST", "/sites/{site}/telephone/notices", this::addNotice),
+                new Route("POST", "/sites/{site}/telephone/notices/{index}/end", this::endNotice),
+                new Route("GET", "/sites/{site}/no-filming-areas", this::areas),
+                new Route("PUT", "/sites/{site}/no-filming-areas/{code}", this::putArea),
+                new Route("DELETE", "/sites/{site}/no-filming-areas/{code}", this::removeArea));
+    }
+
+    private Reply sites(Call call) {
+        JsonArray sites = new JsonArray();
+        for (SiteId site : policies.sites()) {
+            JsonObject s = new JsonObject();
+            s.addProperty("site", site.value());
+            s.addProperty("version", policies.current(site).version());
+            sites.add(s);
+        }
+        JsonObject body = new JsonObject();
+        body.add("sites", sites);
+        return Reply.ok(body);
+    }
+
+    private Reply current(Call call) {
+        return policy(policies.current(site(call)));
+    }
+
+    private Reply update(Call call) throws IOException {
+        SiteId site = site(call);
+        policies.requireMayChange(site);
+        SitePolicy content = read(call.body(), site);
+        SitePolicy saved = policies.update(site, call.ifMatch(), content);
+        return policy(saved);
+    }
+
+    private Reply versions(Call call) {
+        SiteId site = site(call);
+        List<SitePolicy> all = policies.versions(site);
+        if (all.isEmpty()) {
+            policies.current(site);
+        }
+        JsonArray versions = new JsonArray();
+        all.forEach(p -> versions.add(codec.write(p)));
+        JsonObject body = new JsonObject();
+        body.addProperty("site", site.value());
+        body.add("versions", versions);
+        return Reply.ok(body);
+    }
+
+    private Reply version(Call call) {
+        return policy(policies.version(site(call), call.pathInt("n")));
+    }
+
+    private Reply diff(Call call) {
+        PolicyDiff diff = policies.diff(site(call), call.queryInt("from"), call.queryInt("to"));
+        JsonArray changes = new JsonArray();
+        for (PolicyDiff.Change c : diff.changes()) {
+            JsonObject change = new JsonObject();
+            change.addProperty("path", c.path());
+            change.addProperty("kind", c.kind().name());
+            if (c.before() != null) {
+                change.add("before", c.before());
+            }
+            if (c.after() != null) {
+                change.add("after", c.after());
+            }
+            changes.add(change);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("site", diff.site().value());
+        body.addProperty("from", diff.fromVersion());
+        body.addProperty("to", diff.toVersion());
+        body.add("changes", changes);
+        return Reply.ok(body);
+    }
+
+    private Reply notices(Call call) {
+        SitePolicy policy = policies.current(site(call));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        JsonArray notices = new JsonArray();
+        List<TelephoneNotice> all = policy.telephone().notices();
+        for (int i = 0; i < all.size(); i++) {
+            JsonObject n = codec.write(all.get(i));
+            n.addProperty("index", i);
+            n.addProperty("inUse", all.get(i).inUseOn(today));
+            notices.add(n);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("site", policy.site().value());
+        body.addProperty("version", policy.version());
+        body.addProperty("enabled", policy.telephone().enabled());
+        body.add("notices", notices);
+        return Reply.ok(body).tagged(policy.version());
+    }
+
+    private Reply addNotice(Call call) throws IOException {
+        policies.requireMayChange(site(call));
+        List<Reason> problems = new ArrayList<>();
+        TelephoneNotice notice = codec.readNotice(call.body(), "", new JsonInput(problems));
+        refuseIfAny(problems);
+        SitePolicy saved = policies.addTelephoneNotice(site(call), call.ifMatch(), notice);
+        return Reply.created(codec.write(saved)).tagged(saved.version());
+    }
+
+    private Reply endNotice(Call call) throws IOException {
+        policies.requireMayChange(site(call));
+        List<Reason> problems = new ArrayList<>();
+        JsonInput in = new JsonInput(problems);
+        JsonObject body = in.object(call.body(), "");
+        LocalDate endedOn = body == null ? null : in.date(body, "endedOn", "", true);
+        refuseIfAny(problems);
+        return policy(policies.endTelephoneNotice(site(call), call.ifMatch(), call.pathInt("index"), endedOn));
+    }
+
+    private Reply areas(Call call) {
+        SitePolicy policy = policies.current(site(call));
+        JsonArray areas = new JsonArray();
+        policy.noFilmingAreas().forEach(a -> areas.add(codec.write(a)));
+        JsonObject body = new JsonObject();
+        body.addProperty("site", policy.site().value());
+        body.addProperty("version", policy.version());
+        body.add("noFilmingAreas", areas);
+        return Reply.ok(body).tagged(policy.version());
+    }
+
+    private Reply putArea(Call call) throws IOException {
+        policies.requireMayChange(site(call));
+        JsonElement body = call.body();
+        String code = call.path("code");
+        if (body.isJsonObject() && !body.getAsJsonObject().has("code")) {
+            body.getAsJsonObject().addProperty("code", code);
+        }
+        List<Reason> problems = new ArrayList<>();
+        JsonInput in = new JsonInput(problems);
+        NoFilmingArea area = codec.readArea(body, "", in);
+        if (area != null && !area.code().equals(code)) {
+            in.problem("code", "the body is for area " + area.code() + ", not " + code);
+        }
+        refuseIfAny(problems);
+        return policy(policies.putNoFilmingArea(site(call), call.ifMatch(), area));
+    }
+
+    private Reply removeArea(Call call) {
+        return policy(policies.removeNoFilmingArea(site(call), call.ifMatch(), call.path("code")));
+    }
+
+    private SitePolicy read(JsonElement body, SiteId site) {
+        List<Reason> problems = new ArrayList<>();
+        SitePolicy content = codec.read(body, "", site, 1, new JsonInput(problems));
+        refuseIfAny(problems);
+        return content;
+    }
+
+    private Reply policy(SitePolicy policy) {
+        return Reply.ok(codec.write(policy)).tagged(policy.version());
+    }
+
+    static void refuseIfAny(List<Reason> problems) {
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException((Decision.Denied) Decision.of(problems));
+        }
+    }
+
+    private static SiteId site(Call call) {
+        return SiteId.of(call.path("site"));
+    }
+}
