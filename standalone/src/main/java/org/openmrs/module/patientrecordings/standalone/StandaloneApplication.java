@@ -27,6 +27,7 @@ import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
@@ -92,7 +93,7 @@ public final class StandaloneApplication implements AutoCloseable {
         long began = System.nanoTime();
         prepareDataDirectory(config);
         Clock clock = Clock.systemUTC();
-        Database database = database(config);
+        Database database = openDatabase(config.database());
         ScheduledSweeps sweeps = null;
         try {
             ContentBackend content = contentBackend(config);
@@ -197,12 +198,16 @@ public final class StandaloneApplication implements AutoCloseable {
                 });
     }
 
-    static Database database(StandaloneConfig config) {
-        HostSchema.migrate(config.database());
+    /**
+     * Opens the database the way the server does: host tables migrated by their changelog, then the module's
+     * changelog, then every entity class mapped and validated.
+     */
+    public static Database openDatabase(DatabaseSettings settings) {
+        HostSchema.migrate(settings);
         List<Class<?>> entities = new ArrayList<>(moduleEntities());
         entities.addAll(HostDirectory.ENTITIES);
         entities.addAll(UserAccounts.ENTITIES);
-        return Database.open(config.database(), entities);
+        return Database.open(settings, entities);
     }
 
     static Services services(Database database, ContentBackend content, Clock clock) {
