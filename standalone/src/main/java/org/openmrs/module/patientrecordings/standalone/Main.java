@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.standalone;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openmrs.module.patientrecordings.standalone.config.ConfigException;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.slf4j.Logger;
@@ -32,14 +33,20 @@ public final class Main {
             return;
         }
         LOG.info("event=starting config={}", config);
-        StandaloneApplication application;
+        // Registered before the start, so that a SIGTERM arriving right after it still stops the server gracefully.
+        AtomicReference<StandaloneApplication> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started.get()), "shutdown"));
         try {
-            application = StandaloneApplication.start(config);
+            started.set(StandaloneApplication.start(config));
         } catch (RuntimeException e) {
             LOG.error("event=start_failed message=\"{}\"", e.getMessage(), e);
             System.exit(1);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+    }
+
+    private static void stop(StandaloneApplication application) {
+        if (application != null) {
+            application.close();
+        }
     }
 }
