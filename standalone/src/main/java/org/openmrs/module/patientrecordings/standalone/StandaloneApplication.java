@@ -7,13 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +20,6 @@ import org.openmrs.module.patientrecordings.consent.ConsentService;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
-import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
@@ -38,18 +32,15 @@ import org.openmrs.module.patientrecordings.retention.RetentionService;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
-import org.openmrs.module.patientrecordings.standalone.content.MasterKeyProvisioning;
 import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
 import org.openmrs.module.patientrecordings.standalone.host.HostSchema;
 import org.openmrs.module.patientrecordings.standalone.security.BasicAuthenticationFilter;
 import org.openmrs.module.patientrecordings.standalone.security.PasswordHasher;
 import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUser;
-import org.openmrs.module.patientrecordings.standalone.security.UserAccount;
 import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
-import org.openmrs.module.patientrecordings.standalone.web.Health;
+import org.openmrs.module.patientrecordings.standalone.web.HealthProbe;
 import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
 import org.openmrs.module.patientrecordings.standalone.web.WebServer;
-import org.openmrs.module.patientrecordings.storage.filesystem.DurableFiles;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
 import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
 import org.slf4j.Logger;
@@ -65,9 +56,6 @@ import org.slf4j.LoggerFactory;
  * {@link #contentBackend(StandaloneConfig)} (the encrypted content store).
  */
 public final class StandaloneApplication implements AutoCloseable {
-
-    /** The built-in administrator, created on first start with the configured password. */
-    public static final String ADMIN = "admin";
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneApplication.class);
 
@@ -91,14 +79,14 @@ public final class StandaloneApplication implements AutoCloseable {
      */
     public static StandaloneApplication start(StandaloneConfig config) {
         long began = System.nanoTime();
-        prepareDataDirectory(config);
+        FirstStart.prepareDataDirectory(config);
         Clock clock = Clock.systemUTC();
         Database database = openDatabase(config.database());
         ScheduledSweeps sweeps = null;
         try {
             ContentBackend content = contentBackend(config);
             Services services = services(database, content, clock);
-            firstStart(config, services);
+            FirstStart.createUsersAndDemoData(config, services);
             sweeps = ScheduledSweeps.start(
                     services,
                     new AbandonedUploadSweep(content, clock, config.contentGracePeriod()),
@@ -107,7 +95,7 @@ public final class StandaloneApplication implements AutoCloseable {
             WebServer web = WebServer.start(
                     new WebServer.Mounts(
                             new BasicAuthenticationFilter(services.users(), services.currentUser()),
-                            new HealthServlet(() -> health(database, content)),
+                            new HealthServlet(new HealthProbe(database, content, version())),
                             fhirServlet(services)),
                     config.bindAddress(),
                     config.port(),
@@ -273,66 +261,6 @@ public final class StandaloneApplication implements AutoCloseable {
                 throw new UncheckedIOException("cannot erase content " + key, e);
             }
         };
-    }
-
-    private static void prepareDataDirectory(StandaloneConfig config) {
-        try {
-            if (!Files.isDirectory(config.dataDir())) {
-                if (DurableFiles.isPosix()) {
-                    Files.createDirectories(
-                            config.dataDir(),
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(config.dataDir());
-                }
-                LOG.info("event=data_dir_created path={}", config.dataDir());
-            }
-            if (MasterKeyProvisioning.ensure(config.masterKeyFile())) {
-                LOG.info("event=master_key_created path={}", config.masterKeyFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot prepare the data directory " + config.dataDir() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void firstStart(StandaloneConfig config, Services services) {
-        UserAccounts users = services.users();
-        if (users.createIfAbsent(ADMIN, "Administrator", config.adminPassword(), EnumSet.allOf(Privilege.class))
-                .isPresent()) {
-            LOG.info("event=user_created username={}", ADMIN);
-            if (StandaloneConfig.DEFAULT_ADMIN_PASSWORD.equals(config.adminPassword())) {
-                LOG.warn("event=default_admin_password advice=\"set admin-password before real use\"");
-            }
-        }
-        if (config.demoData()) {
-            UserAccount admin = users.find(ADMIN).orElseThrow();
-            int created = new DemoData(services).ensure(admin);
-            LOG.info("event=demo_data created={}", created);
-        }
-    }
-
-    private static Health health(Database database, ContentBackend content) {
-        return new Health(databaseAnswers(database), storeAnswers(content), version());
-    }
-
-    private static boolean databaseAnswers(Database database) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("event=health_database_down reason={}", e.getClass().getSimpleName());
-            return false;
-        }
-    }
-
-    private static boolean storeAnswers(ContentBackend content) {
-        try {
-            content.exists("health/probe");
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("event=health_store_down reason={}", e.getClass().getSimpleName());
-            return false;
-        }
     }
 
     /** The project version the server was built as. */
