@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone;
+
+import java.util.Objects;
+import org.openmrs.module.patientrecordings.consent.ConsentRepository;
+import org.openmrs.module.patientrecordings.consent.InMemoryConsentRepository;
+import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
+import org.openmrs.module.patientrecordings.recording.RecordingRepository;
+import org.openmrs.module.patientrecordings.register.InMemoryRegisterRepository;
+import org.openmrs.module.patientrecordings.register.RegisterRepository;
+import org.openmrs.module.patientrecordings.site.InMemorySitePolicyRepository;
+import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
+
+/**
+ * Where the module keeps recordings, consents, registers and site policies. Chosen in one place,
+ * {@link StandaloneApplication#repositories}.
+ */
+public record Repositories(
+        RecordingRepository recordings,
+        ConsentRepository consents,
+        RegisterRepository registers,
+        SitePolicyRepository sitePolicies) {
+
+    public Repositories {
+        Objects.requireNonNull(recordings, "recordings");
+        Objects.requireNonNull(consents, "consents");
+        Objects.requireNonNull(registers, "registers");
+        Objects.requireNonNull(sitePolicies, "sitePolicies");
+    }
+
+    /** Repositories that live as long as the process: nothing of theirs survives a restart. */
+    public static Repositories inMemory() {
+        return new Repositories(
+                new InMemoryRecordingRepository(),
+                new InMemoryConsentRepository(),
+                new InMemoryRegisterRepository(),
+                new InMemorySitePolicyRepository());
+    }
+}

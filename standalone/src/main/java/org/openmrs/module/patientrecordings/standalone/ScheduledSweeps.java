@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.register.DestructionEntry;
+import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The periodic housekeeping: the retention sweep (REC-4, disposal of what is due, as the system user
+ * {@value #SWEEPER_ID} with the one privilege it needs) and the abandoned-upload sweep. The first runs start a
+ * minute after start-up (or one interval, if shorter), then every interval. A failed run is logged and the next one
+ * runs as planned.
+ */
+final class ScheduledSweeps implements AutoCloseable {
+
+    /** The user id the retention sweep's disposals are audited under. */
+    static final String SWEEPER_ID = "standalone-retention-sweep";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledSweeps.class);
+    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+
+    private final ScheduledExecutorService executor;
+    private final Duration shutdownTimeout;
+
+    private ScheduledSweeps(ScheduledExecutorService executor, Duration shutdownTimeout) {
+        this.executor = executor;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    static ScheduledSweeps start(
+            Services services, AbandonedUploadSweep uploads, Duration interval, Duration shutdownTimeout) {
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(uploads, "uploads");
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sweeps");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Actor sweeper = new Actor(UserId.of(SWEEPER_ID), Set.of(Privilege.MANAGE_RECORDS));
+        long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
+        executor.scheduleWithFixedDelay(
+                () -> retentionSweep(services, sweeper), first, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> uploadSweep(uploads), first, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return new ScheduledSweeps(executor, shutdownTimeout);
+    }
+
+    private static void retentionSweep(Services services, Actor sweeper) {
+        long began = System.nanoTime();
+        try {
+            List<DestructionEntry> destroyed = services.currentUser()
+                    .callAs(sweeper, () -> services.disposal().sweep());
+            LOG.info("event=retention_sweep destroyed={} durationMs={}", destroyed.size(), millisSince(began));
+        } catch (RuntimeException e) {
+            LOG.error("event=retention_sweep_failed durationMs={}", millisSince(began), e);
+        }
+    }
+
+    private static void uploadSweep(AbandonedUploadSweep uploads) {
+        long began = System.nanoTime();
+        try {
+            int removed = uploads.sweep();
+            LOG.info("event=upload_sweep removed={} durationMs={}", removed, millisSince(began));
+        } catch (Exception e) {
+            LOG.error("event=upload_sweep_failed durationMs={}", millisSince(began), e);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    /** Stops scheduling; waits up to the shutdown timeout for a sweep in progress, then interrupts it. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.audit.AuditLog;
+import org.openmrs.module.patientrecordings.consent.ConsentService;
+import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
+import org.openmrs.module.patientrecordings.disposal.ContentEraser;
+import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
+import org.openmrs.module.patientrecordings.port.ContentBackend;
+import org.openmrs.module.patientrecordings.recording.RecordingRetention;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.register.RegisterQueries;
+import org.openmrs.module.patientrecordings.register.RegisterService;
+import org.openmrs.module.patientrecordings.retention.RetentionService;
+import org.openmrs.module.patientrecordings.site.SitePolicyService;
+import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
+import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
+import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
+import org.openmrs.module.patientrecordings.standalone.host.HostSchema;
+import org.openmrs.module.patientrecordings.standalone.security.BasicAuthenticationFilter;
+import org.openmrs.module.patientrecordings.standalone.security.PasswordHasher;
+import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUser;
+import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
+import org.openmrs.module.patientrecordings.standalone.web.HealthProbe;
+import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
+import org.openmrs.module.patientrecordings.standalone.web.WebServer;
+import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
+import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the standalone server: builds the database, the content backend, the audit log, the
+ * repositories, the services and the web server by hand (constructor injection, no framework), runs the first-start
+ * steps and the periodic sweeps, and takes it all down again in reverse order.
+ *
+ * <p>The seams the integration of other branches changes, one method each: {@link #moduleEntities()} with
+ * {@link #repositories(Database)} (JPA repositories), {@link #fhirServlet(Services)} (the module's FHIR server) and
+ * {@link #contentBackend(StandaloneConfig)} (the encrypted content store).
+ */
+public final class StandaloneApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    private final Database database;
+    private final Services services;
+    private final ScheduledSweeps sweeps;
+    private final WebServer web;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StandaloneApplication(Database database, Services services, ScheduledSweeps sweeps, WebServer web) {
+        this.database = database;
+        this.services = services;
+        this.sweeps = sweeps;
+        this.web = web;
+    }
+
+    /**
+     * Starts a server: data directory and master key, database migrated, first-start data, sweeps, HTTP.
+     *
+     * @throws IllegalStateException (or a subclass) naming what failed; whatever was started is stopped again
+     */
+    public static StandaloneApplication start(StandaloneConfig config) {
+        long began = System.nanoTime();
+        FirstStart.prepareDataDirectory(config);
+        Clock clock = Clock.systemUTC();
+        Database database = openDatabase(config.database());
+        ScheduledSweeps sweeps = null;
+        try {
+            ContentBackend content = contentBackend(config);
+            Services services = services(database, content, clock);
+            FirstStart.createUsersAndDemoData(config, services);
+            sweeps = ScheduledSweeps.start(
+                    services,
+                    new AbandonedUploadSweep(content, clock, config.contentGracePeriod()),
+                    config.sweepInterval(),
+                    config.shutdownTimeout());
+            WebServer web = WebServer.start(
+                    new WebServer.Mounts(
+                            new BasicAuthenticationFilter(services.users(), services.currentUser()),
+                            new HealthServlet(new HealthProbe(database, content, version())),
+                            fhirServlet(services)),
+                    config.bindAddress(),
+                    config.port(),
+                    config.shutdownTimeout());
+            LOG.info(
+                    "event=started version={} port={} database={} store={} startupMs={}",
+                    version(),
+                    web.port(),
+                    engine(config),
+                    config.objectStore().isPresent() ? "s3" : "filesystem",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            return new StandaloneApplication(database, services, sweeps, web);
+        } catch (RuntimeException e) {
+            if (sweeps != null) {
+                sweeps.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return web.port();
+    }
+
+    /** The services, for tests and for the web layer. */
+    public Services services() {
+        return services;
+    }
+
+    /**
+     * Stops gracefully, once: HTTP first (requests in progress finish within the shutdown timeout), then the sweeps,
+     * then the database. Later calls do nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("event=stopping");
+        try {
+            web.close();
+        } catch (Exception e) {
+            LOG.warn("event=http_stop_failed", e);
+        }
+        sweeps.close();
+        database.close();
+        LOG.info("event=stopped");
+    }
+
+    /** The module's entity classes to map. JPA repositories add theirs here when {@link #repositories} uses them. */
+    static List<Class<?>> moduleEntities() {
+        return JpaAuditLog.ENTITIES;
+    }
+
+    /**
+     * The repositories of recordings, consents, registers and site policies: the one place they are chosen. In
+     * memory until their JPA versions arrive in {@code api/persistence}; switching is this line (plus their entity
+     * classes in {@link #moduleEntities()}).
+     */
+    static Repositories repositories(Database database) {
+        return Repositories.inMemory();
+    }
+
+    /**
+     * The servlet mounted at {@code /fhir/*}. HAPI's plain {@link RestfulServer} without providers (it serves the
+     * CapabilityStatement at {@code /fhir/metadata}) until the module's FHIR server from the {@code fhirapi} branch
+     * is merged; then this method builds that server from {@code services}.
+     */
+    static HttpServlet fhirServlet(Services services) {
+        return new RestfulServer(FhirContext.forR4Cached());
+    }
+
+    /**
+     * Where content bytes live: the S3-compatible store when configured, else {@code <data-dir>/content}. The
+     * encrypted content store (storage package) wraps this backend when it is merged.
+     */
+    static ContentBackend contentBackend(StandaloneConfig config) {
+        return config.objectStore()
+                .<ContentBackend>map(s3 -> new S3ContentBackend(s3.settings().newClient(), s3.bucket()))
+                .orElseGet(() -> {
+                    try {
+                        return new FilesystemContentBackend(config.contentDir());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot open the content directory " + config.contentDir(), e);
+                    }
+                });
+    }
+
+    /**
+     * Opens the database the way the server does: host tables migrated by their changelog, then the module's
+     * changelog, then every entity class mapped and validated.
+     */
+    public static Database openDatabase(DatabaseSettings settings) {
+        HostSchema.migrate(settings);
+        List<Class<?>> entities = new ArrayList<>(moduleEntities());
+        entities.addAll(HostDirectory.ENTITIES);
+        entities.addAll(UserAccounts.ENTITIES);
+        return Database.open(settings, entities);
+    }
+
+    static Services services(Database database, ContentBackend content, Clock clock) {
+        Repositories repositories = repositories(database);
+        RequestCurrentUser currentUser = new RequestCurrentUser();
+        AuditLog audit = new JpaAuditLog(database);
+        AccessGuard guard = new AccessGuard(currentUser, audit, clock);
+        HostDirectory host = HostDirectory.over(database, clock);
+        RetentionService retentionService = RetentionService.englandOnly();
+        RecordingRetention retention = new RecordingRetention(
+                retentionService, host.patients(), repositories.sitePolicies(), repositories.recordings());
+        // Recordings ask consents for the patient's consent facts, and consents act on recordings: a late binding
+        // breaks the cycle.
+        AtomicReference<ConsentService> consentsRef = new AtomicReference<>();
+        RecordingService recordings = new RecordingService(
+                repositories.recordings(),
+                patient -> consentsRef.get().of(patient),
+                repositories.sitePolicies(),
+                new RegisterQueries(repositories.registers()),
+                host.patients(),
+                host.encounters(),
+                host.notes(),
+                retention,
+                guard);
+        ConsentService consents = new ConsentService(
+                repositories.consents(),
+                repositories.recordings(),
+                recordings,
+                repositories.sitePolicies(),
+                host.patients(),
+                host.notes(),
+                guard);
+        consentsRef.set(consents);
+        return new Services(
+                recordings,
+                consents,
+                new RegisterService(repositories.registers(), host.patients(), host.notes(), guard),
+                new SitePolicyService(
+                        repositories.sitePolicies(), host.sites(), retentionService.jurisdictions(), guard),
+                new DisposalService(
+                        repositories.recordings(), recordings, repositories.registers(), eraser(content), guard),
+                new DisclosureService(
+                        repositories.recordings(),
+                        recordings,
+                        repositories.consents(),
+                        repositories.registers(),
+                        audit,
+                        guard),
+                retention,
+                audit,
+                host,
+                new UserAccounts(database, new PasswordHasher(), clock),
+                currentUser,
+                content,
+                clock);
+    }
+
+    private static ContentEraser eraser(ContentBackend content) {
+        return key -> {
+            try {
+                content.delete(key);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot erase content " + key, e);
+            }
+        };
+    }
+
+    /** The project version the server was built as. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = StandaloneApplication.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            LOG.warn("event=version_unreadable", e);
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    /** The database engine named by the JDBC URL (never the URL, which may carry credentials). */
+    private static String engine(StandaloneConfig config) {
+        String url = config.database().jdbcUrl();
+        int end = url.indexOf(':', 5);
+        return end < 0 ? "unknown" : url.substring(5, end);
+    }
+}

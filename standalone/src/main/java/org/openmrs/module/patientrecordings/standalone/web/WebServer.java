@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded Jetty 12 (ee10) server: one context at {@code /} with the authentication filter in front of
+ * {@code /health} and the FHIR servlet at {@code /fhir/*}. Stopping lets requests in progress finish for up to the
+ * stop timeout while new ones are refused.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private WebServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param mounts what to serve
+     * @param bindAddress the address to listen on
+     * @param port the port, 0 for any free one
+     * @param stopTimeout how long {@link #close()} waits for requests in progress
+     * @throws IllegalStateException when the server cannot start (port taken, servlet init failed)
+     */
+    public static WebServer start(Mounts mounts, String bindAddress, int port, Duration stopTimeout) {
+        Objects.requireNonNull(mounts, "mounts");
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(bindAddress);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(mounts.authentication()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder("health", mounts.health()), "/health");
+        ServletHolder fhir = new ServletHolder("fhir", mounts.fhir());
+        fhir.setInitOrder(1);
+        context.addServlet(fhir, "/fhir/*");
+
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(stopTimeout.toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server, e);
+            throw new IllegalStateException("cannot start the HTTP server on " + bindAddress + ":" + port, e);
+        }
+        return new WebServer(server, connector);
+    }
+
+    /** The port listened on (the chosen one when 0 was asked for). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops gracefully: no new requests, those in progress finish within the stop timeout. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private static void stopQuietly(Server server, Exception cause) {
+        try {
+            server.stop();
+        } catch (Exception stopFailure) {
+            cause.addSuppressed(stopFailure);
+        }
+    }
+
+    /**
+     * What the server serves.
+     *
+     * @param authentication in front of every path
+     * @param health at {@code /health}
+     * @param fhir at {@code /fhir/*}
+     */
+    public record Mounts(Filter authentication, Servlet health, Servlet fhir) {
+        public Mounts {
+            Objects.requireNonNull(authentication, "authentication");
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(fhir, "fhir");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.standalone.testing.H2Database;
+
+class UserAccountsTest {
+
+    private final Database database = H2Database.open();
+    private final UserAccounts users = new UserAccounts(database, new PasswordHasher(), Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aCreatedUserLogsInWithTheirPasswordAndActsWithTheirPrivileges() {
+        UserAccount auditor = users.createIfAbsent(
+                        "auditor", "Demo Auditor", "Auditor123", Set.of(Privilege.VIEW_AUDIT))
+                .orElseThrow();
+
+        assertThat(users.authenticate("auditor", "Auditor123")).contains(auditor);
+        assertThat(auditor.actor().privileges()).containsExactly(Privilege.VIEW_AUDIT);
+        assertThat(auditor.actor().user()).isEqualTo(auditor.id());
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserDoesNotLogIn() {
+        users.createIfAbsent("admin", "Administrator", "Admin123", EnumSet.allOf(Privilege.class));
+
+        assertThat(users.authenticate("admin", "admin123")).isEmpty();
+        assertThat(users.authenticate("nobody", "Admin123")).isEmpty();
+        assertThat(users.authenticate(null, null)).isEmpty();
+    }
+
+    @Test
+    void creatingAnExistingUserChangesNothing() {
+        users.createIfAbsent("admin", "Administrator", "Admin123", EnumSet.allOf(Privilege.class));
+
+        assertThat(users.createIfAbsent("admin", "Someone else", "Other12345", Set.of()))
+                .isEmpty();
+        assertThat(users.count()).isEqualTo(1);
+        assertThat(users.authenticate("admin", "Admin123").orElseThrow().privileges())
+                .containsExactlyInAnyOrder(Privilege.values());
+    }
+
+    @Test
+    void refusesBadNamesAndShortPasswords() {
+        assertThatThrownBy(() -> users.createIfAbsent("Admin", "A", "Admin123", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> users.createIfAbsent("admin", "A", "short", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
