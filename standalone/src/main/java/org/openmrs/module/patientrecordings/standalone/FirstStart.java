@@ -8,9 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.content.MasterKeyProvisioning;
 import org.openmrs.module.patientrecordings.standalone.security.UserAccount;
 import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
+import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,9 @@ final class FirstStart {
                 }
                 LOG.info("event=data_dir_created path={}", config.dataDir());
             }
-            if (MasterKeyProvisioning.ensure(config.masterKeyFile())) {
+            boolean existed = Files.exists(config.masterKeyFile());
+            MasterKeyFile.loadOrInitialise(config.masterKeyFile());
+            if (!existed) {
                 LOG.info("event=master_key_created path={}", config.masterKeyFile());
             }
         } catch (IOException e) {

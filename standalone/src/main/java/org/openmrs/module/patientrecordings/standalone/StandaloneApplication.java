@@ -1,37 +1,43 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.standalone;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
+import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.register.RegisterService;
+import org.openmrs.module.patientrecordings.retention.InMemoryRetentionScheduleRepository;
+import org.openmrs.module.patientrecordings.retention.RetentionScheduleRegistry;
 import org.openmrs.module.patientrecordings.retention.RetentionService;
+import org.openmrs.module.patientrecordings.site.PolicyFileService;
+import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
+import org.openmrs.module.patientrecordings.standalone.content.IntegrityFailureAudit;
 import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
 import org.openmrs.module.patientrecordings.standalone.host.HostSchema;
 import org.openmrs.module.patientrecordings.standalone.security.BasicAuthenticationFilter;
@@ -40,9 +46,19 @@ import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUs
 import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
 import org.openmrs.module.patientrecordings.standalone.web.HealthProbe;
 import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
+import org.openmrs.module.patientrecordings.standalone.web.UnitOfWorkFilter;
 import org.openmrs.module.patientrecordings.standalone.web.WebServer;
+import org.openmrs.module.patientrecordings.storage.ContentKeyring;
+import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
+import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
 import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
+import org.openmrs.module.patientrecordings.web.admin.AdminApiServlet;
+import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
+import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
+import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
+import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer;
+import org.openmrs.module.patientrecordings.web.fhir.RequestAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +101,7 @@ public final class StandaloneApplication implements AutoCloseable {
         ScheduledSweeps sweeps = null;
         try {
             ContentBackend content = contentBackend(config);
-            Services services = services(database, content, clock);
+            Services services = services(database, content, keyring(config), clock);
             FirstStart.createUsersAndDemoData(config, services);
             sweeps = ScheduledSweeps.start(
                     services,
@@ -96,7 +112,9 @@ public final class StandaloneApplication implements AutoCloseable {
                     new WebServer.Mounts(
                             new BasicAuthenticationFilter(services.users(), services.currentUser()),
                             new HealthServlet(new HealthProbe(database, content, version())),
-                            fhirServlet(services)),
+                            fhirServlet(services),
+                            adminServlet(services),
+                            new UnitOfWorkFilter(database)),
                     config.bindAddress(),
                     config.port(),
                     config.shutdownTimeout());
@@ -147,33 +165,60 @@ public final class StandaloneApplication implements AutoCloseable {
         LOG.info("event=stopped");
     }
 
-    /** The module's entity classes to map. JPA repositories add theirs here when {@link #repositories} uses them. */
+    /** The module's entity classes to map: the audit log, idempotency keys and the four repositories. */
     static List<Class<?>> moduleEntities() {
-        return JpaAuditLog.ENTITIES;
+        return PersistentRepositories.ENTITIES;
     }
 
-    /**
-     * The repositories of recordings, consents, registers and site policies: the one place they are chosen. In
-     * memory until their JPA versions arrive in {@code api/persistence}; switching is this line (plus their entity
-     * classes in {@link #moduleEntities()}).
-     */
+    /** The repositories of recordings, consents, registers and site policies, in the database. */
     static Repositories repositories(Database database) {
-        return Repositories.inMemory();
+        PersistentRepositories stored = new PersistentRepositories(database);
+        return new Repositories(stored.recordings(), stored.consents(), stored.registers(), stored.sitePolicies());
     }
 
     /**
-     * The servlet mounted at {@code /fhir/*}. HAPI's plain {@link RestfulServer} without providers (it serves the
-     * CapabilityStatement at {@code /fhir/metadata}) until the module's FHIR server from the {@code fhirapi} branch
-     * is merged; then this method builds that server from {@code services}.
+     * The module's FHIR R4 server at {@code /fhir/*}. Authentication is the Basic filter's, which has bound the user
+     * to the request thread before the server sees the request.
      */
     static HttpServlet fhirServlet(Services services) {
-        return new RestfulServer(FhirContext.forR4Cached());
+        RequestAuthenticator alreadyAuthenticated = new RequestAuthenticator() {
+            @Override
+            public Optional<Scope> authenticate(HttpServletRequest request) {
+                return services.currentUser().current().map(actor -> () -> {});
+            }
+
+            @Override
+            public Optional<String> challenge() {
+                return Optional.of("Basic realm=\"" + BasicAuthenticationFilter.REALM + "\"");
+            }
+        };
+        return new PatientRecordingsFhirServer(
+                new FhirServerDependencies(
+                        services.recordings(),
+                        services.consents(),
+                        services.registers(),
+                        services.disclosure(),
+                        services.registerEntries(),
+                        services.audit(),
+                        services.guard(),
+                        services.store()),
+                FhirServerSettings.defaults("Patient Recordings"),
+                alreadyAuthenticated);
     }
 
-    /**
-     * Where content bytes live: the S3-compatible store when configured, else {@code <data-dir>/content}. The
-     * encrypted content store (storage package) wraps this backend when it is merged.
-     */
+    /** The administration API at {@code /admin/*}. */
+    static HttpServlet adminServlet(Services services) {
+        return new AdminApiServlet(
+                services.sitePolicies(),
+                services.schedules(),
+                services.policyFiles(),
+                services.registers(),
+                services.disposal(),
+                services.currentUser(),
+                services.clock());
+    }
+
+    /** Where content bytes live: the S3-compatible store when configured, else {@code <data-dir>/content}. */
     static ContentBackend contentBackend(StandaloneConfig config) {
         return config.objectStore()
                 .<ContentBackend>map(s3 -> new S3ContentBackend(s3.settings().newClient(), s3.bucket()))
@@ -184,6 +229,19 @@ public final class StandaloneApplication implements AutoCloseable {
                         throw new UncheckedIOException("cannot open the content directory " + config.contentDir(), e);
                     }
                 });
+    }
+
+    /**
+     * The content keyset, encrypted under the master key file that configuration names (never the database); both
+     * are created on first start.
+     */
+    static ContentKeyring keyring(StandaloneConfig config) {
+        try {
+            MasterKeyFile master = MasterKeyFile.loadOrInitialise(config.masterKeyFile());
+            return ContentKeyring.open(config.dataDir().resolve("content-keyset.json"), master);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the content keys: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -198,21 +256,20 @@ public final class StandaloneApplication implements AutoCloseable {
         return Database.open(settings, entities);
     }
 
-    static Services services(Database database, ContentBackend content, Clock clock) {
+    static Services services(Database database, ContentBackend content, ContentKeyring keyring, Clock clock) {
         Repositories repositories = repositories(database);
         RequestCurrentUser currentUser = new RequestCurrentUser();
         AuditLog audit = new JpaAuditLog(database);
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);
         HostDirectory host = HostDirectory.over(database, clock);
-        RetentionService retentionService = RetentionService.englandOnly();
+        RetentionScheduleRegistry schedules =
+                RetentionScheduleRegistry.withEnglandDefaults(new InMemoryRetentionScheduleRepository());
+        RetentionService retentionService = new RetentionService(schedules::schedules);
         RecordingRetention retention = new RecordingRetention(
                 retentionService, host.patients(), repositories.sitePolicies(), repositories.recordings());
-        // Recordings ask consents for the patient's consent facts, and consents act on recordings: a late binding
-        // breaks the cycle.
-        AtomicReference<ConsentService> consentsRef = new AtomicReference<>();
         RecordingService recordings = new RecordingService(
                 repositories.recordings(),
-                patient -> consentsRef.get().of(patient),
+                new StoredPatientConsents(repositories.consents()),
                 repositories.sitePolicies(),
                 new RegisterQueries(repositories.registers()),
                 host.patients(),
@@ -228,13 +285,18 @@ public final class StandaloneApplication implements AutoCloseable {
                 host.patients(),
                 host.notes(),
                 guard);
-        consentsRef.set(consents);
+        SitePolicyService sitePolicies =
+                new SitePolicyService(repositories.sitePolicies(), host.sites(), schedules::jurisdictions, guard);
+        RetentionScheduleService scheduleService = new RetentionScheduleService(schedules, guard);
+        EncryptedContentStore encrypted =
+                new EncryptedContentStore(content, keyring, new IntegrityFailureAudit(audit, currentUser, clock));
         return new Services(
                 recordings,
                 consents,
                 new RegisterService(repositories.registers(), host.patients(), host.notes(), guard),
-                new SitePolicyService(
-                        repositories.sitePolicies(), host.sites(), retentionService.jurisdictions(), guard),
+                sitePolicies,
+                scheduleService,
+                new PolicyFileService(sitePolicies, scheduleService, guard),
                 new DisposalService(
                         repositories.recordings(), recordings, repositories.registers(), eraser(content), guard),
                 new DisclosureService(
@@ -249,7 +311,10 @@ public final class StandaloneApplication implements AutoCloseable {
                 host,
                 new UserAccounts(database, new PasswordHasher(), clock),
                 currentUser,
+                guard,
+                repositories.registers(),
                 content,
+                new EncryptedContent(encrypted, content),
                 clock);
     }
 

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.standalone.security;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -24,6 +25,11 @@ public final class RequestCurrentUser implements CurrentUser {
             throw RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated");
         }
         return actor;
+    }
+
+    /** The actor bound to this thread, if any. */
+    public Optional<Actor> current() {
+        return Optional.ofNullable(bound.get());
     }
 
     /**

@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The embedded Jetty 12 (ee10) server: one context at {@code /} with the authentication filter in front of
- * {@code /health} and the FHIR servlet at {@code /fhir/*}. Stopping lets requests in progress finish for up to the
+ * {@code /health}, the FHIR servlet at {@code /fhir/*} and the administration API at {@code /admin/*}, each request of
+ * the last two in one unit of work. Stopping lets requests in progress finish for up to the
  * stop timeout while new ones are refused.
  */
 public final class WebServer implements AutoCloseable {
@@ -59,6 +60,9 @@ public final class WebServer implements AutoCloseable {
         ServletHolder fhir = new ServletHolder("fhir", mounts.fhir());
         fhir.setInitOrder(1);
         context.addServlet(fhir, "/fhir/*");
+        context.addFilter(new FilterHolder(mounts.unitOfWork()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(mounts.unitOfWork()), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder("admin", mounts.admin()), "/admin/*");
 
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(stopTimeout.toMillis());
@@ -97,12 +101,16 @@ public final class WebServer implements AutoCloseable {
      * @param authentication in front of every path
      * @param health at {@code /health}
      * @param fhir at {@code /fhir/*}
+     * @param admin the administration API at {@code /admin/*}
+     * @param unitOfWork in front of {@code /fhir/*} and {@code /admin/*}, after authentication
      */
-    public record Mounts(Filter authentication, Servlet health, Servlet fhir) {
+    public record Mounts(Filter authentication, Servlet health, Servlet fhir, Servlet admin, Filter unitOfWork) {
         public Mounts {
             Objects.requireNonNull(authentication, "authentication");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(fhir, "fhir");
+            Objects.requireNonNull(admin, "admin");
+            Objects.requireNonNull(unitOfWork, "unitOfWork");
         }
     }
 }
