@@ -3,12 +3,8 @@ package org.openmrs.module.patientrecordings.standalone;
 
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.consent.ConsentRepository;
-import org.openmrs.module.patientrecordings.consent.InMemoryConsentRepository;
-import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
-import org.openmrs.module.patientrecordings.register.InMemoryRegisterRepository;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
-import org.openmrs.module.patientrecordings.site.InMemorySitePolicyRepository;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 
 /**
@@ -26,14 +22,5 @@ public record Repositories(
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(registers, "registers");
         Objects.requireNonNull(sitePolicies, "sitePolicies");
-    }
-
-    /** Repositories that live as long as the process: nothing of theirs survives a restart. */
-    public static Repositories inMemory() {
-        return new Repositories(
-                new InMemoryRecordingRepository(),
-                new InMemoryConsentRepository(),
-                new InMemoryRegisterRepository(),
-                new InMemorySitePolicyRepository());
     }
 }
