@@ -19,6 +19,7 @@ import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingMode;
@@ -37,6 +38,7 @@ import org.openmrs.module.patientrecordings.policy.SitePolicy;
 import org.openmrs.module.patientrecordings.policy.StaffPresence;
 import org.openmrs.module.patientrecordings.policy.StartRecordingPolicy;
 import org.openmrs.module.patientrecordings.policy.StartRecordingRequest;
+import org.openmrs.module.patientrecordings.policy.UseAction;
 import org.openmrs.module.patientrecordings.policy.UsePolicy;
 import org.openmrs.module.patientrecordings.policy.UseRequest;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
@@ -112,6 +114,58 @@ public final class RecordingService {
         Recording recording = recordings.save(newRecording(command, actor, site, patientConsents, decision, now));
         guard.record(subject.withDetail(describe(decision.warnings())).forRecording(recording.id()));
         return new Started(recording, decision.warnings());
+    }
+
+    /**
+     * SEC-3: starts an anonymised derivative of a recording: its own recording, linked to its source and marked
+     * de-identified, in progress until its content (made by whoever de-identifies it) is uploaded and it is
+     * completed. A derivative may then serve secondary purposes without the patient's consent (SEC-1); making one
+     * needs to see the source, so sealed, destroyed and (for the unprivileged) covert sources are refused.
+     *
+     * @param source the identifiable recording
+     * @param purposes the secondary purposes the derivative is made for; at least one
+     * @throws RuleViolationException naming every failed rule
+     */
+    public Started startAnonymisedDerivative(RecordingId source, Set<Purpose> purposes) {
+        Actor actor = guard.actor();
+        Recording original = existing(source);
+        Subject subject = Subject.of(actor, AuditAction.ANONYMISE, original.patient(), source)
+                .withDetail("anonymised derivative started");
+        List<Reason> reasons = new ArrayList<>(Privileges.check(actor, Privilege.CREATE_RECORDINGS));
+        reasons.addAll(UsePolicy.decide(useRequest(actor, original, UseContext.directCare(UseAction.COPY)))
+                .reasons());
+        if (purposes == null || purposes.isEmpty()) {
+            reasons.add(Reason.error(ErrorCode.SAF_4, "A derivative is made for at least one purpose", "purpose"));
+        } else {
+            purposes.stream()
+                    .filter(p -> !p.secondary())
+                    .forEach(p -> reasons.add(Reason.error(
+                            ErrorCode.SEC_3, "A derivative serves secondary purposes, not " + p, "purpose")));
+        }
+        if (original.derivativeOf() != null) {
+            reasons.add(Reason.error(
+                    ErrorCode.SEC_3, "The source is itself a derivative; derive from the original", "source"));
+        }
+        guard.enforce(Decision.of(reasons), subject);
+        Recording derivative = recordings.save(Recording.builder()
+                .id(RecordingId.random())
+                .patient(original.patient())
+                .encounter(original.encounter())
+                .site(original.site())
+                .policyVersion(original.policyVersion())
+                .kind(original.kind())
+                .mediaType(original.mediaType())
+                .initiator(Initiator.CLINICIAN)
+                .mode(RecordingMode.OVERT)
+                .purposes(purposes)
+                .operator(actor.user())
+                .state(RecordingLifecycle.transition(RecordingState.REQUESTED, RecordingState.IN_PROGRESS))
+                .startedAt(guard.now())
+                .derivativeOf(source)
+                .retentionUntil(original.retentionUntil())
+                .build());
+        guard.record(subject.forRecording(derivative.id()).withDetail("anonymised derivative of " + source));
+        return new Started(derivative, List.of());
     }
 
     /** Records the stored content of a recording being captured or uploaded. */
@@ -305,10 +359,11 @@ public final class RecordingService {
     }
 
     private Recording endedState(Recording recording, boolean early) {
-        RecordingState next =
-                CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator(), recording.mode())
-                        ? RecordingState.PENDING_CONFIRMATION
-                        : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
+        // A de-identified derivative (SEC-3) is no longer a recording of the patient to confirm.
+        RecordingState next = recording.derivativeOf() == null
+                        && CompletionPolicy.needsConfirmation(recording.kind(), recording.initiator(), recording.mode())
+                ? RecordingState.PENDING_CONFIRMATION
+                : early ? RecordingState.STOPPED : RecordingState.COMPLETED;
         Recording ended =
                 recording.withState(next).toBuilder().endedAt(guard.now()).build();
         return early ? ended.flagged(RecordingFlag.ENDED_EARLY) : ended;

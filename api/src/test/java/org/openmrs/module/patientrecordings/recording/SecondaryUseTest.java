@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
@@ -112,21 +113,66 @@ class SecondaryUseTest {
         assertThat(used.id()).isEqualTo(derivative);
     }
 
-    /**
-     * No service makes derivatives yet (the anonymiser belongs to the content store), so the derivative is stored
-     * through the repository, as the anonymiser will store it.
-     */
+    /** The derivative made through the service, its de-identified content uploaded and completed. */
     private RecordingId anonymisedDerivativeOf(Recording source) {
-        Recording derivative = source.toBuilder()
-                .id(RecordingId.random())
-                .derivativeOf(source.id())
-                .purposes(Set.of(TRAINING))
-                .thirdPartiesCaptured(false)
-                .consent(null)
-                .state(RecordingState.COMPLETED)
-                .version(0)
-                .build();
-        return clinic.recordingRepository().save(derivative).id();
+        return clinic.as(clinic.aClinician(), () -> {
+            Recording derivative = clinic.recordings()
+                    .startAnonymisedDerivative(source.id(), Set.of(TRAINING))
+                    .recording();
+            clinic.recordings()
+                    .attachContent(
+                            derivative.id(),
+                            new RecordedContent(
+                                    "recordings/" + derivative.id(),
+                                    "video/webm",
+                                    10,
+                                    "ab".repeat(32),
+                                    "cd".repeat(20)));
+            return clinic.recordings().complete(derivative.id()).recording().id();
+        });
+    }
+
+    @Test
+    @DisplayName("SEC-3: a derivative is its own completed recording, linked to its source, needing no confirmation")
+    void sec3_derivativeIsItsOwnRecording() {
+        Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
+
+        Recording derivative = clinic.stored(anonymisedDerivativeOf(source));
+
+        assertThat(derivative.id()).isNotEqualTo(source.id());
+        assertThat(derivative.derivativeOf()).isEqualTo(source.id());
+        assertThat(derivative.patient()).isEqualTo(source.patient());
+        assertThat(derivative.state()).isEqualTo(RecordingState.COMPLETED);
+        assertThat(derivative.purposes()).containsExactly(TRAINING);
+        assertThat(derivative.consent()).isNull();
+    }
+
+    @Test
+    @DisplayName("SEC-3: a derivative serves secondary purposes and is never made from sealed content (CON-5)")
+    void sec3_derivativeRefusals() {
+        Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        clinic.as(clinic.aClinician());
+
+        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(DIRECT_CARE))))
+                .containsExactly(ErrorCode.SEC_3);
+        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of())))
+                .containsExactly(ErrorCode.SAF_4);
+
+        // Another patient, whose only consent is withdrawn while recording.
+        Recording inProgress = clinic.consultationInProgress(clinic.patient("Bea"), DIRECT_CARE);
+        clinic.as(clinic.aClinician()).consents().withdraw(inProgress.consent(), null);
+        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(inProgress.id(), Set.of(TRAINING))))
+                .contains(ErrorCode.CON_5);
+    }
+
+    @Test
+    @DisplayName("SEC-3, SAF-3: making a derivative takes the privilege to create recordings")
+    void sec3_derivativeNeedsPrivilege() {
+        Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        clinic.as(clinic.aUserWith(Privilege.VIEW_RECORDINGS));
+
+        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(TRAINING))))
+                .containsExactly(ErrorCode.SAF_3);
     }
 
     private static UseContext use(Purpose purpose) {
