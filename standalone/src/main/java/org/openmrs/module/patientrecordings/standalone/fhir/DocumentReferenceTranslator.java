@@ -64,36 +64,36 @@ final class DocumentReferenceTranslator {
      *     UTF-8 or is blank
      */
     static Note toNote(DocumentReference doc, UserId author, Instant at) {
-        PatientId patient =
-                FhirInput.id(FhirInput.requiredIdOf(doc.getSubject(), "Patient", "subject"), PatientId::of, "subject");
+        PatientId patient = FhirValues.id(
+                FhirValues.requiredIdOf(doc.getSubject(), "Patient", "subject"), PatientId::of, "subject");
         EncounterId encounter = doc.getContext().hasEncounter()
-                ? FhirInput.idOf(doc.getContext().getEncounterFirstRep(), "Encounter", "context.encounter")
-                        .map(id -> FhirInput.id(id, EncounterId::of, "context.encounter"))
+                ? FhirValues.idOf(doc.getContext().getEncounterFirstRep(), "Encounter", "context.encounter")
+                        .map(id -> FhirValues.id(id, EncounterId::of, "context.encounter"))
                         .orElse(null)
                 : null;
         if (doc.hasType()
                 && doc.getType().getCoding().stream()
                         .noneMatch(c -> Hl7Systems.LOINC.equals(c.getSystem())
                                 && HostIdentifiers.NOTE_LOINC.equals(c.getCode()))) {
-            throw FhirInput.invalid("Only notes (LOINC " + HostIdentifiers.NOTE_LOINC + ") are kept", "type");
+            throw FhirValues.invalid("Only notes (LOINC " + HostIdentifiers.NOTE_LOINC + ") are kept", "type");
         }
         return new Note(patient, encounter, author, at, text(doc));
     }
 
     private static String text(DocumentReference doc) {
         if (doc.getContent().size() != 1) {
-            throw FhirInput.invalid("A note has exactly one content", "content");
+            throw FhirValues.invalid("A note has exactly one content", "content");
         }
         Attachment attachment = doc.getContentFirstRep().getAttachment();
         if (!isPlainUtf8(attachment.getContentType())) {
-            throw FhirInput.invalid("A note is text/plain in UTF-8", "content.attachment.contentType");
+            throw FhirValues.invalid("A note is text/plain in UTF-8", "content.attachment.contentType");
         }
         if (!attachment.hasData()) {
-            throw FhirInput.invalid("A note's text is sent inline", "content.attachment.data");
+            throw FhirValues.invalid("A note's text is sent inline", "content.attachment.data");
         }
         String text = utf8(attachment.getData());
         if (text.isBlank()) {
-            throw FhirInput.invalid("A note needs text", "content.attachment.data");
+            throw FhirValues.invalid("A note needs text", "content.attachment.data");
         }
         return text;
     }
@@ -128,7 +128,7 @@ final class DocumentReferenceTranslator {
                     .decode(ByteBuffer.wrap(data))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw FhirInput.invalid("A note's text must be UTF-8", "content.attachment.data");
+            throw FhirValues.invalid("A note's text must be UTF-8", "content.attachment.data");
         }
     }
 

@@ -44,7 +44,7 @@ final class EncounterTranslator {
                     .addLocation()
                     .setLocation(new Reference("Location/" + e.site().value()));
         }
-        encounter.getPeriod().setStartElement(FhirInput.dateTime(e.start()));
+        encounter.getPeriod().setStartElement(FhirValues.dateTime(e.start()));
         return encounter;
     }
 
@@ -55,16 +55,16 @@ final class EncounterTranslator {
      *     that is not a reference to a Patient or Location
      */
     static NewEncounter toNewEncounter(Encounter encounter) {
-        PatientId patient = FhirInput.idOf(encounter.getSubject(), "Patient", "subject")
-                .map(id -> FhirInput.id(id, PatientId::of, "subject"))
+        PatientId patient = FhirValues.idOf(encounter.getSubject(), "Patient", "subject")
+                .map(id -> FhirValues.id(id, PatientId::of, "subject"))
                 .orElse(null);
         SiteId site = encounter.getLocation().isEmpty()
                 ? null
-                : FhirInput.idOf(encounter.getLocationFirstRep().getLocation(), "Location", "location")
-                        .map(id -> FhirInput.id(id, SiteId::of, "location"))
+                : FhirValues.idOf(encounter.getLocationFirstRep().getLocation(), "Location", "location")
+                        .map(id -> FhirValues.id(id, SiteId::of, "location"))
                         .orElse(null);
         Instant start = encounter.getPeriod().hasStart()
-                ? FhirInput.instant(encounter.getPeriod().getStartElement(), "period.start")
+                ? FhirValues.instant(encounter.getPeriod().getStartElement(), "period.start")
                 : null;
         return new NewEncounter(patient, site, start, description(encounter));
     }

@@ -61,7 +61,7 @@ public final class HostDocumentReferenceProvider implements IResourceProvider {
     public DocumentReference read(@IdParam IdType id) {
         return lookup.read(id.getIdPart())
                 .map(DocumentReferenceTranslator::toFhir)
-                .orElseThrow(() -> FhirInput.notFound("DocumentReference", id.getIdPart()));
+                .orElseThrow(() -> FhirValues.notFound("DocumentReference", id.getIdPart()));
     }
 
     /** {@code _id} alone (a comma-separated list is any of them). */
@@ -92,9 +92,9 @@ public final class HostDocumentReferenceProvider implements IResourceProvider {
         if (whose.isPresent()) {
             found = notes.forPatient(whose.get());
         } else if (encounter != null) {
-            found = notes.forEncounter(FhirInput.id(encounter.getIdPart(), EncounterId::of, "encounter"));
+            found = notes.forEncounter(FhirValues.id(encounter.getIdPart(), EncounterId::of, "encounter"));
         } else {
-            throw FhirInput.invalid("Search notes by patient, subject or encounter", "patient");
+            throw FhirValues.invalid("Search notes by patient, subject or encounter", "patient");
         }
         return found.stream()
                 .filter(n -> encounter == null

@@ -64,16 +64,16 @@ public final class HostEncounterProvider implements IResourceProvider {
     @Read
     public Encounter read(@IdParam IdType id) {
         return encounters
-                .read(FhirInput.id(id.getIdPart(), EncounterId::of, "id"))
+                .read(FhirValues.id(id.getIdPart(), EncounterId::of, "id"))
                 .map(translator::toFhir)
-                .orElseThrow(() -> FhirInput.notFound("Encounter", id.getIdPart()));
+                .orElseThrow(() -> FhirValues.notFound("Encounter", id.getIdPart()));
     }
 
     /** {@code _id} alone (a comma-separated list is any of them). */
     @Search
     public List<Encounter> byId(@RequiredParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids) {
         return ids.getValuesAsQueryTokens().stream()
-                .map(t -> encounters.read(FhirInput.id(t.getValue(), EncounterId::of, "_id")))
+                .map(t -> encounters.read(FhirValues.id(t.getValue(), EncounterId::of, "_id")))
                 .flatMap(Optional::stream)
                 .distinct()
                 .map(translator::toFhir)
@@ -92,7 +92,7 @@ public final class HostEncounterProvider implements IResourceProvider {
             @OptionalParam(name = Encounter.SP_LOCATION) ReferenceParam location,
             @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date) {
         PatientId whose = SearchCriteria.patient(patient, subject, PatientId::of)
-                .orElseThrow(() -> FhirInput.invalid("Search encounters by patient or subject", "patient"));
+                .orElseThrow(() -> FhirValues.invalid("Search encounters by patient or subject", "patient"));
         return encounters.forPatient(whose, 0, Integer.MAX_VALUE).stream()
                 .filter(e -> location == null
                         || (e.site() != null

@@ -55,16 +55,16 @@ public final class HostLocationProvider implements IResourceProvider {
 
     @Read
     public Location read(@IdParam IdType id) {
-        return sites.find(FhirInput.id(id.getIdPart(), SiteId::of, "id"))
+        return sites.find(FhirValues.id(id.getIdPart(), SiteId::of, "id"))
                 .map(LocationTranslator::toFhir)
-                .orElseThrow(() -> FhirInput.notFound("Location", id.getIdPart()));
+                .orElseThrow(() -> FhirValues.notFound("Location", id.getIdPart()));
     }
 
     /** {@code _id} alone (a comma-separated list is any of them). */
     @Search
     public List<Location> byId(@RequiredParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids) {
         return ids.getValuesAsQueryTokens().stream()
-                .map(t -> sites.find(FhirInput.id(t.getValue(), SiteId::of, "_id")))
+                .map(t -> sites.find(FhirValues.id(t.getValue(), SiteId::of, "_id")))
                 .flatMap(Optional::stream)
                 .distinct()
                 .map(LocationTranslator::toFhir)

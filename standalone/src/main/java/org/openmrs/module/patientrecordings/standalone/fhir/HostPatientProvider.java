@@ -78,7 +78,7 @@ public final class HostPatientProvider implements IResourceProvider {
     @Search
     public List<Patient> byId(@RequiredParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids) {
         return ids.getValuesAsQueryTokens().stream()
-                .map(t -> patients.read(FhirInput.id(t.getValue(), PatientId::of, "_id")))
+                .map(t -> patients.read(FhirValues.id(t.getValue(), PatientId::of, "_id")))
                 .flatMap(Optional::stream)
                 .distinct()
                 .map(PatientTranslator::toFhir)
@@ -116,23 +116,23 @@ public final class HostPatientProvider implements IResourceProvider {
      */
     @Operation(name = "$record-death", idempotent = false)
     public Patient recordDeath(@IdParam IdType id, @OperationParam(name = "date", min = 1) DateType date) {
-        PatientId patient = FhirInput.id(id.getIdPart(), PatientId::of, "id");
+        PatientId patient = FhirValues.id(id.getIdPart(), PatientId::of, "id");
         Actor actor = access.require(Privilege.MANAGE_RECORDS, AuditAction.UPDATE, patient, "host death recorded");
-        HostPatient dead = patients.recordDeath(patient, FhirInput.day(date, "date"));
+        HostPatient dead = patients.recordDeath(patient, FhirValues.day(date, "date"));
         access.recordChange(actor, patient, "host death recorded");
         patientChanged.accept(patient);
         return PatientTranslator.toFhir(dead);
     }
 
     private HostPatient find(IdType id) {
-        return patients.read(FhirInput.id(id.getIdPart(), PatientId::of, "id"))
-                .orElseThrow(() -> FhirInput.notFound("Patient", id.getIdPart()));
+        return patients.read(FhirValues.id(id.getIdPart(), PatientId::of, "id"))
+                .orElseThrow(() -> FhirValues.notFound("Patient", id.getIdPart()));
     }
 
     private static LocalDate birthDate(DateParam birthdate) {
         if (birthdate.getPrefix() != null && birthdate.getPrefix() != ParamPrefixEnum.EQUAL) {
-            throw FhirInput.invalid("Search by an exact birth date", "birthdate");
+            throw FhirValues.invalid("Search by an exact birth date", "birthdate");
         }
-        return FhirInput.day(new DateType(birthdate.getValueAsString()), "birthdate");
+        return FhirValues.day(new DateType(birthdate.getValueAsString()), "birthdate");
     }
 }

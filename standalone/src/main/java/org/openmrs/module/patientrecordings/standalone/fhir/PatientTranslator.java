@@ -55,7 +55,7 @@ final class PatientTranslator {
      */
     static NewPatient toNewPatient(Patient patient) {
         if (patient.hasDeceased()) {
-            throw FhirInput.invalid("Record a death with Patient/[id]/$record-death", "deceased");
+            throw FhirValues.invalid("Record a death with Patient/[id]/$record-death", "deceased");
         }
         HumanName name = patient.getName().stream()
                 .filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL)
@@ -67,7 +67,7 @@ final class PatientTranslator {
                 given.isEmpty() ? null : given,
                 name.getFamily(),
                 patient.hasGender() ? gender(patient.getGender()) : null,
-                patient.hasBirthDate() ? FhirInput.day(patient.getBirthDateElement(), "birthDate") : null);
+                patient.hasBirthDate() ? FhirValues.day(patient.getBirthDateElement(), "birthDate") : null);
     }
 
     private static String identifier(Patient patient) {

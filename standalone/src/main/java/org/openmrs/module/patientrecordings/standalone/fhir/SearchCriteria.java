@@ -20,10 +20,10 @@ final class SearchCriteria {
      * @throws org.openmrs.module.patientrecordings.domain.RuleViolationException SAF-4 when the two differ
      */
     static <T> Optional<T> patient(ReferenceParam patient, ReferenceParam subject, Function<String, T> of) {
-        Optional<T> byPatient = Optional.ofNullable(patient).map(p -> FhirInput.id(p.getIdPart(), of, "patient"));
-        Optional<T> bySubject = Optional.ofNullable(subject).map(s -> FhirInput.id(s.getIdPart(), of, "subject"));
+        Optional<T> byPatient = Optional.ofNullable(patient).map(p -> FhirValues.id(p.getIdPart(), of, "patient"));
+        Optional<T> bySubject = Optional.ofNullable(subject).map(s -> FhirValues.id(s.getIdPart(), of, "subject"));
         if (byPatient.isPresent() && bySubject.isPresent() && !byPatient.equals(bySubject)) {
-            throw FhirInput.invalid("patient and subject name different patients", "subject");
+            throw FhirValues.invalid("patient and subject name different patients", "subject");
         }
         return byPatient.or(() -> bySubject);
     }

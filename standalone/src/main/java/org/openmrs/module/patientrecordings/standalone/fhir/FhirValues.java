@@ -15,10 +15,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 
-/** Reading references out of incoming resources; what does not fit is refused with SAF-4 naming the element. */
-final class FhirInput {
+/**
+ * FHIR values in and out: references, ids, days and instants. Input that does not fit is refused with SAF-4 naming
+ * the element, never skipped.
+ */
+final class FhirValues {
 
-    private FhirInput() {}
+    private FhirValues() {}
 
     /**
      * The id of a reference to a resource of {@code type}, relative ({@code Patient/1}) or absolute.
