@@ -67,6 +67,7 @@ public class PatientRecordingsFhirServer extends RestfulServer {
                 new BinaryProvider(services)));
         registerProviders(List.of(
                 new MediaOperations(services, views),
+                new DerivativeOperations(services, views),
                 new LegalHoldOperations(services),
                 new ContentOperations(new ContentUpload(services, settings.maxUploadBytes()), download, views),
                 new DisclosureOperations(services, new DisclosureWriter(getFhirContext(), services, views, audit))));

@@ -21,17 +21,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.fhir.FhirUrls;
+import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
 
 class FhirServerIT {
 
@@ -133,6 +137,33 @@ class FhirServerIT {
         assertThat(audit.getEntry())
                 .allSatisfy(e ->
                         assertThat(PackageValidator.errors(e.getResource())).isEmpty());
+    }
+
+    @Test
+    void anAnonymisedDerivativeIsItsOwnRecordingLinkedToItsSource() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        String source = start(clinician, patient).getIdElement().getIdPart();
+        byte[] bytes = "Identifiable consultation video".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(source, "video/webm", bytes, null).statusCode()).isEqualTo(200);
+        operation(clinician, source, "$complete", new Parameters(), Media.class);
+
+        Parameters in = new Parameters();
+        in.addParameter()
+                .setName("deIdentification")
+                .setValue(new Coding("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "ANONYED", null));
+        in.addParameter().setName("purpose").setValue(PurposeCodes.toCoding(Purpose.TRAINING));
+        Media derivative = operation(clinician, source, "$anonymised-derivative", in, Media.class);
+
+        assertThat(derivative.getIdElement().getIdPart()).isNotEqualTo(source);
+        assertThat(derivative.getStatus()).isEqualTo(Media.MediaStatus.INPROGRESS);
+        assertThat(((Reference) derivative
+                                .getExtensionByUrl(FhirUrls.EXT_DERIVATIVE_OF)
+                                .getValue())
+                        .getReference())
+                .endsWith("Media/" + source);
+        assertThat(PackageValidator.errors(derivative)).isEmpty();
     }
 
     @Test
