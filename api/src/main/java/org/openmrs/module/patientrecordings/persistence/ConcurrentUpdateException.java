@@ -1,18 +1,29 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence;
 
+import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 
 /**
- * Someone else changed the row since it was read: the optimistic lock of its {@code version} column failed, or an
- * {@code If-Match} version did not match. The change was not applied; the client reads again and retries.
+ * Someone else changed the row since it was read: the optimistic lock of its {@code version} column failed, an
+ * {@code If-Match} version did not match, or a new row's key was taken meanwhile. The change was not applied; the
+ * client reads again and retries.
+ *
+ * <p>It is a {@link RuleViolationException} with the one reason {@link ErrorCode#VER_1} (at {@code version}), the
+ * same refusal the in-memory stores give through {@code Versions.check}, so that services and the FHIR layer handle
+ * one exception type whichever store is behind them.
  */
-public class ConcurrentUpdateException extends RuntimeException {
+public class ConcurrentUpdateException extends RuleViolationException {
 
     private static final long serialVersionUID = 1L;
 
     public ConcurrentUpdateException(String message, Throwable cause) {
-        super(message, cause);
+        super((Decision.Denied) Decision.deny(Reason.error(ErrorCode.VER_1, message, "version")));
+        if (cause != null) {
+            initCause(cause);
+        }
     }
 
     /**

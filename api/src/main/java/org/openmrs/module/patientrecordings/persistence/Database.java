@@ -8,11 +8,14 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.ValidationMode;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.StaleStateException;
 import org.hibernate.cfg.JdbcSettings;
@@ -25,6 +28,12 @@ import org.hibernate.tool.schema.Action;
  * classes it is given, validated against the migrated schema. Thread-safe; close it once when done.
  *
  * <p>No {@code persistence.xml} is read and no class path is scanned: what is mapped is what {@link #open} lists.
+ *
+ * <p><b>Unit of work.</b> While the work of {@link #inTransaction} runs, its entity manager is bound to the calling
+ * thread. Repositories run their statements through {@link #inCurrentTransaction}, which joins that transaction
+ * when there is one and otherwise runs a short transaction of its own. So a service call wrapped in {@link
+ * #inUnitOfWork} is one transaction: everything it saved commits together or, when anything throws, nothing of it
+ * does (SAF-4). Unwrapped, every repository call commits on its own.
  */
 public final class Database implements AutoCloseable {
 
@@ -33,6 +42,9 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+
+    /** The entity managers of the transactions running on each thread, innermost first. */
+    private final ThreadLocal<Deque<EntityManager>> bound = ThreadLocal.withInitial(ArrayDeque::new);
 
     private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
         this.dataSource = dataSource;
@@ -62,7 +74,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs work in a new transaction and commits it. When the work or the commit throws, the transaction is rolled
      * back and the exception propagates, a lost optimistic lock as {@link ConcurrentUpdateException}. Each call is a
-     * transaction of its own on a connection of its own: do not call it from inside the work.
+     * transaction of its own on a connection of its own; while the work runs, the transaction is the thread's
+     * current one (see {@link #inCurrentTransaction}). Called from inside other work it starts a second,
+     * independent transaction, which commits or rolls back on its own.
      *
      * @return what the work returned
      */
@@ -70,6 +84,8 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(work, "work");
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         EntityTransaction transaction = entityManager.getTransaction();
+        Deque<EntityManager> current = bound.get();
+        current.push(entityManager);
         try {
             transaction.begin();
             T result = work.apply(entityManager);
@@ -82,8 +98,49 @@ public final class Database implements AutoCloseable {
             rollback(transaction, e);
             throw e;
         } finally {
+            current.pop();
+            if (current.isEmpty()) {
+                bound.remove();
+            }
             entityManager.close();
         }
+    }
+
+    /**
+     * Runs work in the thread's current transaction (that of the innermost {@link #inTransaction} running on this
+     * thread) when there is one, without committing it; otherwise in a transaction of its own, as {@link
+     * #inTransaction} does. Repositories run every statement through this, so that they join a unit of work.
+     *
+     * @return what the work returned
+     */
+    public <T> T inCurrentTransaction(Function<EntityManager, T> work) {
+        Objects.requireNonNull(work, "work");
+        EntityManager current = bound.get().peek();
+        if (current == null) {
+            bound.remove();
+            return inTransaction(work);
+        }
+        return work.apply(current);
+    }
+
+    /**
+     * Runs a service call as one unit of work: one transaction that every repository call inside it joins, committed
+     * when the call returns and rolled back when it throws, so that nothing is left half-written (SAF-4).
+     *
+     * @return what the call returned
+     */
+    public <T> T inUnitOfWork(Supplier<T> call) {
+        Objects.requireNonNull(call, "call");
+        return inTransaction(entityManager -> call.get());
+    }
+
+    /** Like {@link #inUnitOfWork(Supplier)}, for a call that returns nothing. */
+    public void runInUnitOfWork(Runnable call) {
+        Objects.requireNonNull(call, "call");
+        inTransaction(entityManager -> {
+            call.run();
+            return null;
+        });
     }
 
     /** Like {@link #inTransaction(Function)}, for work that returns nothing. */
@@ -163,6 +220,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof ConcurrentUpdateException) {
+            return e;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return new ConcurrentUpdateException("the row was changed by another transaction", e);

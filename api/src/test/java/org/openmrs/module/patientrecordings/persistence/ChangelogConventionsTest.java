@@ -24,6 +24,7 @@ class ChangelogConventionsTest {
             "createTable",
             "createIndex",
             "addUniqueConstraint",
+            "addPrimaryKey",
             "addColumn",
             "addForeignKeyConstraint",
             "addNotNullConstraint",

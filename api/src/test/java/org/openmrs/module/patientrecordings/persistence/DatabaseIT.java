@@ -40,7 +40,7 @@ class DatabaseIT {
                 ResultSet changeSets = statement.executeQuery(
                         "SELECT COUNT(*), COUNT(DISTINCT id) FROM DATABASECHANGELOG WHERE author = 'patientrecordings'")) {
             changeSets.next();
-            assertThat(changeSets.getInt(1)).isEqualTo(changeSets.getInt(2)).isEqualTo(3);
+            assertThat(changeSets.getInt(1)).isEqualTo(changeSets.getInt(2)).isEqualTo(7);
         }
     }
 
@@ -85,7 +85,20 @@ class DatabaseIT {
     void everyTableOfTheChangelogCarriesTheModulePrefix(DatabaseEngine engine) throws SQLException {
         Database database = databases.open(engine);
         List<String> expected = List.of(
-                "patientrecordings_audit_entry", "patientrecordings_audit_head", "patientrecordings_idempotency");
+                "patientrecordings_audit_entry",
+                "patientrecordings_audit_head",
+                "patientrecordings_idempotency",
+                "patientrecordings_recording",
+                "patientrecordings_recording_purpose",
+                "patientrecordings_recording_staff",
+                "patientrecordings_recording_flag",
+                "patientrecordings_consent",
+                "patientrecordings_consent_kind",
+                "patientrecordings_consent_purpose",
+                "patientrecordings_consent_audience",
+                "patientrecordings_consent_event",
+                "patientrecordings_site_policy",
+                "patientrecordings_register_entry");
 
         try (Connection connection = database.dataSource().getConnection()) {
             for (String table : expected) {

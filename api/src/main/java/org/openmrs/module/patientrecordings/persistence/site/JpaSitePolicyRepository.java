@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.site;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.policy.SitePolicy;
+import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
+
+/**
+ * Site policies in the database, one row per version (POL-2). Versions are only added: the unique constraint on
+ * (site, version), not a look-up, decides which of two concurrent changes creates a version; the other gets VER-1.
+ * "Current" and "oldest first" follow the order versions were added in, as in the in-memory store. Every call joins
+ * the thread's unit of work when there is one ({@link Database#inCurrentTransaction}).
+ */
+public final class JpaSitePolicyRepository implements SitePolicyRepository {
+
+    /** The entity classes this repository needs mapped. */
+    public static final List<Class<?>> ENTITIES = List.of(SitePolicyRow.class);
+
+    private final Database database;
+
+    public JpaSitePolicyRepository(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Optional<SitePolicy> current(SiteId site) {
+        Objects.requireNonNull(site, "site");
+        return database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select p from SitePolicyRow p where p.siteId = :site order by p.number desc",
+                        SitePolicyRow.class)
+                .setParameter("site", site.value())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(SitePolicyMapper::read));
+    }
+
+    @Override
+    public Optional<SitePolicy> version(SiteId site, int version) {
+        Objects.requireNonNull(site, "site");
+        return database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select p from SitePolicyRow p where p.siteId = :site and p.version = :version",
+                        SitePolicyRow.class)
+                .setParameter("site", site.value())
+                .setParameter("version", version)
+                .getResultStream()
+                .findFirst()
+                .map(SitePolicyMapper::read));
+    }
+
+    @Override
+    public List<SitePolicy> versions(SiteId site) {
+        Objects.requireNonNull(site, "site");
+        return database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select p from SitePolicyRow p where p.siteId = :site order by p.number", SitePolicyRow.class)
+                .setParameter("site", site.value())
+                .getResultStream()
+                .map(SitePolicyMapper::read)
+                .toList());
+    }
+
+    /** The sites in the order their first version was added. */
+    @Override
+    public List<SiteId> sites() {
+        return database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select p.siteId from SitePolicyRow p group by p.siteId order by min(p.number)", String.class)
+                .getResultStream()
+                .map(SiteId::of)
+                .toList());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException VER-1, a {@link
+     *     org.openmrs.module.patientrecordings.domain.RuleViolationException}
+     */
+    @Override
+    public SitePolicy add(SitePolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        SitePolicyRow row = SitePolicyMapper.row(policy);
+        String what = "version " + policy.version() + " of the policy of site " + policy.site();
+        return database.inCurrentTransaction(entityManager -> {
+            long existing = entityManager
+                    .createQuery(
+                            "select count(p) from SitePolicyRow p where p.siteId = :site and p.version = :version",
+                            Long.class)
+                    .setParameter("site", row.siteId)
+                    .setParameter("version", row.version)
+                    .getSingleResult();
+            if (existing > 0) {
+                throw RowVersions.taken(what);
+            }
+            RowVersions.insert(entityManager, row, what);
+            return SitePolicyMapper.read(row);
+        });
+    }
+}

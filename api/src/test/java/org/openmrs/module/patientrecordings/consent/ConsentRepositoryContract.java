@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentTerms;
+
+/**
+ * What every {@link ConsentRepository} must do, whatever stores it: keep the terms (CON-2), the attestation (CON-3)
+ * and the whole decision history in order, version every save (VER-1) and never delete. An implementation's test
+ * extends this and says how to get an empty repository.
+ */
+public abstract class ConsentRepositoryContract {
+
+    private static final Instant MORNING = Instant.parse("2026-03-02T09:00:00.123456Z");
+
+    private final PatientId patient = PatientId.random();
+    private final UserId clinician = UserId.of("dr-okafor");
+
+    protected ConsentRepository consents;
+
+    /** @return a repository that holds no consents */
+    protected abstract ConsentRepository emptyRepository();
+
+    @BeforeEach
+    void startEmpty() {
+        consents = emptyRepository();
+    }
+
+    @Test
+    void aConsentWithEveryTermAndAttestationReadsBackEqual() {
+        RecordingConsent full = new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                EncounterId.of("encounter-3"),
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(
+                        Set.of(RecordingKind.CONSULTATION, RecordingKind.CLINICAL_PHOTO),
+                        Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING),
+                        List.of("The care team", "Trainee GPs at the practice", "An external assessor"),
+                        "Teaching sessions at the practice",
+                        true,
+                        "Encrypted, on the practice's server",
+                        "Ten years after the last treatment",
+                        "A complaint has been threatened"),
+                new Attestation(true, false, null),
+                List.of(given(), decision(ConsentEventType.CONFIRMED_AFTER_RECORDING, 60)),
+                0);
+
+        RecordingConsent saved = consents.save(full);
+
+        assertThat(saved).isEqualTo(withVersion(full, 1));
+        assertThat(consents.find(full.id())).contains(saved);
+    }
+
+    @Test
+    void aConsentWithNothingButTheRequiredKeepsItsAbsentValuesAbsent() {
+        RecordingConsent minimal = new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(null, null, null, null, null, null, null, null),
+                Attestation.NONE,
+                List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
+                0);
+
+        consents.save(minimal);
+
+        RecordingConsent read = consents.find(minimal.id()).orElseThrow();
+        assertThat(read).isEqualTo(withVersion(minimal, 1));
+        assertThat(read.terms().kinds()).isEmpty();
+        assertThat(read.terms().audience()).isEmpty();
+        assertThat(read.terms().copiesWillBeMade()).isNull();
+        assertThat(read.attestation()).isEqualTo(Attestation.NONE);
+        assertThat(read.state()).isEqualTo(ConsentState.WITHHELD);
+    }
+
+    @Test
+    void anUnknownConsentIsNotFound() {
+        assertThat(consents.find(ConsentId.random())).isEmpty();
+    }
+
+    @Test
+    void decisionsAreAppendedToTheHistoryAndReadBackInOrder() {
+        RecordingConsent stored = consents.save(aConsent());
+        RecordingId recording = RecordingId.random();
+
+        RecordingConsent confirmed = consents.save(stored.with(new ConsentEvent(
+                ConsentEventType.CONFIRMED_AFTER_RECORDING,
+                MORNING.plusSeconds(900),
+                clinician,
+                recording,
+                "Happy for it to be kept")));
+        RecordingConsent withdrawn = consents.save(confirmed.with(new ConsentEvent(
+                ConsentEventType.WITHDRAWN, MORNING.plusSeconds(86_400), UserId.of("receptionist-1"), null, null)));
+
+        RecordingConsent read = consents.find(stored.id()).orElseThrow();
+        assertThat(read.history())
+                .extracting(ConsentEvent::type)
+                .containsExactly(
+                        ConsentEventType.GIVEN, ConsentEventType.CONFIRMED_AFTER_RECORDING, ConsentEventType.WITHDRAWN);
+        assertThat(read.history().get(1).recording()).isEqualTo(recording);
+        assertThat(read.history().get(1).comment()).isEqualTo("Happy for it to be kept");
+        assertThat(read).isEqualTo(withdrawn);
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.state()).isEqualTo(ConsentState.WITHDRAWN);
+    }
+
+    @Test
+    void aSaveFromAStaleVersionIsRefusedWithVER1AndChangesNothing() {
+        RecordingConsent first = consents.save(aConsent());
+        RecordingConsent withdrawn = consents.save(first.with(decision(ConsentEventType.WITHDRAWN, 60)));
+
+        assertVer1(() -> consents.save(first.with(decision(ConsentEventType.REFUSED_AFTER_RECORDING, 120))));
+
+        assertThat(consents.find(first.id())).contains(withdrawn);
+    }
+
+    @Test
+    void aNewConsentWhoseIdExistsIsRefusedWithVER1() {
+        RecordingConsent first = consents.save(aConsent());
+        RecordingConsent again = new RecordingConsent(
+                first.id(),
+                PatientId.random(),
+                null,
+                first.site(),
+                first.terms(),
+                Attestation.NONE,
+                List.of(given()),
+                0);
+
+        assertVer1(() -> consents.save(again));
+
+        assertThat(consents.find(first.id())).contains(first);
+    }
+
+    @Test
+    void aChangeToAConsentThatWasNeverSavedIsRefusedWithVER1() {
+        RecordingConsent neverSaved = withVersion(aConsent(), 2);
+
+        assertVer1(() -> consents.save(neverSaved));
+
+        assertThat(consents.find(neverSaved.id())).isEmpty();
+    }
+
+    @Test
+    void ofTwoConcurrentDecisionsFromTheSameVersionOneIsKeptAndTheOtherGetsVER1() throws Exception {
+        RecordingConsent stored = consents.save(aConsent());
+        List<ConsentEvent> decisions = List.of(
+                decision(ConsentEventType.WITHDRAWN, 60), decision(ConsentEventType.CONFIRMED_AFTER_RECORDING, 60));
+
+        List<Object> outcomes = concurrently(2, i -> consents.save(stored.with(decisions.get(i))));
+
+        assertThat(outcomes).filteredOn(RecordingConsent.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(RuleViolationException.class::isInstance)
+                .singleElement()
+                .satisfies(e -> assertThat(codes((RuleViolationException) e)).containsExactly(ErrorCode.VER_1));
+        RecordingConsent winner = (RecordingConsent) outcomes.stream()
+                .filter(RecordingConsent.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        RecordingConsent read = consents.find(stored.id()).orElseThrow();
+        assertThat(read).isEqualTo(winner);
+        assertThat(read.history()).hasSize(2);
+    }
+
+    @Test
+    void aPatientsConsentsAreListedOldestFirstAndNoOneElses() {
+        RecordingConsent first = consents.save(aConsent());
+        consents.save(new RecordingConsent(
+                ConsentId.random(),
+                PatientId.random(),
+                null,
+                SiteId.of("riverside-practice"),
+                first.terms(),
+                Attestation.COMPLETE,
+                List.of(given()),
+                0));
+        RecordingConsent second = consents.save(aConsent());
+        RecordingConsent firstWithdrawn = consents.save(first.with(decision(ConsentEventType.WITHDRAWN, 60)));
+
+        assertThat(consents.findByPatient(patient)).containsExactly(firstWithdrawn, second);
+        assertThat(consents.findByPatient(PatientId.random())).isEmpty();
+    }
+
+    @Test
+    void aConsentCannotBeDeletedThroughTheRepository() {
+        Method[] methods = consents.getClass().getMethods();
+
+        assertThat(Arrays.stream(methods).map(m -> m.getName().toLowerCase(Locale.ROOT)))
+                .isNotEmpty()
+                .noneMatch(name -> name.contains("delete") || name.contains("remove") || name.contains("purge"));
+    }
+
+    /** A consent to recording a consultation for direct care, given this morning by this test's patient. */
+    protected RecordingConsent aConsent() {
+        return new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(
+                        Set.of(RecordingKind.CONSULTATION),
+                        Set.of(Purpose.DIRECT_CARE),
+                        List.of("The care team"),
+                        "The patient's care",
+                        false,
+                        "Encrypted, on the practice's server",
+                        "As long as the rest of the record",
+                        null),
+                Attestation.COMPLETE,
+                List.of(given()),
+                0);
+    }
+
+    private ConsentEvent given() {
+        return new ConsentEvent(ConsentEventType.GIVEN, MORNING, clinician, null, "Agreed after the explanation");
+    }
+
+    private ConsentEvent decision(ConsentEventType type, long secondsLater) {
+        return new ConsentEvent(type, MORNING.plusSeconds(secondsLater), clinician, null, null);
+    }
+
+    private static RecordingConsent withVersion(RecordingConsent c, long version) {
+        return new RecordingConsent(
+                c.id(), c.patient(), c.encounter(), c.site(), c.terms(), c.attestation(), c.history(), version);
+    }
+
+    private static void assertVer1(ThrowingCallable save) {
+        assertThatThrownBy(save)
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(codes(e)).containsExactly(ErrorCode.VER_1));
+    }
+
+    private static List<ErrorCode> codes(RuleViolationException e) {
+        return e.reasons().stream().map(Reason::code).toList();
+    }
+
+    /** Runs the work on {@code threads} threads released together; returns each result or exception, in order. */
+    private static List<Object> concurrently(int threads, IndexedWork work) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                Callable<Object> task = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return work.run(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                try {
+                    outcomes.add(future.get(120, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexedWork {
+        Object run(int index) throws Exception;
+    }
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.register;
+
+import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
+
+class MariaDbJpaRegisterRepositoryIT extends JpaRegisterRepositoryContract {
+
+    @Override
+    DatabaseEngine engine() {
+        return DatabaseEngine.MARIADB;
+    }
+}

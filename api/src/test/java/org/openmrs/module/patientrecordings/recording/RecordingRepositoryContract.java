@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.MediaType;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.CallContext.CallType;
+
+/**
+ * What every {@link RecordingRepository} must do, whatever stores it: keep every field, version every save (VER-1),
+ * list in the order recordings were first saved, and never delete (REC-1). An implementation's test extends this and
+ * says how to get an empty repository.
+ */
+public abstract class RecordingRepositoryContract {
+
+    private static final Instant MORNING = Instant.parse("2026-03-02T09:00:00.123456Z");
+
+    private final PatientId patient = PatientId.random();
+    private final SiteId site = SiteId.of("riverside-practice");
+    private final UserId clinician = UserId.of("dr-okafor");
+
+    protected RecordingRepository recordings;
+
+    /** @return a repository that holds no recordings */
+    protected abstract RecordingRepository emptyRepository();
+
+    @BeforeEach
+    void startEmpty() {
+        recordings = emptyRepository();
+    }
+
+    @Test
+    void aRecordingWithEveryFieldSetReadsBackEqual() {
+        Recording full = aConsultation()
+                .encounter(EncounterId.of("encounter-9"))
+                .policyVersion(3)
+                .kind(RecordingKind.TELEPHONE)
+                .mediaType(MediaType.AUDIO)
+                .initiator(Initiator.CLINICIAN)
+                .mode(RecordingMode.COVERT)
+                .purposes(Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING, Purpose.DEFENCE))
+                .staffPresent(List.of(UserId.of("nurse-2"), UserId.of("dr-okafor"), UserId.of("hca-5")))
+                .consent(ConsentId.of("consent-4"))
+                .state(RecordingState.COMPLETED)
+                .endedAt(MORNING.plusSeconds(600))
+                .content(new RecordedContent(
+                        "content/ab/cd", "audio/webm", 5_000_000_000L, "a".repeat(64), "b".repeat(40)))
+                .thirdPartiesCaptured(true)
+                .derivativeOf(RecordingId.of("source-recording"))
+                .retentionUntil(LocalDate.of(2034, 3, 31))
+                .flags(EnumSet.of(RecordingFlag.NOTE_MISSING, RecordingFlag.DEFENSIVE_PURPOSE))
+                .defenceReason("A complaint has been threatened")
+                .call(new CallDetails(CallType.MEDICAL_ADVICE, true))
+                .sharedCopy(new SharedCopy(LocalDate.of(2026, 3, 1), "Recorded on the patient's phone"))
+                .voidReason("Wrong patient")
+                .build();
+
+        Recording saved = recordings.save(full);
+
+        assertThat(saved).isEqualTo(full.toBuilder().version(1).build());
+        assertThat(recordings.find(full.id())).contains(saved);
+    }
+
+    @Test
+    void aRecordingWithOnlyTheRequiredFieldsKeepsItsAbsentValuesAbsent() {
+        Recording minimal = aConsultation().build();
+
+        recordings.save(minimal);
+
+        Recording read = recordings.find(minimal.id()).orElseThrow();
+        assertThat(read).isEqualTo(minimal.toBuilder().version(1).build());
+        assertThat(read.encounter()).isNull();
+        assertThat(read.content()).isNull();
+        assertThat(read.call()).isNull();
+        assertThat(read.sharedCopy()).isNull();
+        assertThat(read.retentionUntil()).isNull();
+        assertThat(read.purposes()).isEmpty();
+        assertThat(read.staffPresent()).isEmpty();
+        assertThat(read.flags()).isEmpty();
+    }
+
+    @Test
+    void aCallWithoutExplicitNoticeAndAPatientsCopyReadBackEqual() {
+        Recording call = aConsultation()
+                .kind(RecordingKind.TELEPHONE)
+                .initiator(Initiator.SYSTEM)
+                .call(new CallDetails(CallType.ROUTINE_INCOMING, false))
+                .build();
+        Recording copy = aConsultation()
+                .initiator(Initiator.PATIENT)
+                .sharedCopy(new SharedCopy(LocalDate.of(2025, 12, 24), "Emailed by the patient"))
+                .build();
+
+        recordings.save(call);
+        recordings.save(copy);
+
+        assertThat(recordings.find(call.id()).orElseThrow().call()).isEqualTo(call.call());
+        assertThat(recordings.find(copy.id()).orElseThrow().sharedCopy()).isEqualTo(copy.sharedCopy());
+    }
+
+    @Test
+    void anUnknownRecordingIsNotFound() {
+        assertThat(recordings.find(RecordingId.random())).isEmpty();
+    }
+
+    @Test
+    void everySaveCountsOneVersionAndKeepsTheChange() {
+        Recording first = recordings.save(aConsultation().build());
+
+        Recording second = recordings.save(first.flagged(RecordingFlag.NOTE_MISSING));
+        Recording third = recordings.save(second.unflagged(RecordingFlag.NOTE_MISSING).toBuilder()
+                .state(RecordingState.IN_PROGRESS)
+                .purposes(Set.of(Purpose.RESEARCH))
+                .staffPresent(List.of(UserId.of("nurse-8")))
+                .build());
+        Recording unchanged = recordings.save(third);
+
+        assertThat(List.of(first.version(), second.version(), third.version(), unchanged.version()))
+                .containsExactly(1L, 2L, 3L, 4L);
+        Recording read = recordings.find(first.id()).orElseThrow();
+        assertThat(read).isEqualTo(unchanged);
+        assertThat(read.flags()).isEmpty();
+        assertThat(read.purposes()).containsExactly(Purpose.RESEARCH);
+        assertThat(read.staffPresent()).containsExactly(UserId.of("nurse-8"));
+    }
+
+    @Test
+    void aSaveFromAStaleVersionIsRefusedWithVER1AndChangesNothing() {
+        Recording first = recordings.save(aConsultation().build());
+        Recording second = recordings.save(first.withState(RecordingState.IN_PROGRESS));
+
+        assertVer1(() -> recordings.save(first.withState(RecordingState.IN_PROGRESS).toBuilder()
+                .voidReason("from a stale copy")
+                .build()));
+
+        assertThat(recordings.find(first.id())).contains(second);
+    }
+
+    @Test
+    void aNewRecordingWhoseIdExistsIsRefusedWithVER1() {
+        Recording first = recordings.save(aConsultation().build());
+
+        assertVer1(() -> recordings.save(
+                aConsultation().id(first.id()).voidReason("a second insert").build()));
+
+        assertThat(recordings.find(first.id())).contains(first);
+    }
+
+    @Test
+    void aChangeToARecordingThatWasNeverSavedIsRefusedWithVER1() {
+        Recording neverSaved = aConsultation().version(4).build();
+
+        assertVer1(() -> recordings.save(neverSaved));
+
+        assertThat(recordings.find(neverSaved.id())).isEmpty();
+    }
+
+    @Test
+    void ofTwoConcurrentSavesFromTheSameVersionOneWinsAndTheOtherGetsVER1() throws Exception {
+        Recording stored = recordings.save(aConsultation().build());
+
+        List<Object> outcomes = concurrently(
+                2,
+                i -> recordings.save(
+                        stored.toBuilder().voidReason("writer " + i).build()));
+
+        assertThat(outcomes).filteredOn(Recording.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(RuleViolationException.class::isInstance)
+                .singleElement()
+                .satisfies(e -> assertThat(codes((RuleViolationException) e)).containsExactly(ErrorCode.VER_1));
+        Recording winner = (Recording) outcomes.stream()
+                .filter(Recording.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        assertThat(recordings.find(stored.id())).contains(winner);
+        assertThat(winner.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aPatientsRecordingsAreListedOldestFirstAndNoOneElses() {
+        Recording first = recordings.save(
+                aConsultation().startedAt(MORNING.plusSeconds(60)).build());
+        recordings.save(aConsultation().patient(PatientId.random()).build());
+        Recording second = recordings.save(aConsultation().startedAt(MORNING).build());
+        Recording third = recordings.save(aConsultation().build());
+        Recording firstChanged = recordings.save(first.withState(RecordingState.IN_PROGRESS));
+
+        assertThat(recordings.findByPatient(patient)).containsExactly(firstChanged, second, third);
+        assertThat(recordings.findByPatient(PatientId.random())).isEmpty();
+    }
+
+    @Test
+    void flaggedRecordingsAreListedOldestFirstUntilTheFlagIsRemoved() {
+        Recording first = recordings.save(aConsultation().build().flagged(RecordingFlag.NOTE_MISSING));
+        Recording other = recordings.save(aConsultation().build().flagged(RecordingFlag.ENDED_EARLY));
+        Recording second = recordings.save(
+                aConsultation().build().flagged(RecordingFlag.NOTE_MISSING).flagged(RecordingFlag.ENDED_EARLY));
+        recordings.save(aConsultation().build());
+
+        assertThat(recordings.findFlagged(RecordingFlag.NOTE_MISSING)).containsExactly(first, second);
+        assertThat(recordings.findFlagged(RecordingFlag.ENDED_EARLY)).containsExactly(other, second);
+        assertThat(recordings.findFlagged(RecordingFlag.CONFIRMED)).isEmpty();
+
+        recordings.save(first.unflagged(RecordingFlag.NOTE_MISSING));
+
+        assertThat(recordings.findFlagged(RecordingFlag.NOTE_MISSING)).containsExactly(second);
+    }
+
+    @Test
+    void allRecordingsArePagedOldestFirst() {
+        List<Recording> saved = new ArrayList<>();
+        IntStream.range(0, 7)
+                .forEach(i -> saved.add(recordings.save(
+                        aConsultation().patient(PatientId.random()).build())));
+
+        assertThat(recordings.findAll(0, 3)).containsExactlyElementsOf(saved.subList(0, 3));
+        assertThat(recordings.findAll(3, 3)).containsExactlyElementsOf(saved.subList(3, 6));
+        assertThat(recordings.findAll(6, 3)).containsExactly(saved.get(6));
+        assertThat(recordings.findAll(7, 3)).isEmpty();
+        assertThat(recordings.findAll(0, 100)).containsExactlyElementsOf(saved);
+    }
+
+    @Test
+    void aRecordingCannotBeDeletedThroughTheRepositoryREC1() {
+        Method[] methods = recordings.getClass().getMethods();
+
+        assertThat(Arrays.stream(methods).map(m -> m.getName().toLowerCase(Locale.ROOT)))
+                .isNotEmpty()
+                .noneMatch(name -> name.contains("delete") || name.contains("remove") || name.contains("purge"));
+    }
+
+    /** A consultation recording of this test's patient, with a fresh id and nothing optional set. */
+    protected Recording.Builder aConsultation() {
+        return Recording.builder()
+                .id(RecordingId.random())
+                .patient(patient)
+                .site(site)
+                .policyVersion(1)
+                .kind(RecordingKind.CONSULTATION)
+                .mediaType(MediaType.VIDEO)
+                .initiator(Initiator.CLINICIAN)
+                .mode(RecordingMode.OVERT)
+                .operator(clinician)
+                .state(RecordingState.REQUESTED)
+                .startedAt(MORNING);
+    }
+
+    private static void assertVer1(ThrowingCallable save) {
+        assertThatThrownBy(save)
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(codes(e)).containsExactly(ErrorCode.VER_1));
+    }
+
+    private static List<ErrorCode> codes(RuleViolationException e) {
+        return e.reasons().stream().map(Reason::code).toList();
+    }
+
+    /** Runs the work on {@code threads} threads released together; returns each result or exception, in order. */
+    private static List<Object> concurrently(int threads, IndexedWork work) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                Callable<Object> task = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return work.run(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                try {
+                    outcomes.add(future.get(120, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexedWork {
+        Object run(int index) throws Exception;
+    }
+}
