@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A sequence of {@link CrashSafetyIT} rounds over one data directory and one H2 file database, so that each round
+ * starts from everything the earlier ones left. Lanes share nothing, so several can run at once.
+ */
+final class CrashLane {
+
+    /**
+     * The H2 options of the database as the embedded default opens it. {@code WRITE_DELAY=0}: H2 otherwise writes a
+     * commit to its file up to half a second later, and a process killed in between loses a commit it reported.
+     */
+    static final String H2_OPTIONS = ";WRITE_DELAY=0";
+
+    private final Path directory;
+    private final long seed;
+
+    /** @param directory the lane's own scratch directory */
+    CrashLane(Path directory, long seed) {
+        this.directory = directory;
+        this.seed = seed;
+    }
+
+    /**
+     * Runs the rounds {@code first}, {@code first + step}, ... below {@code end}, checking after each.
+     *
+     * @throws AssertionError at the first round after which something is wrong
+     */
+    Result run(int first, int step, int end) throws IOException, InterruptedException {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        String jdbcUrl = "jdbc:h2:file:" + directory.resolve("db").resolve("recordings") + H2_OPTIONS;
+        IngestSite.initialise(data);
+        Random random = new Random(seed + first);
+        RecoveryCheck check = new RecoveryCheck(seed);
+        Map<CrashKind, Integer> kills = new EnumMap<>(CrashKind.class);
+        int startupKillsBeforeReady = 0;
+        long startupMillis = 3000;
+        long workerNanos = 0;
+        long checkNanos = 0;
+        for (int round = first; round < end; round += step) {
+            CrashPlan plan = CrashPlan.random(random, seed, round, startupMillis);
+            long started = System.nanoTime();
+            KilledWorker run = KilledWorker.run(plan, data, jdbcUrl, directory.resolve("worker.err"));
+            long killed = System.nanoTime();
+            kills.merge(plan.kind(), 1, Integer::sum);
+            if (plan.kind() == CrashKind.DURING_STARTUP && !run.ready()) {
+                startupKillsBeforeReady++;
+            }
+            if (run.millisToReady() >= 0) {
+                startupMillis = run.millisToReady();
+            }
+            try (IngestSite site = IngestSite.open(data, jdbcUrl)) {
+                check.afterRestart(site, run);
+                if (round + step >= end) {
+                    check.readBackEverything(site);
+                }
+            }
+            workerNanos += killed - started;
+            checkNanos += System.nanoTime() - killed;
+        }
+        return new Result(
+                kills,
+                startupKillsBeforeReady,
+                check.recordingsCommitted(),
+                check.orphansSwept(),
+                check.temporariesSwept(),
+                workerNanos,
+                checkNanos);
+    }
+
+    /** What a lane did. */
+    record Result(
+            Map<CrashKind, Integer> kills,
+            int startupKillsBeforeReady,
+            int recordingsCommitted,
+            int orphansSwept,
+            int temporariesSwept,
+            long workerNanos,
+            long checkNanos) {
+
+        static final Result NONE = new Result(new EnumMap<>(CrashKind.class), 0, 0, 0, 0, 0, 0);
+
+        Result plus(Result other) {
+            Map<CrashKind, Integer> allKills = new EnumMap<>(CrashKind.class);
+            allKills.putAll(kills);
+            other.kills.forEach((kind, count) -> allKills.merge(kind, count, Integer::sum));
+            return new Result(
+                    allKills,
+                    startupKillsBeforeReady + other.startupKillsBeforeReady,
+                    recordingsCommitted + other.recordingsCommitted,
+                    orphansSwept + other.orphansSwept,
+                    temporariesSwept + other.temporariesSwept,
+                    workerNanos + other.workerNanos,
+                    checkNanos + other.checkNanos);
+        }
+
+        int totalKills() {
+            return kills.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+}
