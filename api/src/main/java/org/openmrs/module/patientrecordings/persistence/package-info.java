@@ -8,11 +8,18 @@
  *   <li>conditional create is guarded by a database unique constraint, never by a check-then-insert ({@link
  *       org.openmrs.module.patientrecordings.persistence.IdempotentCreator});
  *   <li>updatable rows carry a {@code version} column ({@link
- *       org.openmrs.module.patientrecordings.persistence.VersionedEntity}); a lost race surfaces as {@link
- *       org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException} with code VER-1.
+ *       org.openmrs.module.patientrecordings.persistence.VersionedEntity}, or the compare-and-set of {@link
+ *       org.openmrs.module.patientrecordings.persistence.RowVersions} where the column is the domain's version); a
+ *       lost race surfaces as {@link org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException},
+ *       a {@code RuleViolationException} with code VER-1.
  * </ul>
+ *
+ * <p>A service call wrapped in {@code Database.inUnitOfWork} is one transaction: every repository joins the
+ * transaction bound to the thread ({@code Database.inCurrentTransaction}).
  *
  * <p>Entity classes are listed explicitly by the feature that owns them (for example {@code JpaAuditLog.ENTITIES})
  * and handed to {@code Database.open} by the application that wires the features together; nothing is scanned.
+ * {@link org.openmrs.module.patientrecordings.persistence.PersistentRepositories} lists them all and builds every
+ * store of the module over one database.
  */
 package org.openmrs.module.patientrecordings.persistence;
