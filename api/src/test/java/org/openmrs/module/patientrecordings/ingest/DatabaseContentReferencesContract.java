@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.MediaType;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
+import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
+import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
+import org.openmrs.module.patientrecordings.recording.RecordedContent;
+import org.openmrs.module.patientrecordings.recording.Recording;
+
+/**
+ * What the sweeper may rely on from {@link DatabaseContentReferences}, on each database engine: a key counts as
+ * referenced once, and only once, a recording row carrying it has committed; when the database cannot answer, it
+ * says so rather than "no".
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabaseContentReferencesContract {
+
+    private RepositoryDatabase repositoryDatabase;
+    private Database database;
+    private JpaRecordingRepository recordings;
+    private DatabaseContentReferences references;
+
+    abstract DatabaseEngine engine();
+
+    @BeforeAll
+    void createDatabase() {
+        repositoryDatabase = RepositoryDatabase.create(engine());
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        repositoryDatabase.close();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        database = repositoryDatabase.emptied();
+        recordings = new JpaRecordingRepository(database);
+        references = new DatabaseContentReferences(database);
+    }
+
+    @Test
+    void aKeyIsReferencedOnceARecordingCarryingItHasCommitted() throws IOException {
+        String key = newKey();
+        recordings.save(aRecording().content(contentUnder(key)).build());
+
+        assertThat(references.isReferenced(key)).isTrue();
+        assertThat(references.isReferenced(newKey())).isFalse();
+    }
+
+    @Test
+    void aRecordingWithoutContentReferencesNothing() throws IOException {
+        recordings.save(aRecording().build());
+
+        assertThat(references.isReferenced(newKey())).isFalse();
+    }
+
+    @Test
+    void aReferenceSavedInAnOpenTransactionDoesNotCountUntilItCommits() throws IOException {
+        String key = newKey();
+        boolean[] duringTransaction = new boolean[1];
+
+        database.runInUnitOfWork(() -> {
+            recordings.save(aRecording().content(contentUnder(key)).build());
+            try {
+                duringTransaction[0] = references.isReferenced(key);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        assertThat(duringTransaction[0]).isFalse();
+        assertThat(references.isReferenced(key)).isTrue();
+    }
+
+    @Test
+    void aDatabaseThatCannotAnswerIsAnIoExceptionNotANo() {
+        Database closed = Database.open(
+                DatabaseSettings.of("jdbc:h2:mem:closed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                PersistentRepositories.ENTITIES);
+        closed.close();
+
+        assertThatThrownBy(() -> new DatabaseContentReferences(closed).isReferenced(newKey()))
+                .isInstanceOf(IOException.class);
+    }
+
+    private static String newKey() {
+        String uuid = UUID.randomUUID().toString();
+        return "recordings/" + uuid.substring(0, 2) + "/" + uuid;
+    }
+
+    private static RecordedContent contentUnder(String key) {
+        return new RecordedContent(key, "audio/webm", 3, "a".repeat(64), "b".repeat(40));
+    }
+
+    private static Recording.Builder aRecording() {
+        return Recording.builder()
+                .id(RecordingId.random())
+                .patient(PatientId.random())
+                .site(SiteId.of("riverside-surgery"))
+                .policyVersion(1)
+                .kind(RecordingKind.CONSULTATION)
+                .mediaType(MediaType.AUDIO)
+                .initiator(Initiator.CLINICIAN)
+                .mode(RecordingMode.OVERT)
+                .purposes(Set.of(Purpose.DIRECT_CARE))
+                .operator(UserId.of("dr-okafor"))
+                .state(RecordingState.IN_PROGRESS)
+                .startedAt(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+}

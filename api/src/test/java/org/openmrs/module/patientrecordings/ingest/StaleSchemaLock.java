@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.ingest;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Liquibase's changelog lock left held by a process killed while it migrated or checked the schema. Liquibase then
+ * waits five minutes at the next start and gives up, so the site does not start again by itself. For an embedded H2
+ * file database, which one process at a time can open, any lock found before opening is stale.
+ */
+final class StaleSchemaLock {
+
+    private static final String TABLE = "DATABASECHANGELOGLOCK";
+
+    private StaleSchemaLock() {}
+
+    /**
+     * Releases a held changelog lock in the H2 database at {@code jdbcUrl}, which no process has open.
+     *
+     * @return whether a lock was held
+     */
+    static boolean release(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("UPDATE " + TABLE
+                                + " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE LOCKED = TRUE")
+                        > 0;
+            }
+        }
+    }
+}
