@@ -51,7 +51,7 @@ class CrashSafetyIT {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf(
                 "CrashSafetyIT: %d rounds in %d lanes (seed %d), kills %s (%d of the start-up kills before READY),"
-                        + " %d stale Liquibase locks released, %d recordings committed and read back, %d orphans and %d temporaries swept, %d s"
+                        + " %d stale Liquibase locks left by kills and released on restart, %d recordings committed and read back, %d orphans and %d temporaries swept, %d s"
                         + " (per round: %d ms in the worker, %d ms restarting and checking)%n",
                 rounds,
                 lanes,

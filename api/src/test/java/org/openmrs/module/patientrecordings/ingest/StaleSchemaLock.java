@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Liquibase's changelog lock left held by a process killed while it migrated or checked the schema. Liquibase then
- * waits five minutes at the next start and gives up, so the site does not start again by itself. For an embedded H2
- * file database, which one process at a time can open, any lock found before opening is stale.
+ * Liquibase's changelog lock left held by a process killed while it migrated or checked the schema. For an embedded
+ * H2 file database, which one process at a time can open, any lock found before opening is stale, and the schema
+ * migration releases it when the database opens; this only counts them.
  */
 final class StaleSchemaLock {
 
@@ -19,21 +19,20 @@ final class StaleSchemaLock {
     private StaleSchemaLock() {}
 
     /**
-     * Releases a held changelog lock in the H2 database at {@code jdbcUrl}, which no process has open.
+     * Whether a changelog lock is held in the H2 database at {@code jdbcUrl}, which no process has open.
      *
      * @return whether a lock was held
      */
-    static boolean release(String jdbcUrl) throws SQLException {
+    static boolean held(String jdbcUrl) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
             try (ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
                 if (!tables.next()) {
                     return false;
                 }
             }
-            try (Statement statement = connection.createStatement()) {
-                return statement.executeUpdate("UPDATE " + TABLE
-                                + " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE LOCKED = TRUE")
-                        > 0;
+            try (Statement statement = connection.createStatement();
+                    ResultSet held = statement.executeQuery("SELECT COUNT(*) FROM " + TABLE + " WHERE LOCKED = TRUE")) {
+                return held.next() && held.getLong(1) > 0;
             }
         }
     }

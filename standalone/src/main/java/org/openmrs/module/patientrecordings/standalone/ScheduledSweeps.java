@@ -12,7 +12,8 @@ import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.register.DestructionEntry;
-import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
+import org.openmrs.module.patientrecordings.storage.ContentSweeper;
+import org.openmrs.module.patientrecordings.storage.SweepReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,9 @@ final class ScheduledSweeps implements AutoCloseable {
     }
 
     static ScheduledSweeps start(
-            Services services, AbandonedUploadSweep uploads, Duration interval, Duration shutdownTimeout) {
+            Services services, ContentSweeper content, Duration interval, Duration shutdownTimeout) {
         Objects.requireNonNull(services, "services");
-        Objects.requireNonNull(uploads, "uploads");
+        Objects.requireNonNull(content, "content");
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sweeps");
             thread.setDaemon(true);
@@ -51,7 +52,7 @@ final class ScheduledSweeps implements AutoCloseable {
         long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
         executor.scheduleWithFixedDelay(
                 () -> retentionSweep(services, sweeper), first, interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(() -> uploadSweep(uploads), first, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> contentSweep(content), first, interval.toMillis(), TimeUnit.MILLISECONDS);
         return new ScheduledSweeps(executor, shutdownTimeout);
     }
 
@@ -66,13 +67,19 @@ final class ScheduledSweeps implements AutoCloseable {
         }
     }
 
-    private static void uploadSweep(AbandonedUploadSweep uploads) {
+    /** Removes unfinished writes and content that no committed recording refers to, past the grace period. */
+    private static void contentSweep(ContentSweeper content) {
         long began = System.nanoTime();
         try {
-            int removed = uploads.sweep();
-            LOG.info("event=upload_sweep removed={} durationMs={}", removed, millisSince(began));
+            SweepReport report = content.sweep();
+            LOG.info(
+                    "event=content_sweep temporaries={} orphans={} kept={} durationMs={}",
+                    report.temporariesRemoved(),
+                    report.orphansRemoved(),
+                    report.kept(),
+                    millisSince(began));
         } catch (Exception e) {
-            LOG.error("event=upload_sweep_failed durationMs={}", millisSince(began), e);
+            LOG.error("event=content_sweep_failed durationMs={}", millisSince(began), e);
         }
     }
 

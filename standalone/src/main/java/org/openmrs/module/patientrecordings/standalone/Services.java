@@ -8,6 +8,7 @@ import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
@@ -43,6 +44,7 @@ import org.openmrs.module.patientrecordings.web.fhir.ContentStore;
  * @param content where content bytes live
  * @param store the encrypted content store the FHIR server streams through (SAF-1)
  * @param clock the time
+ * @param database the database, for host lookups outside the services
  */
 public record Services(
         RecordingService recordings,
@@ -62,7 +64,8 @@ public record Services(
         RegisterRepository registerEntries,
         ContentBackend content,
         ContentStore store,
-        Clock clock) {
+        Clock clock,
+        Database database) {
 
     public Services {
         Objects.requireNonNull(recordings, "recordings");
@@ -83,5 +86,6 @@ public record Services(
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(database, "database");
     }
 }

@@ -20,6 +20,7 @@ import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.ingest.DatabaseContentReferences;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
@@ -36,8 +37,9 @@ import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.content.AbandonedUploadSweep;
 import org.openmrs.module.patientrecordings.standalone.content.IntegrityFailureAudit;
+import org.openmrs.module.patientrecordings.standalone.fhir.HostFhirProviders;
+import org.openmrs.module.patientrecordings.standalone.fhir.NoteLookup;
 import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
 import org.openmrs.module.patientrecordings.standalone.host.HostSchema;
 import org.openmrs.module.patientrecordings.standalone.security.BasicAuthenticationFilter;
@@ -49,6 +51,7 @@ import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
 import org.openmrs.module.patientrecordings.standalone.web.UnitOfWorkFilter;
 import org.openmrs.module.patientrecordings.standalone.web.WebServer;
 import org.openmrs.module.patientrecordings.storage.ContentKeyring;
+import org.openmrs.module.patientrecordings.storage.ContentSweeper;
 import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
 import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
@@ -105,7 +108,8 @@ public final class StandaloneApplication implements AutoCloseable {
             FirstStart.createUsersAndDemoData(config, services);
             sweeps = ScheduledSweeps.start(
                     services,
-                    new AbandonedUploadSweep(content, clock, config.contentGracePeriod()),
+                    new ContentSweeper(
+                            content, new DatabaseContentReferences(database), clock, config.contentGracePeriod()),
                     config.sweepInterval(),
                     config.shutdownTimeout());
             WebServer web = WebServer.start(
@@ -192,7 +196,7 @@ public final class StandaloneApplication implements AutoCloseable {
                 return Optional.of("Basic realm=\"" + BasicAuthenticationFilter.REALM + "\"");
             }
         };
-        return new PatientRecordingsFhirServer(
+        PatientRecordingsFhirServer server = new PatientRecordingsFhirServer(
                 new FhirServerDependencies(
                         services.recordings(),
                         services.consents(),
@@ -204,6 +208,14 @@ public final class StandaloneApplication implements AutoCloseable {
                         services.store()),
                 FhirServerSettings.defaults("Patient Recordings"),
                 alreadyAuthenticated);
+        // The host's own data (patients, sites, encounters, notes) through FHIR, so an external system works end to
+        // end; a new encounter or a recorded death recomputes retention (REC-2).
+        server.registerProviders(HostFhirProviders.create(
+                services.host(),
+                new NoteLookup(services.database()),
+                services.guard(),
+                patient -> services.retention().recompute(patient)));
+        return server;
     }
 
     /** The administration API at {@code /admin/*}. */
@@ -315,7 +327,8 @@ public final class StandaloneApplication implements AutoCloseable {
                 repositories.registers(),
                 content,
                 new EncryptedContent(encrypted, content),
-                clock);
+                clock,
+                database);
     }
 
     private static ContentEraser eraser(ContentBackend content) {

@@ -157,7 +157,8 @@ final class ConfigParser {
     private DatabaseSettings database(Path dataDir) {
         String url = text(
                 Setting.JDBC_URL,
-                "jdbc:h2:file:" + dataDir.resolve("database").resolve("patientrecordings") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:file:" + dataDir.resolve("database").resolve("patientrecordings")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         if (!url.startsWith("jdbc:")) {
             throw invalid(Setting.JDBC_URL, values.get(Setting.JDBC_URL), "a JDBC URL starting with jdbc:");
         }

@@ -3,20 +3,9 @@ package org.openmrs.module.patientrecordings.standalone.host;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Map;
-import liquibase.Scope;
-import liquibase.UpdateSummaryOutputEnum;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.command.core.helpers.ShowSummaryArgument;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.ui.LoggerUIService;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.DatabaseStartException;
+import org.openmrs.module.patientrecordings.persistence.SchemaMigration;
 
 /**
  * The host tables' own Liquibase changelog ({@value #CHANGELOG}), applied before the module's {@code Database}
@@ -39,20 +28,7 @@ public final class HostSchema {
     public static void migrate(DatabaseSettings settings) {
         try (Connection connection =
                 DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
-            Database database =
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(),
-                    new ClassLoaderResourceAccessor(HostSchema.class.getClassLoader()),
-                    Scope.Attr.ui.name(),
-                    new LoggerUIService());
-            Scope.child(
-                    scope,
-                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                            .execute());
+            SchemaMigration.migrate(connection, CHANGELOG, HostSchema.class.getClassLoader());
         } catch (Exception e) {
             throw new DatabaseStartException("cannot migrate the host tables of " + settings + " with " + CHANGELOG, e);
         }
