@@ -107,8 +107,6 @@ public final class ConsentService implements PatientConsents {
         Subject subject = Subject.of(actor, AuditAction.CONSENT_DECISION, consent.patient(), null)
                 .withDetail("consent withdrawn");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.MANAGE_CONSENT)), subject);
-        RecordingConsent withdrawn =
-                consent.with(new ConsentEvent(ConsentEventType.WITHDRAWN, now, actor.user(), null, comment));
         List<ConsentFact> remaining = consents.findByPatient(consent.patient()).stream()
                 .filter(c -> !c.id().equals(id))
                 .map(RecordingConsent::fact)
@@ -117,6 +115,14 @@ public final class ConsentService implements PatientConsents {
         List<RecordingFacts> facts =
                 affected.stream().map(recordingService::facts).toList();
         List<WithdrawalPlanner.Effect> plan = WithdrawalPlanner.plan(consent.fact(), remaining, facts, now);
+        // The history names the recording the withdrawal stopped, if one was in progress (CON-5).
+        RecordingId stopped = plan.stream()
+                .filter(e -> e.action() == WithdrawalPlanner.Action.STOP_AND_SEAL)
+                .map(WithdrawalPlanner.Effect::recording)
+                .findFirst()
+                .orElse(null);
+        RecordingConsent withdrawn =
+                consent.with(new ConsentEvent(ConsentEventType.WITHDRAWN, now, actor.user(), stopped, comment));
         List<Recording> changed = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {

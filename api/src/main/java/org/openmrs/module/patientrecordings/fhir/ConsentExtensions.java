@@ -55,6 +55,9 @@ final class ConsentExtensions {
             } else if (e.type() == ConsentEventType.WITHDRAWN) {
                 Extension w = f.addExtension().setUrl(FhirUrls.EXT_WITHDRAWAL);
                 w.addExtension("at", Times.dateTime(e.at()));
+                if (e.recording() != null) {
+                    w.addExtension("duringRecording", Refs.to("Media", e.recording()));
+                }
                 w.addExtension("recordedBy", Refs.to("Practitioner", e.by()));
             }
         }

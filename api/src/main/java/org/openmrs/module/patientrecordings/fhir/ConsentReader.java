@@ -96,7 +96,10 @@ public final class ConsentReader {
                             .flatMap(r -> Refs.idIfAny(r, "Practitioner", "Consent.extension:withdrawal.recordedBy"))
                             .map(UserId::of)
                             .orElse(unknownUser),
-                    null,
+                    Refs.part(w, "duringRecording", Reference.class)
+                            .flatMap(r -> Refs.idIfAny(r, "Media", "Consent.extension:withdrawal.duringRecording"))
+                            .map(RecordingId::of)
+                            .orElse(null),
                     null));
         }
         later.sort(Comparator.comparing(ConsentEvent::at));

@@ -194,9 +194,14 @@ class FhirServerIT {
         Media started = start(clinician, patient);
         String id = started.getIdElement().getIdPart();
 
-        operation(
+        Consent withdrawn = operation(
                 clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
 
+        Reference stopped = (Reference) withdrawn
+                .getExtensionByUrl(FhirUrls.EXT_WITHDRAWAL)
+                .getExtensionByUrl("duringRecording")
+                .getValue();
+        assertThat(stopped.getReference()).endsWith("Media/" + id);
         HttpResponse<String> read = getString("/Media/" + id, "clinician");
         assertThat(read.statusCode()).isEqualTo(422);
         assertThat(codes(read.body())).containsExactly("CON-5");
