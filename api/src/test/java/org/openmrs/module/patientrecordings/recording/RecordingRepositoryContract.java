@@ -2,7 +2,8 @@
 package org.openmrs.module.patientrecordings.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openmrs.module.patientrecordings.support.Concurrently.assertVer1;
+import static org.openmrs.module.patientrecordings.support.Concurrently.concurrently;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -13,15 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
@@ -281,46 +274,7 @@ public abstract class RecordingRepositoryContract {
                 .startedAt(MORNING);
     }
 
-    private static void assertVer1(ThrowingCallable save) {
-        assertThatThrownBy(save)
-                .isInstanceOfSatisfying(
-                        RuleViolationException.class, e -> assertThat(codes(e)).containsExactly(ErrorCode.VER_1));
-    }
-
     private static List<ErrorCode> codes(RuleViolationException e) {
         return e.reasons().stream().map(Reason::code).toList();
-    }
-
-    /** Runs the work on {@code threads} threads released together; returns each result or exception, in order. */
-    private static List<Object> concurrently(int threads, IndexedWork work) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                Callable<Object> task = () -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return work.run(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                try {
-                    outcomes.add(future.get(120, TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IndexedWork {
-        Object run(int index) throws Exception;
     }
 }
