@@ -275,19 +275,9 @@ class FhirServerIT {
     void aTruncatedUploadIsRefusedWithSaf4AndLeavesNothingBehind() throws Exception {
         Media started = consentedRecording();
         long before = clinic.store.committedObjects();
-        URI uri = URI.create(clinic.base + "/Media/" + started.getIdElement().getIdPart() + "/$binary-access-write");
 
-        String response;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: "
-                            + TestClinic.authorization("clinician") + "\r\nContent-Type: video/webm\r\n"
-                            + "Content-Length: 100\r\nConnection: close\r\n\r\n0123456789")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            socket.shutdownOutput();
-            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        // 100 bytes announced, 10 sent, then the connection ends.
+        String response = rawUpload(started.getIdElement().getIdPart(), 100, "0123456789");
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("SAF-4");
         assertThat(clinic.store.committedObjects()).isEqualTo(before);
@@ -303,19 +293,9 @@ class FhirServerIT {
     void anOversizedUploadIsRefusedWithSaf4BeforeItsBodyIsRead() throws Exception {
         Media started = consentedRecording();
         long before = clinic.store.committedObjects();
-        URI uri = URI.create(clinic.base + "/Media/" + started.getIdElement().getIdPart() + "/$binary-access-write");
 
         // Only the headers are sent: the announced size alone is refused, so nothing of the body is needed.
-        String response;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: "
-                            + TestClinic.authorization("clinician") + "\r\nContent-Type: video/webm\r\n"
-                            + "Content-Length: " + (TestClinic.MAX_UPLOAD + 1) + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String response = rawUpload(started.getIdElement().getIdPart(), TestClinic.MAX_UPLOAD + 1, "");
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("SAF-4");
         assertThat(clinic.store.committedObjects()).isEqualTo(before);
@@ -509,5 +489,23 @@ class FhirServerIT {
                 .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
                 .map(i -> i.getDetails().getCodingFirstRep().getCode())
                 .toList();
+    }
+
+    /**
+     * Sends an upload over a plain socket, announcing {@code announced} bytes but sending only {@code sent}, and
+     * returns the raw response: what an HTTP client would not let a test do.
+     */
+    private String rawUpload(String mediaId, long announced, String sent) throws Exception {
+        URI uri = URI.create(clinic.base + "/Media/" + mediaId + "/$binary-access-write");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: "
+                            + TestClinic.authorization("clinician") + "\r\nContent-Type: video/webm\r\n"
+                            + "Content-Length: " + announced + "\r\nConnection: close\r\n\r\n" + sent)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
