@@ -10,9 +10,11 @@ import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.persistence.consent.JpaConsentRepository;
 import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
 import org.openmrs.module.patientrecordings.persistence.register.JpaRegisterRepository;
+import org.openmrs.module.patientrecordings.persistence.retention.JpaRetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.persistence.site.JpaSitePolicyRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
+import org.openmrs.module.patientrecordings.retention.RetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 
 /**
@@ -25,7 +27,7 @@ import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
  * Started started = stores.database().inUnitOfWork(() -> recordings.start(command));
  * }</pre>
  *
- * <p>The four repositories join the thread's unit of work ({@link Database#inUnitOfWork}); the audit log does not:
+ * <p>The repositories join the thread's unit of work ({@link Database#inUnitOfWork}); the audit log does not:
  * {@link JpaAuditLog#append} commits each entry in a transaction of its own, so that the record of an access,
  * refused ones included, stays when the operation it audits rolls back (SAF-2).
  */
@@ -38,7 +40,8 @@ public final class PersistentRepositories implements AutoCloseable {
                     JpaRecordingRepository.ENTITIES,
                     JpaConsentRepository.ENTITIES,
                     JpaSitePolicyRepository.ENTITIES,
-                    JpaRegisterRepository.ENTITIES)
+                    JpaRegisterRepository.ENTITIES,
+                    JpaRetentionScheduleRepository.ENTITIES)
             .flatMap(List::stream)
             .toList();
 
@@ -47,6 +50,7 @@ public final class PersistentRepositories implements AutoCloseable {
     private final JpaConsentRepository consents;
     private final JpaSitePolicyRepository sitePolicies;
     private final JpaRegisterRepository registers;
+    private final JpaRetentionScheduleRepository retentionSchedules;
     private final JpaAuditLog auditLog;
 
     /** @param database opened with at least {@link #ENTITIES} */
@@ -56,6 +60,7 @@ public final class PersistentRepositories implements AutoCloseable {
         this.consents = new JpaConsentRepository(database);
         this.sitePolicies = new JpaSitePolicyRepository(database);
         this.registers = new JpaRegisterRepository(database);
+        this.retentionSchedules = new JpaRetentionScheduleRepository(database);
         this.auditLog = new JpaAuditLog(database);
     }
 
@@ -87,6 +92,11 @@ public final class PersistentRepositories implements AutoCloseable {
 
     public RegisterRepository registers() {
         return registers;
+    }
+
+    /** @return the administered retention schedules (REC-2) */
+    public RetentionScheduleRepository retentionSchedules() {
+        return retentionSchedules;
     }
 
     public AuditLog auditLog() {

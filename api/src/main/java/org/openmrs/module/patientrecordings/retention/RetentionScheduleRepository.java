@@ -20,6 +20,8 @@ public interface RetentionScheduleRepository {
      * Adds a version.
      *
      * @return false, adding nothing, when that version of the jurisdiction exists already
+     * @throws org.openmrs.module.patientrecordings.domain.RuleViolationException VER-1 when a store shared by several
+     *     processes finds the version taken by a concurrent add
      */
     boolean add(AdministeredSchedule schedule);
 }

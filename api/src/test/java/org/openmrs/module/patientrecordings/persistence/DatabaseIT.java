@@ -4,6 +4,10 @@ package org.openmrs.module.patientrecordings.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,7 +44,7 @@ class DatabaseIT {
                 ResultSet changeSets = statement.executeQuery(
                         "SELECT COUNT(*), COUNT(DISTINCT id) FROM DATABASECHANGELOG WHERE author = 'patientrecordings'")) {
             changeSets.next();
-            assertThat(changeSets.getInt(1)).isEqualTo(changeSets.getInt(2)).isEqualTo(7);
+            assertThat(changeSets.getInt(1)).isEqualTo(changeSets.getInt(2)).isEqualTo(changeSetsOfTheChangelog());
         }
     }
 
@@ -98,7 +102,8 @@ class DatabaseIT {
                 "patientrecordings_consent_audience",
                 "patientrecordings_consent_event",
                 "patientrecordings_site_policy",
-                "patientrecordings_register_entry");
+                "patientrecordings_register_entry",
+                "patientrecordings_retention_schedule");
 
         try (Connection connection = database.dataSource().getConnection()) {
             for (String table : expected) {
@@ -113,5 +118,15 @@ class DatabaseIT {
 
     private static String tableNameAsStored(Connection connection, String table) throws SQLException {
         return connection.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    }
+
+    /** How many changeSets the module's changelog declares: each must have run exactly once. */
+    private static int changeSetsOfTheChangelog() {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
+            String changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return changelog.split("<changeSet ", -1).length - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

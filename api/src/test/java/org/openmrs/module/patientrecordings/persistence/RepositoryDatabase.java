@@ -27,7 +27,8 @@ public final class RepositoryDatabase implements AutoCloseable {
             "patientrecordings_consent_event",
             "patientrecordings_consent",
             "patientrecordings_site_policy",
-            "patientrecordings_register_entry");
+            "patientrecordings_register_entry",
+            "patientrecordings_retention_schedule");
 
     private final TestDatabase testDatabase;
     private final Database database;

@@ -30,7 +30,6 @@ import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.register.RegisterService;
-import org.openmrs.module.patientrecordings.retention.InMemoryRetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.retention.RetentionScheduleRegistry;
 import org.openmrs.module.patientrecordings.retention.RetentionService;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
@@ -169,15 +168,23 @@ public final class StandaloneApplication implements AutoCloseable {
         LOG.info("event=stopped");
     }
 
-    /** The module's entity classes to map: the audit log, idempotency keys and the four repositories. */
+    /** The module's entity classes to map: the audit log, idempotency keys and the repositories. */
     static List<Class<?>> moduleEntities() {
         return PersistentRepositories.ENTITIES;
     }
 
-    /** The repositories of recordings, consents, registers and site policies, in the database. */
+    /**
+     * The repositories of recordings, consents, registers, site policies and administered retention schedules, in the
+     * database.
+     */
     static Repositories repositories(Database database) {
         PersistentRepositories stored = new PersistentRepositories(database);
-        return new Repositories(stored.recordings(), stored.consents(), stored.registers(), stored.sitePolicies());
+        return new Repositories(
+                stored.recordings(),
+                stored.consents(),
+                stored.registers(),
+                stored.sitePolicies(),
+                stored.retentionSchedules());
     }
 
     /**
@@ -275,7 +282,7 @@ public final class StandaloneApplication implements AutoCloseable {
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);
         HostDirectory host = HostDirectory.over(database, clock);
         RetentionScheduleRegistry schedules =
-                RetentionScheduleRegistry.withEnglandDefaults(new InMemoryRetentionScheduleRepository());
+                RetentionScheduleRegistry.withEnglandDefaults(repositories.retentionSchedules());
         RetentionService retentionService = new RetentionService(schedules::schedules);
         RecordingRetention retention = new RecordingRetention(
                 retentionService, host.patients(), repositories.sitePolicies(), repositories.recordings());
