@@ -49,6 +49,11 @@ import org.openmrs.module.patientrecordings.site.ImportReport.Status;
  * unless all is valid. Then each changed schedule and site becomes a new version; one whose content is already in
  * force is skipped, so importing the same file twice changes nothing the second time. The {@code version} members
  * are informational: versions are numbered by the importing server.
+ *
+ * <p>Applying is all or nothing when the import runs as one unit of work, as every request of the standalone server
+ * does ({@code Database.inUnitOfWork}): a version taken meanwhile by a concurrent change (VER-1) on any site or schedule
+ * rolls back every version the import added before it. The in-memory stores have no transactions, so there only the
+ * validation of the whole file before anything is applied holds.
  */
 public final class PolicyFileService {
 

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.site;
+
+import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
+
+class MariaDbPolicyImportAtomicityIT extends PolicyImportAtomicityContract {
+
+    @Override
+    DatabaseEngine engine() {
+        return DatabaseEngine.MARIADB;
+    }
+}
