@@ -70,14 +70,14 @@ final class CovertExtension {
     }
 
     /** A coded basis where the text is one of our codes; the site's own wording otherwise (extensible binding). */
-    private static CodeableConcept legalBasis(String basis) {
+    static CodeableConcept legalBasis(String basis) {
         if ("RIPA_2000".equals(basis) || "RIPSA_2000".equals(basis)) {
             return new CodeableConcept(Refs.coding(FhirUrls.CS_COVERT_LEGAL_BASIS, basis));
         }
         return new CodeableConcept().setText(basis);
     }
 
-    private static String justification(CovertJustification j) {
+    static String justification(CovertJustification j) {
         return j == CovertJustification.INVESTIGATE_SERIOUS_CRIME ? "SERIOUS_CRIME" : "SERIOUS_HARM";
     }
 }

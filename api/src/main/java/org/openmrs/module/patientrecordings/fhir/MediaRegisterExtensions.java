@@ -128,7 +128,7 @@ final class MediaRegisterExtensions {
                 : LocalDate.ofInstant(received.getValue().toInstant(), ZoneOffset.UTC);
     }
 
-    private static String matterCode(LegalAuthority matter) {
+    static String matterCode(LegalAuthority matter) {
         return matter == LegalAuthority.FORMAL_INVESTIGATION ? "INVESTIGATION" : matter.name();
     }
 

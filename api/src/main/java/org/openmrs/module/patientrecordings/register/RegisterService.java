@@ -204,25 +204,54 @@ public final class RegisterService {
     public <T extends RegisterEntry> List<T> list(Class<T> type, RegisterFilter filter) {
         Objects.requireNonNull(filter, "filter");
         Actor actor = guard.actor();
-        Privilege needed;
-        if (type == StaffObjection.class) {
-            needed = Privilege.MANAGE_POLICY;
-        } else if (type == PatientObjection.class) {
-            needed = Privilege.MANAGE_CONSENT;
-        } else if (type == LegalHold.class) {
-            needed = Privilege.MANAGE_LEGAL_HOLDS;
-        } else if (type == DestructionEntry.class) {
-            needed = Privilege.MANAGE_RECORDS;
-        } else if (type == Disclosure.class) {
-            needed = Privilege.DISCLOSE_RECORDINGS;
-        } else {
-            throw new IllegalArgumentException("covert authorisations are listed by covertAuthorisations()");
-        }
         guard.permit(
-                Decision.of(Privileges.check(actor, needed)),
+                Decision.of(Privileges.check(actor, privilegeToList(type))),
                 Subject.of(actor, AuditAction.VIEW, filter.patient(), null)
                         .withDetail(type.getSimpleName() + " register listed"));
         return filtered(registers.list(type), filter);
+    }
+
+    /**
+     * One entry of a register, to those who may list it ({@link #list(Class, RegisterFilter)}; covert authorisations
+     * only to privileged users, COV-2). The privilege is checked before the entry is looked up, so a refusal tells
+     * nothing of whether it exists; the read is audited against the entry's patient (SAF-2).
+     *
+     * @throws RuleViolationException SAF-3 (COV-2 for covert authorisations) without the privilege, NF-1 when there
+     *     is no such entry
+     */
+    public <T extends RegisterEntry> T entry(Class<T> type, String id) {
+        Objects.requireNonNull(id, "id");
+        Actor actor = guard.actor();
+        Subject subject = Subject.of(actor, AuditAction.VIEW, null, null).withDetail(type.getSimpleName() + " read");
+        guard.enforce(
+                type == CovertAuthorisationEntry.class
+                        ? Decision.of(CovertRecordingRules.onlyPrivileged(actor))
+                        : Decision.of(Privileges.check(actor, privilegeToList(type))),
+                subject);
+        T entry = existing(type, id);
+        guard.record(Subject.of(actor, AuditAction.VIEW, RegisterFilter.patientOf(entry), null)
+                .withDetail(type.getSimpleName() + " " + id + " read"));
+        return entry;
+    }
+
+    /** COV-2: whether the current user may see covert authorisations at all; checks nothing else, audits nothing. */
+    public boolean maySeeCovertAuthorisations() {
+        return CovertRecordingRules.onlyPrivileged(guard.actor()).isEmpty();
+    }
+
+    private static Privilege privilegeToList(Class<? extends RegisterEntry> type) {
+        if (type == StaffObjection.class) {
+            return Privilege.MANAGE_POLICY;
+        } else if (type == PatientObjection.class) {
+            return Privilege.MANAGE_CONSENT;
+        } else if (type == LegalHold.class) {
+            return Privilege.MANAGE_LEGAL_HOLDS;
+        } else if (type == DestructionEntry.class) {
+            return Privilege.MANAGE_RECORDS;
+        } else if (type == Disclosure.class) {
+            return Privilege.DISCLOSE_RECORDINGS;
+        }
+        throw new IllegalArgumentException("covert authorisations are listed by covertAuthorisations()");
     }
 
     private <T extends RegisterEntry> List<T> filtered(List<T> entries, RegisterFilter filter) {

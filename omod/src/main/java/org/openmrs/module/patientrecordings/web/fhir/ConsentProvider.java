@@ -15,8 +15,10 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -34,18 +36,25 @@ import org.openmrs.module.patientrecordings.fhir.ConsentReader;
 import org.openmrs.module.patientrecordings.fhir.ConsentTranslator;
 import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
 import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
+import org.openmrs.module.patientrecordings.fhir.RegisterTranslator.Category;
 
 /**
  * Consent: create records a consent given (active) or withheld (rejected, CON-4), every missing CON-2/CON-3 element
  * named at once; $withdraw records a withdrawal (CON-5/6) as a new version. Every version stays readable
  * (vread, _history), because a consent's history is never edited away.
+ *
+ * <p>The registers that are consents are read here too, read-only ({@link RegisterConsents}): standing objections
+ * (CON-10), staff objections (STF-1) and covert authorisations (COV-1), each by its own category. A search by patient
+ * answers recording consents unless {@code category} names other kinds.
  */
 public final class ConsentProvider implements IResourceProvider {
 
     private final FhirServerDependencies services;
+    private final RegisterConsents registerConsents;
 
     ConsentProvider(FhirServerDependencies services) {
         this.services = services;
+        this.registerConsents = new RegisterConsents(services);
     }
 
     @Override
@@ -69,6 +78,9 @@ public final class ConsentProvider implements IResourceProvider {
 
     @Read(version = true)
     public Consent read(@IdParam IdType id) {
+        if (RegisterConsents.names(id)) {
+            return registerConsents.read(id);
+        }
         RecordingConsent consent = services.consents().read(ConsentId.of(id.getIdPart()));
         return ConsentTranslator.toFhir(
                 id.hasVersionIdPart() ? ConsentTranslator.asOfVersion(consent, versionOf(id)) : consent);
@@ -88,8 +100,35 @@ public final class ConsentProvider implements IResourceProvider {
             @RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Consent.SP_STATUS) TokenOrListParam status,
             @OptionalParam(name = Consent.SP_PURPOSE) TokenOrListParam purpose,
-            @OptionalParam(name = "kind") TokenOrListParam kind) {
-        return services.consents().forPatient(PatientId.of(patient.getIdPart())).stream()
+            @OptionalParam(name = "kind") TokenOrListParam kind,
+            @OptionalParam(name = Consent.SP_CATEGORY) TokenOrListParam category) {
+        Set<Category> categories = RegisterConsents.categories(category);
+        PatientId patientId = PatientId.of(patient.getIdPart());
+        List<Consent> found = new ArrayList<>();
+        if (categories.contains(Category.RECORDING)) {
+            found.addAll(recordingConsents(patientId, status, purpose, kind));
+        }
+        if (purpose == null && kind == null) {
+            found.addAll(registerConsents.forPatient(patientId, categories, status));
+        }
+        return found;
+    }
+
+    /**
+     * STF-1: staff objections, which concern no patient: {@code category=STAFF_OBJECTION}, optionally narrowed to
+     * one staff member ({@code actor=Practitioner/...}) and by status.
+     */
+    @Search
+    public List<Consent> searchStaffObjections(
+            @RequiredParam(name = Consent.SP_CATEGORY) TokenOrListParam category,
+            @OptionalParam(name = Consent.SP_ACTOR) ReferenceParam actor,
+            @OptionalParam(name = Consent.SP_STATUS) TokenOrListParam status) {
+        return registerConsents.staffObjections(RegisterConsents.categories(category), actor, status);
+    }
+
+    private List<Consent> recordingConsents(
+            PatientId patient, TokenOrListParam status, TokenOrListParam purpose, TokenOrListParam kind) {
+        return services.consents().forPatient(patient).stream()
                 .filter(c -> status == null
                         || matches(
                                 status, ConsentTranslator.toFhir(c).getStatus().toCode()))
@@ -132,7 +171,7 @@ public final class ConsentProvider implements IResourceProvider {
         }
     }
 
-    private static boolean matches(TokenOrListParam tokens, String value) {
+    static boolean matches(TokenOrListParam tokens, String value) {
         return tokens.getValuesAsQueryTokens().stream()
                 .anyMatch(t -> t.getValue() != null
                         && t.getValue().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)));

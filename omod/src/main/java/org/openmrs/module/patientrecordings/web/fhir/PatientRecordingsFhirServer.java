@@ -17,9 +17,9 @@ import org.openmrs.module.patientrecordings.fhir.AuditEventTranslator;
 
 /**
  * The module's FHIR R4 endpoint: HAPI's plain {@link RestfulServer} with thin providers over the services for Media,
- * Consent, AuditEvent and Binary, the recording operations, and raw content streaming. A host constructs it with the
- * services and registers it as a servlet (standalone: under {@code /fhir/*}; OpenMRS: the module servlet behind
- * {@code /ws/patientrecordings/fhir/R4}).
+ * Consent, AuditEvent, Binary and Flag (legal holds), the recording operations, and raw content streaming. A host
+ * constructs it with the services and registers it as a servlet (standalone: under {@code /fhir/*}; OpenMRS: the
+ * module servlet behind {@code /ws/patientrecordings/fhir/R4}).
  *
  * <p>Every request but {@code /metadata} must authenticate through the host's {@link RequestAuthenticator}; its user
  * is current on the request's thread until the response is written. Refusals are OperationOutcomes with our error
@@ -64,7 +64,8 @@ public class PatientRecordingsFhirServer extends RestfulServer {
                 new MediaProvider(services, views),
                 new ConsentProvider(services),
                 new AuditEventProvider(services, audit),
-                new BinaryProvider(services)));
+                new BinaryProvider(services),
+                new FlagProvider(services)));
         registerProviders(List.of(
                 new MediaOperations(services, views),
                 new DerivativeOperations(services, views),
