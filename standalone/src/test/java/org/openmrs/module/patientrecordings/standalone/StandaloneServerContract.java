@@ -136,7 +136,8 @@ abstract class StandaloneServerContract {
         }
     }
 
-    private StandaloneApplication start(Path data, List<String> database) {
+    /** Starts the real application on a free loopback port over the data directory and database given. */
+    static StandaloneApplication start(Path data, List<String> database) {
         List<String> args = new ArrayList<>(List.of("--port=0", "--bind-address=127.0.0.1", "--data-dir=" + data));
         args.addAll(database);
         return StandaloneApplication.start(StandaloneConfig.parse(args, Map.of(), data));
