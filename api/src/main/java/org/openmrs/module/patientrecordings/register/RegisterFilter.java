@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.register;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
@@ -49,7 +50,7 @@ public record RegisterFilter(
     }
 
     /** The patient an entry is about, or null for a staff objection. */
-    static PatientId patientOf(RegisterEntry entry) {
+    public static PatientId patientOf(RegisterEntry entry) {
         if (entry instanceof PatientObjection o) {
             return o.patient();
         } else if (entry instanceof CovertAuthorisationEntry c) {
@@ -65,7 +66,7 @@ public record RegisterFilter(
     }
 
     /** When an entry was made. */
-    static Instant madeAt(RegisterEntry entry) {
+    public static Instant madeAt(RegisterEntry entry) {
         if (entry instanceof StaffObjection o) {
             return o.recordedAt();
         } else if (entry instanceof PatientObjection o) {
@@ -80,7 +81,8 @@ public record RegisterFilter(
         return ((Disclosure) entry).disclosedAt();
     }
 
-    private static UserId recordedByOf(RegisterEntry entry) {
+    /** Who made an entry: recorded, placed, destroyed or disclosed it. */
+    public static UserId recordedByOf(RegisterEntry entry) {
         if (entry instanceof StaffObjection o) {
             return o.recordedBy();
         } else if (entry instanceof PatientObjection o) {
@@ -96,13 +98,24 @@ public record RegisterFilter(
     }
 
     private static boolean concerns(RegisterEntry entry, RecordingId recording) {
-        if (entry instanceof DestructionEntry d) {
-            return d.recording().equals(recording);
-        }
-        return entry instanceof Disclosure disclosure && disclosure.recordings().contains(recording);
+        return recordingsOf(entry).contains(recording);
     }
 
-    private static String basisOf(RegisterEntry entry) {
+    /** The recordings an entry is about: the one destroyed, those disclosed; none for the other registers. */
+    public static List<RecordingId> recordingsOf(RegisterEntry entry) {
+        if (entry instanceof DestructionEntry d) {
+            return List.of(d.recording());
+        }
+        return entry instanceof Disclosure disclosure ? disclosure.recordings() : List.of();
+    }
+
+    /** The staff member a staff objection is about; null for the other registers. */
+    public static UserId staffOf(RegisterEntry entry) {
+        return entry instanceof StaffObjection o ? o.staff() : null;
+    }
+
+    /** The basis {@link #basis} is compared with, as stored: upper case; null for an objection or authorisation. */
+    public static String basisOf(RegisterEntry entry) {
         if (entry instanceof LegalHold h) {
             return h.basis().name();
         } else if (entry instanceof DestructionEntry d) {

@@ -12,7 +12,11 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
 
-/** What the registers say at an instant; read by the services to build rule requests. No privilege checks here. */
+/**
+ * What the registers say at an instant; read by the services to build rule requests. No privilege checks here. Each
+ * question is a search of the register's store ({@link RegisterRepository#search}), narrowed to the patient or staff
+ * member and to entries in force, rather than a read of the whole register.
+ */
 public final class RegisterQueries {
 
     private final RegisterRepository registers;
@@ -23,35 +27,47 @@ public final class RegisterQueries {
 
     /** CON-10: whether the patient has a standing objection at {@code at}. */
     public boolean standingObjection(PatientId patient, Instant at) {
-        return registers.list(PatientObjection.class).stream()
-                .anyMatch(o -> o.patient().equals(patient) && o.activeAt(at));
+        return !registers
+                .search(PatientObjection.class, inForceFor(patient, null), at, 0, 1)
+                .entries()
+                .isEmpty();
     }
 
     /** STF-1: which of these staff object to being recorded at {@code at}. */
     public Set<UserId> objectingStaff(Collection<UserId> staff, Instant at) {
-        return registers.list(StaffObjection.class).stream()
-                .filter(o -> staff.contains(o.staff()) && o.activeAt(at))
-                .map(StaffObjection::staff)
+        return staff.stream()
+                .distinct()
+                .filter(s -> !registers
+                        .search(StaffObjection.class, inForceFor(null, s), at, 0, 1)
+                        .entries()
+                        .isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** COV-1: the patient's authorisation covering {@code at}, else their latest one (for the reasons it fails). */
     public Optional<CovertAuthorisation> covertAuthorisation(PatientId patient, Instant at) {
-        var forPatient = registers.list(CovertAuthorisationEntry.class).stream()
-                .filter(e -> patient.equals(e.authorisation().patient()))
-                .map(e -> e.asAt(at))
-                .toList();
-        return forPatient.stream()
+        RegisterFilter forPatient = new RegisterFilter(patient, null, null, null, null, null, null, null);
+        var authorisations =
+                registers.search(CovertAuthorisationEntry.class, forPatient, at, 0, RegisterPage.ALL).entries().stream()
+                        .map(e -> e.asAt(at))
+                        .toList();
+        return authorisations.stream()
                 .filter(a -> a.covers(at))
                 .findFirst()
-                .or(() -> forPatient.stream()
+                .or(() -> authorisations.stream()
                         .max(Comparator.comparing(
                                 CovertAuthorisation::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))));
     }
 
     /** REC-5: whether a legal hold covers the patient's recordings at {@code at}. */
     public boolean underLegalHold(PatientId patient, Instant at) {
-        return registers.list(LegalHold.class).stream()
-                .anyMatch(h -> h.patient().equals(patient) && h.activeAt(at));
+        return !registers
+                .search(LegalHold.class, inForceFor(patient, null), at, 0, 1)
+                .entries()
+                .isEmpty();
+    }
+
+    private static RegisterFilter inForceFor(PatientId patient, UserId staff) {
+        return new RegisterFilter(patient, staff, null, null, true, null, null, null);
     }
 }

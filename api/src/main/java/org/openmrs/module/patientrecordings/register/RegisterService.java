@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.register;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -140,11 +139,18 @@ public final class RegisterService {
 
     /** COV-2: the covert authorisations that meet the filter, oldest first, only for privileged users. */
     public List<CovertAuthorisationEntry> covertAuthorisations(RegisterFilter filter) {
+        return covertAuthorisations(filter, 0, RegisterPage.ALL).entries();
+    }
+
+    /** COV-2: as {@link #covertAuthorisations(RegisterFilter)}, one page of {@code count} from {@code offset}. */
+    public RegisterPage<CovertAuthorisationEntry> covertAuthorisations(RegisterFilter filter, int offset, int count) {
+        Objects.requireNonNull(filter, "filter");
+        RegisterPage.requireRange(offset, count);
         Actor actor = guard.actor();
         guard.permit(
                 Decision.of(CovertRecordingRules.onlyPrivileged(actor)),
                 Subject.of(actor, AuditAction.VIEW, filter.patient(), null).withDetail("covert authorisations listed"));
-        return filtered(registers.list(CovertAuthorisationEntry.class), filter);
+        return registers.search(CovertAuthorisationEntry.class, filter, guard.now(), offset, count);
     }
 
     /** REC-5: places a legal hold on all of a patient's recordings. */
@@ -202,13 +208,24 @@ public final class RegisterService {
      * patient is audited against that patient (SAF-2).
      */
     public <T extends RegisterEntry> List<T> list(Class<T> type, RegisterFilter filter) {
+        return page(type, filter, 0, RegisterPage.ALL).entries();
+    }
+
+    /**
+     * As {@link #list(Class, RegisterFilter)}, one page: {@code count} entries from {@code offset}, and how many meet
+     * the filter in all. The register's store does the filtering ({@link RegisterRepository#search}).
+     *
+     * @throws IllegalArgumentException for a negative offset or count
+     */
+    public <T extends RegisterEntry> RegisterPage<T> page(Class<T> type, RegisterFilter filter, int offset, int count) {
         Objects.requireNonNull(filter, "filter");
+        RegisterPage.requireRange(offset, count);
         Actor actor = guard.actor();
         guard.permit(
                 Decision.of(Privileges.check(actor, privilegeToList(type))),
                 Subject.of(actor, AuditAction.VIEW, filter.patient(), null)
                         .withDetail(type.getSimpleName() + " register listed"));
-        return filtered(registers.list(type), filter);
+        return registers.search(type, filter, guard.now(), offset, count);
     }
 
     /**
@@ -252,13 +269,6 @@ public final class RegisterService {
             return Privilege.DISCLOSE_RECORDINGS;
         }
         throw new IllegalArgumentException("covert authorisations are listed by covertAuthorisations()");
-    }
-
-    private <T extends RegisterEntry> List<T> filtered(List<T> entries, RegisterFilter filter) {
-        return entries.stream()
-                .filter(e -> filter.matches(e, guard.now()))
-                .sorted(Comparator.comparing(RegisterFilter::madeAt))
-                .toList();
     }
 
     /** An entry is ended once: ending it again would rewrite when it ended (LIF-1), and is audited as refused. */

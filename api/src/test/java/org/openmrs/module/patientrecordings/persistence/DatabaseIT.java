@@ -103,6 +103,7 @@ class DatabaseIT {
                 "patientrecordings_consent_event",
                 "patientrecordings_site_policy",
                 "patientrecordings_register_entry",
+                "patientrecordings_register_recording",
                 "patientrecordings_retention_schedule");
 
         try (Connection connection = database.dataSource().getConnection()) {

@@ -27,6 +27,7 @@ public final class RepositoryDatabase implements AutoCloseable {
             "patientrecordings_consent_event",
             "patientrecordings_consent",
             "patientrecordings_site_policy",
+            "patientrecordings_register_recording",
             "patientrecordings_register_entry",
             "patientrecordings_retention_schedule");
 

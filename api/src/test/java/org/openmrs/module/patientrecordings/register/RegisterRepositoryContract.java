@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -151,6 +152,88 @@ public abstract class RegisterRepositoryContract {
     }
 
     @Test
+    void aSearchNarrowsByPatientActiveTimeBasisAndMakerOldestFirst() {
+        PatientId other = PatientId.random();
+        UserId records = UserId.of("records-officer");
+        LegalHold claim = registers.save(hold(patient, LegalAuthority.CLAIM, manager, 0));
+        LegalHold complaint = registers.save(hold(patient, LegalAuthority.COMPLAINT, records, 60));
+        LegalHold othersHold = registers.save(hold(other, LegalAuthority.CLAIM, manager, 120));
+        LegalHold earliest = registers.save(hold(patient, LegalAuthority.REGULATOR, manager, -60));
+        LegalHold lifted = registers.save(complaint.lifted(MORNING.plusSeconds(600), records, "closed"));
+        Instant after = MORNING.plusSeconds(3600);
+
+        assertThat(search(LegalHold.class, filter(patient, null, null, null, null), after))
+                .containsExactly(earliest, claim, lifted);
+        assertThat(search(LegalHold.class, filter(patient, null, null, true, null), after))
+                .containsExactly(earliest, claim);
+        assertThat(search(LegalHold.class, filter(null, null, null, false, null), after))
+                .containsExactly(lifted);
+        assertThat(search(LegalHold.class, filter(null, null, null, true, null), MORNING.plusSeconds(300)))
+                .as("in force before it was lifted")
+                .containsExactly(earliest, claim, lifted, othersHold);
+        assertThat(search(LegalHold.class, filter(null, null, null, null, "claim"), after))
+                .containsExactly(claim, othersHold);
+        assertThat(search(LegalHold.class, filter(null, null, records, null, null), after))
+                .containsExactly(lifted);
+        RegisterFilter window =
+                new RegisterFilter(null, null, null, null, null, MORNING, MORNING.plusSeconds(120), null);
+        assertThat(search(LegalHold.class, window, after)).containsExactly(claim, lifted);
+    }
+
+    @Test
+    void aSearchFindsStaffObjectionsByStaffAndEntriesByTheRecordingTheyConcern() {
+        RecordingId first = RecordingId.random();
+        RecordingId second = RecordingId.random();
+        StaffObjection nurse =
+                registers.save(new StaffObjection(id(), UserId.of("nurse-1"), null, manager, MORNING, null));
+        registers.save(new StaffObjection(id(), UserId.of("porter"), null, manager, MORNING, null));
+        Disclosure both = registers.save(new Disclosure(
+                id(), patient, List.of(first, second), LegalAuthority.COURT_ORDER, "Court", "C-1", manager, MORNING));
+        Disclosure subjectAccess = registers.save(
+                new Disclosure(id(), patient, List.of(second), null, "The patient", "SAR-1", manager, MORNING));
+        DestructionEntry destroyed = registers.save(
+                new DestructionEntry(id(), first, patient, null, MORNING, manager, ErrorCode.REC_4, "retention ended"));
+        Instant at = MORNING.plusSeconds(1);
+
+        assertThat(search(StaffObjection.class, filter(null, UserId.of("nurse-1"), null, null, null), at))
+                .containsExactly(nurse);
+        assertThat(search(StaffObjection.class, filter(patient, null, null, null, null), at))
+                .as("staff objections concern no patient")
+                .isEmpty();
+        RegisterFilter aboutFirst = new RegisterFilter(null, null, null, first, null, null, null, null);
+        assertThat(search(Disclosure.class, aboutFirst, at)).containsExactly(both);
+        assertThat(search(DestructionEntry.class, aboutFirst, at)).containsExactly(destroyed);
+        assertThat(search(Disclosure.class, filter(null, null, null, null, "subject_access"), at))
+                .containsExactly(subjectAccess);
+        assertThat(search(DestructionEntry.class, filter(null, null, null, null, "REC-4"), at))
+                .containsExactly(destroyed);
+        assertThat(search(PatientObjection.class, RegisterFilter.ALL, at)).isEmpty();
+    }
+
+    @Test
+    void aSearchPagesWithTheTotalOnEveryPage() {
+        List<LegalHold> holds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            holds.add(registers.save(hold(patient, LegalAuthority.CLAIM, manager, i)));
+        }
+        Instant at = MORNING.plusSeconds(60);
+
+        RegisterPage<LegalHold> middle = registers.search(LegalHold.class, RegisterFilter.ALL, at, 2, 2);
+        RegisterPage<LegalHold> last = registers.search(LegalHold.class, RegisterFilter.ALL, at, 4, 2);
+        RegisterPage<LegalHold> beyond = registers.search(LegalHold.class, RegisterFilter.ALL, at, 9, 2);
+        RegisterPage<LegalHold> countOnly = registers.search(LegalHold.class, RegisterFilter.ALL, at, 0, 0);
+
+        assertThat(middle.entries()).containsExactly(holds.get(2), holds.get(3));
+        assertThat(middle.total()).isEqualTo(5);
+        assertThat(last.entries()).containsExactly(holds.get(4));
+        assertThat(last.total()).isEqualTo(5);
+        assertThat(beyond.entries()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(5);
+        assertThat(countOnly.entries()).isEmpty();
+        assertThat(countOnly.total()).isEqualTo(5);
+    }
+
+    @Test
     void anUnknownEntryIsNotFound() {
         assertThat(registers.find(LegalHold.class, id())).isEmpty();
     }
@@ -171,6 +254,30 @@ public abstract class RegisterRepositoryContract {
     private LegalHold aHold() {
         return new LegalHold(
                 id(), patient, LegalAuthority.FORMAL_INVESTIGATION, "INV-9", manager, MORNING, null, null, null);
+    }
+
+    private <T extends RegisterEntry> List<T> search(Class<T> type, RegisterFilter filter, Instant at) {
+        RegisterPage<T> page = registers.search(type, filter, at, 0, RegisterPage.ALL);
+        assertThat(page.total()).isEqualTo(page.entries().size());
+        return page.entries();
+    }
+
+    private static RegisterFilter filter(
+            PatientId patient, UserId staff, UserId recordedBy, Boolean active, String basis) {
+        return new RegisterFilter(patient, staff, recordedBy, null, active, null, null, basis);
+    }
+
+    private LegalHold hold(PatientId whose, LegalAuthority basis, UserId by, int secondsAfterMorning) {
+        return new LegalHold(
+                id(),
+                whose,
+                basis,
+                "REF-" + secondsAfterMorning,
+                by,
+                MORNING.plusSeconds(secondsAfterMorning),
+                null,
+                null,
+                null);
     }
 
     private static String id() {

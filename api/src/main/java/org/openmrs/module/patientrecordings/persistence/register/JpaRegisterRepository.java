@@ -2,13 +2,23 @@
 package org.openmrs.module.patientrecordings.persistence.register;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
 import org.openmrs.module.patientrecordings.persistence.UtcTimes;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
+import org.openmrs.module.patientrecordings.register.RegisterFilter;
+import org.openmrs.module.patientrecordings.register.RegisterPage;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 
 /**
@@ -51,9 +61,8 @@ public final class JpaRegisterRepository implements RegisterRepository {
             RegisterEntryRow row = stored.orElseGet(RegisterEntryRow::new);
             row.type = type;
             row.entryId = entry.id();
-            row.patientId = RegisterEntryDocuments.patient(entry);
-            row.endedAt = UtcTimes.toColumn(entry.endedAt());
             row.data = data;
+            searchColumns(row, entry);
             if (stored.isPresent()) {
                 entityManager.flush();
             } else {
@@ -90,6 +99,123 @@ public final class JpaRegisterRepository implements RegisterRepository {
         }
         return database.inCurrentTransaction(entityManager -> row(entityManager, name.get(), id)
                 .map(row -> RegisterEntryDocuments.read(type, row.entryId, row.data)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Filters, orders and pages in the database: every criterion is a column or the recordings table.
+     */
+    @Override
+    public <T extends RegisterEntry> RegisterPage<T> search(
+            Class<T> type, RegisterFilter filter, Instant at, int offset, int count) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(at, "at");
+        RegisterPage.requireRange(offset, count);
+        Optional<String> name = RegisterEntryTypes.name(type);
+        if (name.isEmpty()) {
+            return new RegisterPage<>(List.of(), 0);
+        }
+        return database.inCurrentTransaction(entityManager -> {
+            fillSearchColumns(entityManager);
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            String where = where(name.get(), filter, at, parameters);
+            TypedQuery<RegisterEntryRow> query = entityManager.createQuery(
+                    "select e from RegisterEntryRow e where " + where + " order by e.madeAt, e.number",
+                    RegisterEntryRow.class);
+            parameters.forEach(query::setParameter);
+            query.setFirstResult(offset);
+            if (count != RegisterPage.ALL) {
+                query.setMaxResults(count);
+            }
+            List<T> entries = count == 0
+                    ? List.of()
+                    : query.getResultStream()
+                            .map(row -> RegisterEntryDocuments.read(type, row.entryId, row.data))
+                            .toList();
+            long total;
+            if ((offset == 0 || !entries.isEmpty()) && entries.size() < count) {
+                total = (long) offset + entries.size();
+            } else {
+                TypedQuery<Long> counted =
+                        entityManager.createQuery("select count(e) from RegisterEntryRow e where " + where, Long.class);
+                parameters.forEach(counted::setParameter);
+                total = counted.getSingleResult();
+            }
+            return new RegisterPage<>(entries, total);
+        });
+    }
+
+    /** The JPQL condition of a filter, its parameters put into {@code parameters}. */
+    private static String where(String type, RegisterFilter filter, Instant at, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder("e.type = :type");
+        parameters.put("type", type);
+        if (filter.patient() != null) {
+            where.append(" and e.patientId = :patient");
+            parameters.put("patient", filter.patient().value());
+        }
+        if (filter.staff() != null) {
+            where.append(" and e.staffId = :staff");
+            parameters.put("staff", filter.staff().value());
+        }
+        if (filter.recordedBy() != null) {
+            where.append(" and e.recordedBy = :recordedBy");
+            parameters.put("recordedBy", filter.recordedBy().value());
+        }
+        if (filter.recording() != null) {
+            where.append(" and :recording member of e.recordings");
+            parameters.put("recording", filter.recording().value());
+        }
+        if (filter.active() != null) {
+            where.append(
+                    filter.active()
+                            ? " and (e.endedAt is null or e.endedAt > :at)"
+                            : " and e.endedAt is not null and e.endedAt <= :at");
+            parameters.put("at", UtcTimes.toColumn(at));
+        }
+        if (filter.from() != null) {
+            where.append(" and e.madeAt >= :from");
+            parameters.put("from", UtcTimes.toColumn(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and e.madeAt < :to");
+            parameters.put("to", UtcTimes.toColumn(filter.to()));
+        }
+        if (filter.basis() != null) {
+            where.append(" and e.basis = :basis");
+            parameters.put("basis", filter.basis().toUpperCase(Locale.ROOT));
+        }
+        return where.toString();
+    }
+
+    /** Copies what a filter asks about from the entry into the row's columns and recordings. */
+    private static void searchColumns(RegisterEntryRow row, RegisterEntry entry) {
+        row.patientId = RegisterEntryDocuments.patient(entry);
+        row.endedAt = UtcTimes.toColumn(entry.endedAt());
+        row.madeAt = UtcTimes.toColumn(RegisterFilter.madeAt(entry));
+        row.recordedBy = RegisterFilter.recordedByOf(entry).value();
+        UserId staff = RegisterFilter.staffOf(entry);
+        row.staffId = staff == null ? null : staff.value();
+        row.basis = RegisterFilter.basisOf(entry);
+        Set<String> recordings = new HashSet<>();
+        RegisterFilter.recordingsOf(entry).forEach(r -> recordings.add(r.value()));
+        row.recordings.retainAll(recordings);
+        row.recordings.addAll(recordings);
+    }
+
+    /** Fills in the search columns of rows saved before they existed, from their documents. */
+    private static void fillSearchColumns(EntityManager entityManager) {
+        List<RegisterEntryRow> older = entityManager
+                .createQuery("select e from RegisterEntryRow e where e.madeAt is null", RegisterEntryRow.class)
+                .getResultList();
+        for (RegisterEntryRow row : older) {
+            RegisterEntryTypes.type(row.type)
+                    .ifPresent(type -> searchColumns(row, RegisterEntryDocuments.read(type, row.entryId, row.data)));
+        }
+        if (!older.isEmpty()) {
+            entityManager.flush();
+        }
     }
 
     private static Optional<RegisterEntryRow> row(EntityManager entityManager, String type, String id) {

@@ -28,4 +28,12 @@ final class RegisterEntryTypes {
     static Optional<String> name(Class<?> type) {
         return Optional.ofNullable(NAMES.get(type));
     }
+
+    /** @return the entry class of a stored name; empty for a name this version does not know */
+    static Optional<Class<? extends RegisterEntry>> type(String name) {
+        return NAMES.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .<Class<? extends RegisterEntry>>map(Map.Entry::getKey)
+                .findFirst();
+    }
 }

@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,6 +59,44 @@ final class Call {
             throw RuleViolationException.of(ErrorCode.SAF_4, "The query parameter " + name + " is required", name);
         }
         return integer(value, name);
+    }
+
+    /**
+     * A whole-number query parameter from 0 to {@code max}, or {@code absent} when it is not given.
+     *
+     * @throws RuleViolationException SAF-4 naming the parameter when it is not such a number
+     */
+    int queryInt(String name, int absent, int max) {
+        String value = query(name);
+        if (value == null) {
+            return absent;
+        }
+        int number = integer(value, name);
+        if (number < 0 || number > max) {
+            throw RuleViolationException.of(
+                    ErrorCode.SAF_4, name + " must be from 0 to " + max + ", not " + number, name);
+        }
+        return number;
+    }
+
+    /** This request's address with the query parameter {@code name} set to {@code value}, the others kept. */
+    String linkWith(String name, String value) {
+        StringBuilder link = new StringBuilder(request.getRequestURL());
+        String separator = "?";
+        String query = request.getQueryString();
+        if (query != null && !query.isEmpty()) {
+            for (String part : query.split("&")) {
+                if (!part.isEmpty() && !part.equals(name) && !part.startsWith(name + "=")) {
+                    link.append(separator).append(part);
+                    separator = "&";
+                }
+            }
+        }
+        return link.append(separator)
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** A true/false query parameter, or null when absent. */

@@ -23,6 +23,7 @@ import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.PatientObjection;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
 import org.openmrs.module.patientrecordings.register.RegisterFilter;
+import org.openmrs.module.patientrecordings.register.RegisterPage;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.register.StaffObjection;
 import org.openmrs.module.patientrecordings.site.JsonInput;
@@ -31,9 +32,17 @@ import org.openmrs.module.patientrecordings.site.JsonInput;
  * The registers the rules depend on: staff objections (STF-1), patients' standing objections (CON-10), covert
  * authorisations (COV-1, COV-2), legal holds (REC-5), the destruction register (REC-4) and disclosures (REC-6). Each
  * lists with filters and creates; entries that can end are ended, never deleted; destructions and disclosures never
- * end. Privileges (SAF-3), notes (CON-8) and audit are the register service's.
+ * end. A listing is paged: {@code offset} (from 0) and {@code count} (default {@value #DEFAULT_COUNT}, at most {@value
+ * #MAX_COUNT}); the answer carries the {@code total} and, when there are more, the {@code next} page's address. The
+ * register's store filters and pages. Privileges (SAF-3), notes (CON-8) and audit are the register service's.
  */
 final class RegisterEndpoints {
+
+    /** Entries per page when a listing does not say ({@code count}). */
+    static final int DEFAULT_COUNT = 50;
+
+    /** The most entries one page holds. */
+    static final int MAX_COUNT = 500;
 
     private final RegisterService registers;
     private final DisposalService disposal;
@@ -90,7 +99,9 @@ final class RegisterEndpoints {
     }
 
     private Reply covertAuthorisations(Call call) {
-        return entries(registers.covertAuthorisations(filter(call)));
+        int offset = offset(call);
+        int count = count(call);
+        return entries(call, registers.covertAuthorisations(filter(call), offset, count), offset, count);
     }
 
     /** COV-1: missing elements are the rules' to list (COV-1), so only malformed values are refused here. */
@@ -137,7 +148,17 @@ final class RegisterEndpoints {
     }
 
     private <T extends RegisterEntry> Reply list(Call call, Class<T> type) {
-        return entries(registers.list(type, filter(call)));
+        int offset = offset(call);
+        int count = count(call);
+        return entries(call, registers.page(type, filter(call), offset, count), offset, count);
+    }
+
+    private static int offset(Call call) {
+        return call.queryInt("offset", 0, Integer.MAX_VALUE);
+    }
+
+    private static int count(Call call) {
+        return call.queryInt("count", DEFAULT_COUNT, MAX_COUNT);
     }
 
     private static RegisterFilter filter(Call call) {
@@ -156,12 +177,19 @@ final class RegisterEndpoints {
                 call.query("basis"));
     }
 
-    private Reply entries(List<? extends RegisterEntry> entries) {
+    /** One page of a register: its entries, the total, and the address of the next page when there is one. */
+    private Reply entries(Call call, RegisterPage<? extends RegisterEntry> page, int offset, int count) {
         Instant now = clock.instant();
         JsonArray array = new JsonArray();
-        entries.forEach(e -> array.add(RegisterJson.write(e, now)));
+        page.entries().forEach(e -> array.add(RegisterJson.write(e, now)));
         JsonObject body = new JsonObject();
-        body.addProperty("total", entries.size());
+        body.addProperty("total", page.total());
+        body.addProperty("offset", offset);
+        body.addProperty("count", count);
+        long next = (long) offset + page.entries().size();
+        if (!page.entries().isEmpty() && next < page.total()) {
+            body.addProperty("next", call.linkWith("offset", Long.toString(next)));
+        }
         body.add("entries", array);
         return Reply.ok(body);
     }

@@ -15,6 +15,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.LegalMatters;
 import org.openmrs.module.patientrecordings.register.LegalHold;
+import org.openmrs.module.patientrecordings.register.RegisterFilter;
 
 /**
  * REC-5: $legal-hold and $lift-legal-hold on a Patient or on one of their Media. A hold covers all of the patient's
@@ -74,8 +75,9 @@ public final class LegalHoldOperations {
 
     private void lift(PatientId patient, StringType reference, StringType reason) {
         String ref = reference == null ? null : reference.getValue();
-        LegalHold hold = services.registers().list(LegalHold.class).stream()
-                .filter(h -> h.patient().equals(patient) && h.reference().equals(ref) && h.endedAt() == null)
+        RegisterFilter inForce = new RegisterFilter(patient, null, null, null, true, null, null, null);
+        LegalHold hold = services.registers().list(LegalHold.class, inForce).stream()
+                .filter(h -> h.reference().equals(ref))
                 .findFirst()
                 .orElseThrow(() -> RuleViolationException.of(
                         ErrorCode.NF_1, "No legal hold " + ref + " on this patient", "reference"));

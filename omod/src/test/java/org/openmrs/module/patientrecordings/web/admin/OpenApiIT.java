@@ -70,6 +70,43 @@ class OpenApiIT {
     }
 
     @Test
+    @DisplayName("every paged listing the document describes answers with the members it says are required")
+    void pagedListingsAnswerAsDescribed() throws Exception {
+        JsonObject document = server.get(null, "/openapi.json").json().getAsJsonObject();
+        List<String> checked = new ArrayList<>();
+        for (var path : document.getAsJsonObject("paths").entrySet()) {
+            JsonObject get = path.getValue().getAsJsonObject().getAsJsonObject("get");
+            if (get == null
+                    || path.getKey().contains("{")
+                    || !get.toString().contains("#/components/parameters/count")) {
+                continue;
+            }
+            JsonObject schema = get.getAsJsonObject("responses")
+                    .getAsJsonObject("200")
+                    .getAsJsonObject("content")
+                    .getAsJsonObject("application/json")
+                    .getAsJsonObject("schema");
+            Answer answer = server.get("everything", path.getKey() + "?offset=0&count=1");
+            assertThat(answer.status()).as(path.getKey() + " " + answer.body()).isEqualTo(200);
+            JsonObject body = answer.json().getAsJsonObject();
+            schema.getAsJsonArray("required")
+                    .forEach(member -> assertThat(body.has(member.getAsString()))
+                            .as(path.getKey() + " answers " + member)
+                            .isTrue());
+            assertThat(body.get("count").getAsInt()).isEqualTo(1);
+            checked.add(path.getKey());
+        }
+        assertThat(checked)
+                .containsExactlyInAnyOrder(
+                        "/registers/staff-objections",
+                        "/registers/patient-objections",
+                        "/registers/covert-authorisations",
+                        "/registers/legal-holds",
+                        "/registers/destructions",
+                        "/registers/disclosures");
+    }
+
+    @Test
     @DisplayName("a path the API does not have is NF-1 404; a method it does not allow is 405 with Allow")
     void unknownPathAndMethod() throws Exception {
         Answer nowhere = server.get("admin", "/nowhere");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openmrs.module.patientrecordings.web.admin.AdminApiServer.ALICE;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,53 @@ class RegisterApiIT {
         assertThat(server.post("nurse", "/registers/staff-objections/nothing/end", null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("A register listing is paged: offset and count, the total on every page, the next page's address")
+    void listingsArePaged() throws Exception {
+        for (String reference : List.of("C-1", "C-2", "C-3")) {
+            server.post(
+                    "records",
+                    "/registers/legal-holds",
+                    "{\"patient\":\"alice\",\"basis\":\"CLAIM\",\"reference\":\"" + reference + "\"}");
+        }
+        server.post(
+                "records", "/registers/legal-holds", "{\"patient\":\"bob\",\"basis\":\"CLAIM\",\"reference\":\"B\"}");
+
+        JsonObject first = server.get("records", "/registers/legal-holds?patient=alice&count=2")
+                .json()
+                .getAsJsonObject();
+        String next = first.get("next").getAsString();
+        JsonObject second = server.get("records", next.substring(next.indexOf("/registers/")))
+                .json()
+                .getAsJsonObject();
+
+        assertThat(first.get("total").getAsInt()).isEqualTo(3);
+        assertThat(references(first)).containsExactly("C-1", "C-2");
+        assertThat(next).contains("patient=alice", "count=2", "offset=2");
+        assertThat(second.get("total").getAsInt()).isEqualTo(3);
+        assertThat(references(second)).containsExactly("C-3");
+        assertThat(second.has("next")).isFalse();
+        JsonObject countOnly =
+                server.get("records", "/registers/legal-holds?count=0").json().getAsJsonObject();
+        assertThat(countOnly.get("total").getAsInt()).isEqualTo(4);
+        assertThat(countOnly.getAsJsonArray("entries")).isEmpty();
+        Answer badCount = server.get("records", "/registers/legal-holds?count=501");
+        Answer badOffset = server.get("records", "/registers/legal-holds?offset=-1");
+        assertThat(badCount.status()).isEqualTo(400);
+        assertThat(badCount.codes()).containsExactly("SAF-4");
+        assertThat(badCount.body()).contains("count");
+        assertThat(badOffset.status()).isEqualTo(400);
+        assertThat(badOffset.body()).contains("offset");
+    }
+
+    private static List<String> references(JsonObject page) {
+        List<String> references = new ArrayList<>();
+        page.getAsJsonArray("entries")
+                .forEach(
+                        e -> references.add(e.getAsJsonObject().get("reference").getAsString()));
+        return references;
     }
 
     private AuditEntry lastAudit() {
