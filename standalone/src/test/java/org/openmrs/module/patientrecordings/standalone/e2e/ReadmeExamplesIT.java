@@ -68,6 +68,7 @@ class ReadmeExamplesIT {
             expect("policy/diff", "\"from\": 1", "\"to\": 2", "CAR_PARK", "\"after\": \"BLOCK\""),
             expect("staff-objections", "\"code\":\"STF-1\"", "HTTP 422", "\"active\": false"),
             expect("legal-holds", "PALS-2026-031", "\"liftReason\"", "\"active\": false"),
+            expect("$FHIR/Flag?", "\"resourceType\":\"Flag\"", "\"status\":\"inactive\"", "PALS-2026-031"),
             expect("policies/export", "\"dryRun\": true", "\"status\": \"CHANGED\""));
 
     @TempDir
