@@ -267,6 +267,10 @@ abstract class AdministrationContract {
         assertThat(flags.json().get("total").getAsInt()).isEqualTo(1);
         assertThat(flagOfClinician.status()).isEqualTo(403);
         assertThat(lifted.json().get("status").getAsString()).isEqualTo("inactive");
+        assertThat(auditTrailOf(RECORDS))
+                .as("SAF-2: the Flag reads are audited against the patient")
+                .anySatisfy(e -> assertThat(e).contains("LegalHold " + holdId + " read", "Patient/" + patient));
+        assertThat(refusals("clinician")).anySatisfy(e -> assertThat(e).contains("LegalHold read", "SAF-3"));
         assertThat(destroyed.status()).as(destroyed.body()).isEqualTo(201);
         assertThat(destroyed.json().get("recording").getAsString()).isEqualTo(recording);
     }
@@ -348,20 +352,27 @@ abstract class AdministrationContract {
 
     /** The audit trail's refused entries of a user, as the auditor reads them through FHIR, each as JSON text. */
     private List<String> refusals(String user) throws Exception {
+        return auditTrailOf(user).stream()
+                .filter(event -> !"0"
+                        .equals(JsonParser.parseString(event)
+                                .getAsJsonObject()
+                                .get("outcome")
+                                .getAsString()))
+                .toList();
+    }
+
+    /** The audit trail's entries of a user, newest first, as the auditor reads them through FHIR, as JSON text. */
+    private List<String> auditTrailOf(String user) throws Exception {
         Answer events =
                 fhir("GET", "/fhir/AuditEvent?agent=Practitioner/" + userIdOf(user) + "&_count=200", AUDITOR, null);
         assertThat(events.status()).as(events.body()).isEqualTo(200);
-        List<String> refused = new ArrayList<>();
+        List<String> trail = new ArrayList<>();
         JsonArray entries = events.json().getAsJsonArray("entry");
         if (entries != null) {
-            entries.forEach(e -> {
-                JsonObject event = e.getAsJsonObject().getAsJsonObject("resource");
-                if (!"0".equals(event.get("outcome").getAsString())) {
-                    refused.add(event.toString());
-                }
-            });
+            entries.forEach(e ->
+                    trail.add(e.getAsJsonObject().getAsJsonObject("resource").toString()));
         }
-        return refused;
+        return trail;
     }
 
     /** The id the server knows a user by: the practitioner operating a recording, here from the user table. */

@@ -20,6 +20,8 @@ import org.openmrs.module.patientrecordings.policy.TelephoneNotice;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.register.CovertAuthorisationEntry;
 import org.openmrs.module.patientrecordings.register.LegalHold;
+import org.openmrs.module.patientrecordings.register.RegisterFilter;
+import org.openmrs.module.patientrecordings.register.RegisterPage;
 
 /**
  * Renders recordings the user may already see as Media: gathers each one's {@link MediaContext} (holds, covert
@@ -40,17 +42,14 @@ final class MediaViews {
 
     List<Media> toFhir(List<Recording> recordings, String serverBase) {
         Instant now = services.guard().now();
-        List<LegalHold> holds = services.registerEntries().list(LegalHold.class).stream()
-                .filter(h -> h.activeAt(now))
-                .toList();
+        Map<PatientId, List<LegalHold>> holds = new HashMap<>();
         Map<PatientId, List<ConsentFact>> consents = new HashMap<>();
         return recordings.stream()
                 .map(r -> MediaTranslator.toFhir(
                         r,
                         new MediaContext(
                                 consentState(r, consents.computeIfAbsent(r.patient(), services.consents()::of)),
-                                holds.stream()
-                                        .filter(h -> h.patient().equals(r.patient()))
+                                holds.computeIfAbsent(r.patient(), p -> holdsInForce(p, now)).stream()
                                         .map(h -> new MediaContext.Hold(
                                                 h.basis(), h.reference(), h.placedAt(), h.placedBy()))
                                         .toList(),
@@ -58,6 +57,14 @@ final class MediaViews {
                                 notices(r),
                                 serverBase + "/")))
                 .toList();
+    }
+
+    /** REC-5: the patient's legal holds in force, searched in the register's store. */
+    private List<LegalHold> holdsInForce(PatientId patient, Instant now) {
+        RegisterFilter inForce = new RegisterFilter(patient, null, null, null, true, null, null, null);
+        return services.registerEntries()
+                .search(LegalHold.class, inForce, now, 0, RegisterPage.ALL)
+                .entries();
     }
 
     private static ConsentState consentState(Recording r, List<ConsentFact> facts) {
@@ -75,8 +82,12 @@ final class MediaViews {
         if (r.mode() != RecordingMode.COVERT) {
             return null;
         }
-        return services.registerEntries().list(CovertAuthorisationEntry.class).stream()
-                .filter(e -> e.authorisation().patient().equals(r.patient()))
+        RegisterFilter ofPatient = new RegisterFilter(r.patient(), null, null, null, null, null, null, null);
+        return services
+                .registerEntries()
+                .search(CovertAuthorisationEntry.class, ofPatient, r.startedAt(), 0, RegisterPage.ALL)
+                .entries()
+                .stream()
                 .filter(e -> e.authorisation().covers(r.startedAt()))
                 .map(e -> new MediaContext.Covert(e.authorisation(), e.recordedBy()))
                 .findFirst()
