@@ -107,6 +107,18 @@ class RegisterTranslatorTest {
         assertThat(lifted.getPeriod().hasEnd()).isTrue();
     }
 
+    @Test
+    @DisplayName("the categories are checked against the consent-category code system: an unknown one is an error")
+    void categoriesAreCodesOfOurCodeSystem() {
+        Consent f = RegisterTranslator.toFhir(new PatientObjection("o2", ALICE, null, ADMIN, MADE, null), NOW);
+        f.getCategory().stream()
+                .flatMap(c -> c.getCoding().stream())
+                .filter(c -> FhirUrls.CS_CONSENT_CATEGORY.equals(c.getSystem()))
+                .forEach(c -> c.setCode("NOT_A_CATEGORY"));
+
+        assertThat(ProfileValidator.errors(f)).isNotEmpty();
+    }
+
     private static <T extends Resource> T valid(T resource) {
         var errors = ProfileValidator.errors(resource);
         assertThat(errors).as(ProfileValidator.describe(errors)).isEmpty();

@@ -273,6 +273,11 @@ abstract class AdministrationContract {
         assertThat(refusals("clinician")).anySatisfy(e -> assertThat(e).contains("LegalHold read", "SAF-3"));
         assertThat(destroyed.status()).as(destroyed.body()).isEqualTo(201);
         assertThat(destroyed.json().get("recording").getAsString()).isEqualTo(recording);
+        Answer disposals =
+                fhir("GET", "/fhir/AuditEvent?patient=" + patient + "&action=DISPOSE&_count=200", AUDITOR, null);
+        assertThat(disposals.body())
+                .as("REC-4: the destruction is found as an AuditEvent")
+                .contains("Media/" + recording, "action DISPOSE; under CON-5");
     }
 
     @Test
