@@ -15,12 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 
 /**
@@ -345,6 +352,81 @@ abstract class AdministrationContract {
                         .json()
                         .getAsJsonArray("versions"))
                 .hasSize(version);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("POL-2: an import whose third site is changed meanwhile (VER-1) leaves the first two unchanged")
+    void anImportIsOneTransactionAcrossSites() throws Exception {
+        List<String> sites = List.of("atomic-a", "atomic-b", "atomic-c");
+        JsonObject policy = send("GET", POLICY, ADMIN, null).json();
+        for (String site : sites) {
+            server.services().host().sites().create(SiteId.of(site), "Site " + site);
+            policy.addProperty("site", site);
+            Answer created = send("PUT", "/admin/sites/" + site + "/policy", ADMIN, policy.toString());
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+        }
+        JsonObject file = send("GET", "/admin/policies/export", ADMIN, null).json();
+        file.getAsJsonArray("sites").forEach(site -> {
+            JsonObject p = site.getAsJsonObject();
+            if (sites.contains(p.get("site").getAsString())) {
+                p.addProperty("cliniciansMayRecordConsultations", false);
+            }
+        });
+
+        Answer imported;
+        try (Connection competitor = server.services().database().dataSource().getConnection()) {
+            competitor.setAutoCommit(false);
+            try (PreparedStatement insert = competitor.prepareStatement("INSERT INTO patientrecordings_site_policy"
+                    + " (site_id, policy_version, clinicians_may_record, telephone_enabled, jurisdiction, record_class,"
+                    + " missing_note, settings) SELECT site_id, 2, clinicians_may_record, telephone_enabled,"
+                    + " jurisdiction, record_class, missing_note, settings FROM patientrecordings_site_policy"
+                    + " WHERE site_id = ? AND policy_version = 1")) {
+                insert.setString(1, "atomic-c");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Answer> importing =
+                    CompletableFuture.supplyAsync(() -> sendUnchecked("POST", "/admin/policies/import", file));
+            assertThat(waitFor(importing, Duration.ofSeconds(2)))
+                    .as("the import waits for the competing version of its third site")
+                    .isFalse();
+            competitor.commit();
+            imported = importing.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(409);
+        assertThat(imported.codes()).containsExactly("VER-1");
+        for (String site : List.of("atomic-a", "atomic-b")) {
+            JsonObject current =
+                    send("GET", "/admin/sites/" + site + "/policy", ADMIN, null).json();
+            assertThat(current.get("version").getAsInt()).as(site).isEqualTo(1);
+            assertThat(current.get("cliniciansMayRecordConsultations").getAsBoolean())
+                    .as(site)
+                    .isTrue();
+        }
+        assertThat(send("GET", "/admin/sites/atomic-c/policy/versions", ADMIN, null)
+                        .json()
+                        .getAsJsonArray("versions"))
+                .as("only the competing change's version")
+                .hasSize(2);
+    }
+
+    /** @return whether the request completed within the time */
+    private static boolean waitFor(CompletableFuture<Answer> request, Duration time) throws Exception {
+        try {
+            request.get(time.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillWaiting) {
+            return false;
+        }
+    }
+
+    private Answer sendUnchecked(String method, String path, JsonObject body) {
+        try {
+            return send(method, path, ADMIN, body.toString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The number of versions of the demo site's policy. */
