@@ -3,7 +3,6 @@ package org.openmrs.module.patientrecordings.fhir;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -83,11 +82,6 @@ public final class RegisterTranslator {
         /** The register entry id within a Consent id of this category. */
         public String entryId(String consentId) {
             return consentId.substring(prefix.length());
-        }
-
-        @Override
-        public String toString() {
-            return code.toLowerCase(Locale.ROOT);
         }
     }
 

@@ -33,6 +33,9 @@ public final class JpaRegisterRepository implements RegisterRepository {
 
     private final Database database;
 
+    /** Set once a search found no row without its search columns: rows are only ever saved with them since. */
+    private volatile boolean searchColumnsFilled;
+
     public JpaRegisterRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
@@ -118,7 +121,9 @@ public final class JpaRegisterRepository implements RegisterRepository {
             return new RegisterPage<>(List.of(), 0);
         }
         return database.inCurrentTransaction(entityManager -> {
-            fillSearchColumns(entityManager);
+            if (!searchColumnsFilled) {
+                searchColumnsFilled = fillSearchColumns(entityManager) == 0;
+            }
             Map<String, Object> parameters = new LinkedHashMap<>();
             String where = where(name.get(), filter, at, parameters);
             TypedQuery<RegisterEntryRow> query = entityManager.createQuery(
@@ -204,8 +209,12 @@ public final class JpaRegisterRepository implements RegisterRepository {
         row.recordings.addAll(recordings);
     }
 
-    /** Fills in the search columns of rows saved before they existed, from their documents. */
-    private static void fillSearchColumns(EntityManager entityManager) {
+    /**
+     * Fills in the search columns of rows saved before they existed, from their documents.
+     *
+     * @return how many rows it filled in
+     */
+    private static int fillSearchColumns(EntityManager entityManager) {
         List<RegisterEntryRow> older = entityManager
                 .createQuery("select e from RegisterEntryRow e where e.madeAt is null", RegisterEntryRow.class)
                 .getResultList();
@@ -216,6 +225,7 @@ public final class JpaRegisterRepository implements RegisterRepository {
         if (!older.isEmpty()) {
             entityManager.flush();
         }
+        return older.size();
     }
 
     private static Optional<RegisterEntryRow> row(EntityManager entityManager, String type, String id) {
