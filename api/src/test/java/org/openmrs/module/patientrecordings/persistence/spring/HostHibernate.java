@@ -14,12 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entities, and Spring's Hibernate transaction manager over it, the two beans that {@link SpringTransactions} is
  * given there. The schema is the one the {@link Database} migrated; its connection pool is shared.
  */
-final class HostHibernate implements AutoCloseable {
+public final class HostHibernate implements AutoCloseable {
 
     private final SessionFactory sessionFactory;
     private final HibernateTransactionManager transactionManager;
 
-    HostHibernate(Database database) {
+    public HostHibernate(Database database) {
         LocalSessionFactoryBuilder builder = new LocalSessionFactoryBuilder(database.dataSource());
         builder.addAnnotatedClasses(PersistentRepositories.ENTITIES.toArray(Class<?>[]::new));
         this.sessionFactory = builder.buildSessionFactory();
@@ -27,7 +27,7 @@ final class HostHibernate implements AutoCloseable {
     }
 
     /** @return the module's transactions over the host's beans, as the OpenMRS adapter builds them */
-    SpringTransactions transactions() {
+    public SpringTransactions transactions() {
         return new SpringTransactions(transactionManager, sessionFactory);
     }
 
