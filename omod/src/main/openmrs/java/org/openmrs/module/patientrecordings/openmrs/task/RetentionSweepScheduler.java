@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link RetentionSweep} (the retention sweep while {@link Setting#RETENTION_SWEEP_ENABLED} is true, and the
  * content sweep) every {@link Setting#RETENTION_SWEEP_INTERVAL_HOURS} hours, each run on an OpenMRS daemon thread
- * opened with the module's daemon token. The settings are read again before each run, so changes apply from the next run on. A failed run
+ * opened with the module's daemon token. The settings are read again at each run, as the daemon user (the timer thread
+ * has no OpenMRS user context), so changes apply from the next run on. A failed run
  * is logged and the next one is scheduled as usual.
  */
 public final class RetentionSweepScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweepScheduler.class);
     private static final long FIRST_RUN_DELAY_MINUTES = 10;
+    private static final long DEFAULT_INTERVAL_HOURS = 24;
 
     private final DaemonToken token;
     private final Settings settings;
@@ -49,13 +51,13 @@ public final class RetentionSweepScheduler {
     }
 
     private void runAndReschedule() {
-        long hours = 24;
+        long hours = DEFAULT_INTERVAL_HOURS;
         try {
-            hours = Math.max(1, settings.getLong(Setting.RETENTION_SWEEP_INTERVAL_HOURS));
-            Daemon.runInDaemonThread(
+            // Global properties are read as the daemon user: this timer thread has no OpenMRS user context.
+            hours = Daemon.runInDaemonThread(
                             () -> {
                                 new RetentionSweep(settings).run();
-                                return null;
+                                return Math.max(1, settings.getLong(Setting.RETENTION_SWEEP_INTERVAL_HOURS));
                             },
                             token)
                     .get();

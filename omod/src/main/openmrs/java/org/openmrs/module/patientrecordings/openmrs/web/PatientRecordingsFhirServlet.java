@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.openmrs.api.context.Context;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.web.UnitOfWorkFilter;
 
@@ -29,7 +30,20 @@ public final class PatientRecordingsFhirServlet extends HttpServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
-        RestfulServer created = FhirServerFactory.create();
+        // The factory reads global properties, which needs an OpenMRS session on this thread; OpenMRS may start the
+        // module's servlets on a thread that has none.
+        boolean ownSession = !Context.isSessionOpen();
+        if (ownSession) {
+            Context.openSession();
+        }
+        RestfulServer created;
+        try {
+            created = FhirServerFactory.create();
+        } finally {
+            if (ownSession) {
+                Context.closeSession();
+            }
+        }
         created.init(config);
         unitOfWork = new UnitOfWorkFilter(the(Transactions.class));
         server = created;
