@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.spring;
 
+import java.util.Collection;
 import org.hibernate.SessionFactory;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
@@ -19,9 +20,15 @@ public final class HostHibernate implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final HibernateTransactionManager transactionManager;
 
+    /** Over every entity of the module. */
     public HostHibernate(Database database) {
+        this(database, PersistentRepositories.ENTITIES);
+    }
+
+    /** Over the given entities, whose tables the database has. */
+    public HostHibernate(Database database, Collection<Class<?>> entities) {
         LocalSessionFactoryBuilder builder = new LocalSessionFactoryBuilder(database.dataSource());
-        builder.addAnnotatedClasses(PersistentRepositories.ENTITIES.toArray(Class<?>[]::new));
+        builder.addAnnotatedClasses(entities.toArray(Class<?>[]::new));
         this.sessionFactory = builder.buildSessionFactory();
         this.transactionManager = new HibernateTransactionManager(sessionFactory);
     }
