@@ -179,6 +179,28 @@ class SpringTransactionsIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void aRefusalInJoinedWorkLeavesItToTheOwnerOfTheTransactionWhetherItCommitsVER1(DatabaseEngine engine) {
+        Stores stores = stores(engine);
+        HostHibernate host = hosts.get(engine);
+        Recording stale = stores.recordings().save(aRecording(PatientId.random()));
+        stores.recordings().save(stale.withState(RecordingState.IN_PROGRESS));
+        PatientId kept = PatientId.random();
+
+        host.hostTransaction().executeWithoutResult(status -> {
+            stores.recordings().save(aRecording(kept));
+            assertThatThrownBy(() -> stores.recordings().save(stale.withState(RecordingState.IN_PROGRESS)))
+                    .isInstanceOfSatisfying(
+                            RuleViolationException.class,
+                            e -> assertThat(e.reasons())
+                                    .extracting(Reason::code)
+                                    .containsExactly(ErrorCode.VER_1));
+        });
+
+        assertThat(stores.recordings().findByPatient(kept)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void aSecondCreateWithTheSameKeyGetsTheFirstResourceFromTheUniqueConstraint(DatabaseEngine engine) {
         Stores stores = stores(engine);
         IdempotentCreator creator = new IdempotentCreator(stores.transactions(), Clock.fixed(MORNING, ZoneOffset.UTC));
