@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.storage.ContentSweeper;
@@ -29,7 +29,7 @@ import org.openmrs.module.patientrecordings.storage.UploadLimits;
 public final class ContentIngest {
 
     private final EncryptedContentStore store;
-    private final Database database;
+    private final Transactions database;
     private final ContentAttachment attachment;
     private final IngestObserver observer;
 
@@ -38,12 +38,12 @@ public final class ContentIngest {
      * @param database whose unit of work the attachment runs in
      * @param attachment the database step, normally {@code recordingService::attachContent}
      */
-    public ContentIngest(EncryptedContentStore store, Database database, ContentAttachment attachment) {
+    public ContentIngest(EncryptedContentStore store, Transactions database, ContentAttachment attachment) {
         this(store, database, attachment, IngestObserver.NONE);
     }
 
     ContentIngest(
-            EncryptedContentStore store, Database database, ContentAttachment attachment, IngestObserver observer) {
+            EncryptedContentStore store, Transactions database, ContentAttachment attachment, IngestObserver observer) {
         this.store = Objects.requireNonNull(store, "store");
         this.database = Objects.requireNonNull(database, "database");
         this.attachment = Objects.requireNonNull(attachment, "attachment");

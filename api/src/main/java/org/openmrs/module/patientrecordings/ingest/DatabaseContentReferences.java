@@ -3,7 +3,7 @@ package org.openmrs.module.patientrecordings.ingest;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.storage.ContentReferences;
 import org.openmrs.module.patientrecordings.storage.ContentSweeper;
 
@@ -14,10 +14,10 @@ import org.openmrs.module.patientrecordings.storage.ContentSweeper;
  */
 public final class DatabaseContentReferences implements ContentReferences {
 
-    private final Database database;
+    private final Transactions database;
 
     /** @param database opened with the recording entities ({@code JpaRecordingRepository.ENTITIES}) */
-    public DatabaseContentReferences(Database database) {
+    public DatabaseContentReferences(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

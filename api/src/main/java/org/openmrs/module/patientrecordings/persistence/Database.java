@@ -6,18 +6,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.ValidationMode;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.hibernate.StaleStateException;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
@@ -33,9 +30,10 @@ import org.hibernate.tool.schema.Action;
  * thread. Repositories run their statements through {@link #inCurrentTransaction}, which joins that transaction
  * when there is one and otherwise runs a short transaction of its own. So a service call wrapped in {@link
  * #inUnitOfWork} is one transaction: everything it saved commits together or, when anything throws, nothing of it
- * does (SAF-4). Unwrapped, every repository call commits on its own.
+ * does (SAF-4). Unwrapped, every repository call commits on its own. This is the {@link Transactions} contract, which
+ * the repositories are written against; inside OpenMRS the host's transaction manager implements it instead.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
 
     /** The class path resource of the changelog; OpenMRS runs the same file as the module's liquibase.xml. */
     public static final String CHANGELOG = "org/openmrs/module/patientrecordings/liquibase/changelog.xml";
@@ -80,6 +78,7 @@ public final class Database implements AutoCloseable {
      *
      * @return what the work returned
      */
+    @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
         EntityManager entityManager = entityManagerFactory.createEntityManager();
@@ -93,7 +92,7 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             rollback(transaction, e);
-            throw translate(e);
+            throw Transactions.concurrentUpdateOr(e);
         } catch (Error e) {
             rollback(transaction, e);
             throw e;
@@ -113,6 +112,7 @@ public final class Database implements AutoCloseable {
      *
      * @return what the work returned
      */
+    @Override
     public <T> T inCurrentTransaction(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
         EntityManager current = bound.get().peek();
@@ -129,27 +129,10 @@ public final class Database implements AutoCloseable {
      *
      * @return what the call returned
      */
+    @Override
     public <T> T inUnitOfWork(Supplier<T> call) {
         Objects.requireNonNull(call, "call");
         return inTransaction(entityManager -> call.get());
-    }
-
-    /** Like {@link #inUnitOfWork(Supplier)}, for a call that returns nothing. */
-    public void runInUnitOfWork(Runnable call) {
-        Objects.requireNonNull(call, "call");
-        inTransaction(entityManager -> {
-            call.run();
-            return null;
-        });
-    }
-
-    /** Like {@link #inTransaction(Function)}, for work that returns nothing. */
-    public void runInTransaction(Consumer<EntityManager> work) {
-        Objects.requireNonNull(work, "work");
-        inTransaction(entityManager -> {
-            work.accept(entityManager);
-            return null;
-        });
     }
 
     /** @return the pooled data source, for plain JDBC where JPA does not fit */
@@ -217,17 +200,5 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
-    }
-
-    private static RuntimeException translate(RuntimeException e) {
-        if (e instanceof ConcurrentUpdateException) {
-            return e;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return new ConcurrentUpdateException("the row was changed by another transaction", e);
-            }
-        }
-        return e;
     }
 }

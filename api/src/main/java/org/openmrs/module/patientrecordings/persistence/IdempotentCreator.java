@@ -33,10 +33,10 @@ public final class IdempotentCreator {
      */
     static final int ATTEMPTS = 10;
 
-    private final Database database;
+    private final Transactions database;
     private final Clock clock;
 
-    public IdempotentCreator(Database database, Clock clock) {
+    public IdempotentCreator(Transactions database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -15,7 +15,9 @@
  * </ul>
  *
  * <p>A service call wrapped in {@code Database.inUnitOfWork} is one transaction: every repository joins the
- * transaction bound to the thread ({@code Database.inCurrentTransaction}).
+ * transaction bound to the thread ({@code Database.inCurrentTransaction}). The repositories are written against
+ * {@link org.openmrs.module.patientrecordings.persistence.Transactions}, that contract; inside OpenMRS, {@code
+ * persistence.spring.SpringTransactions} keeps it over OpenMRS' own transaction manager and session factory.
  *
  * <p>Entity classes are listed explicitly by the feature that owns them (for example {@code JpaAuditLog.ENTITIES})
  * and handed to {@code Database.open} by the application that wires the features together; nothing is scanned.

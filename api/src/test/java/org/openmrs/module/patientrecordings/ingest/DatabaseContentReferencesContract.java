@@ -28,6 +28,7 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
@@ -41,11 +42,16 @@ import org.openmrs.module.patientrecordings.recording.Recording;
 abstract class DatabaseContentReferencesContract {
 
     private RepositoryDatabase repositoryDatabase;
-    private Database database;
+    private Transactions database;
     private JpaRecordingRepository recordings;
     private DatabaseContentReferences references;
 
     abstract DatabaseEngine engine();
+
+    /** The transactions the references and the recordings run in: the database's own, unless a host's are tested. */
+    Transactions transactions(Database emptied) {
+        return emptied;
+    }
 
     @BeforeAll
     void createDatabase() {
@@ -59,7 +65,7 @@ abstract class DatabaseContentReferencesContract {
 
     @BeforeEach
     void startEmpty() {
-        database = repositoryDatabase.emptied();
+        database = transactions(repositoryDatabase.emptied());
         recordings = new JpaRecordingRepository(database);
         references = new DatabaseContentReferences(database);
     }

@@ -4,7 +4,9 @@ package org.openmrs.module.patientrecordings.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -17,22 +19,38 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.persistence.spring.HostHibernate;
 
 /** The version column convention: of two updates from the same version one wins, the other gets VER-1. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptimisticLockingIT {
 
     private final TestDatabases databases = new TestDatabases();
+    private final Map<DatabaseEngine, HostHibernate> hosts = new EnumMap<>(DatabaseEngine.class);
 
     @AfterAll
     void dropDatabases() {
+        hosts.values().forEach(HostHibernate::close);
         databases.close();
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
     void ofTwoConcurrentUpdatesOfOneRowOneWinsAndTheOtherGetsVER1(DatabaseEngine engine) throws Exception {
+        oneWinsTheOtherGetsVER1(databases.open(engine));
+    }
+
+    /** The same in a host's Spring transactions, where the lost lock surfaces wrapped by Spring at commit. */
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void ofTwoConcurrentUpdatesInAHostsSpringTransactionsOneWinsAndTheOtherGetsVER1(DatabaseEngine engine)
+            throws Exception {
         Database database = databases.open(engine);
+        HostHibernate host = hosts.computeIfAbsent(engine, e -> new HostHibernate(database, TestNote.ENTITIES));
+        oneWinsTheOtherGetsVER1(host.transactions());
+    }
+
+    private static void oneWinsTheOtherGetsVER1(Transactions database) throws Exception {
         String id = UUID.randomUUID().toString();
         database.runInTransaction(entityManager -> entityManager.persist(new TestNote(id, "original")));
         CyclicBarrier bothHaveRead = new CyclicBarrier(2);

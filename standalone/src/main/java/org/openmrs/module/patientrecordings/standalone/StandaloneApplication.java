@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
+import org.openmrs.module.patientrecordings.audit.IntegrityFailureAudit;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
 import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.ingest.DatabaseContentReferences;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
@@ -36,7 +38,6 @@ import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.content.IntegrityFailureAudit;
 import org.openmrs.module.patientrecordings.standalone.fhir.HostFhirProviders;
 import org.openmrs.module.patientrecordings.standalone.fhir.NoteLookup;
 import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
@@ -47,7 +48,6 @@ import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUs
 import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
 import org.openmrs.module.patientrecordings.standalone.web.HealthProbe;
 import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
-import org.openmrs.module.patientrecordings.standalone.web.UnitOfWorkFilter;
 import org.openmrs.module.patientrecordings.standalone.web.WebServer;
 import org.openmrs.module.patientrecordings.storage.ContentKeyring;
 import org.openmrs.module.patientrecordings.storage.ContentSweeper;
@@ -55,6 +55,7 @@ import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
 import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
 import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
+import org.openmrs.module.patientrecordings.web.UnitOfWorkFilter;
 import org.openmrs.module.patientrecordings.web.admin.AdminApiServlet;
 import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
@@ -307,8 +308,10 @@ public final class StandaloneApplication implements AutoCloseable {
         SitePolicyService sitePolicies =
                 new SitePolicyService(repositories.sitePolicies(), host.sites(), schedules::jurisdictions, guard);
         RetentionScheduleService scheduleService = new RetentionScheduleService(schedules, guard);
-        EncryptedContentStore encrypted =
-                new EncryptedContentStore(content, keyring, new IntegrityFailureAudit(audit, currentUser, clock));
+        EncryptedContentStore encrypted = new EncryptedContentStore(
+                content,
+                keyring,
+                new IntegrityFailureAudit(audit, () -> currentUser.current().map(Actor::user), clock));
         return new Services(
                 recordings,
                 consents,

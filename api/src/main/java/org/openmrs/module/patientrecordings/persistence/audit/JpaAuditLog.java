@@ -22,7 +22,7 @@ import org.openmrs.module.patientrecordings.audit.AuditWriteFailedException;
 import org.openmrs.module.patientrecordings.audit.ChainBreak;
 import org.openmrs.module.patientrecordings.audit.ChainVerification;
 import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
-import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 
 /**
  * The audit log in the database (SAF-2).
@@ -44,9 +44,9 @@ public final class JpaAuditLog implements AuditLog {
 
     private static final int VERIFY_BATCH = 500;
 
-    private final Database database;
+    private final Transactions database;
 
-    public JpaAuditLog(Database database) {
+    public JpaAuditLog(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

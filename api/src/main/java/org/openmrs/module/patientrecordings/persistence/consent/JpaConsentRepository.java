@@ -14,13 +14,13 @@ import org.openmrs.module.patientrecordings.consent.ConsentRepository;
 import org.openmrs.module.patientrecordings.consent.RecordingConsent;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
-import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 
 /**
  * Consents in the database, their history in an append-only child table: a save inserts the decisions the stored
  * history does not have yet and never updates or deletes one. Every call joins the thread's unit of work when there
- * is one ({@link Database#inCurrentTransaction}). "Oldest first" is the order in which consents were first saved.
+ * is one ({@link Transactions#inCurrentTransaction}). "Oldest first" is the order in which consents were first saved.
  * There is no delete.
  */
 public final class JpaConsentRepository implements ConsentRepository {
@@ -28,9 +28,9 @@ public final class JpaConsentRepository implements ConsentRepository {
     /** The entity classes this repository needs mapped. */
     public static final List<Class<?>> ENTITIES = List.of(ConsentRow.class, ConsentEventRow.class);
 
-    private final Database database;
+    private final Transactions database;
 
-    public JpaConsentRepository(Database database) {
+    public JpaConsentRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -7,15 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 
 /**
  * Recordings in the database. Every call joins the thread's unit of work when there is one ({@link
- * Database#inCurrentTransaction}). "Oldest first" is the order in which recordings were first saved, as in the
+ * Transactions#inCurrentTransaction}). "Oldest first" is the order in which recordings were first saved, as in the
  * in-memory store. There is no delete (REC-1).
  */
 public final class JpaRecordingRepository implements RecordingRepository {
@@ -23,9 +23,9 @@ public final class JpaRecordingRepository implements RecordingRepository {
     /** The entity classes this repository needs mapped. */
     public static final List<Class<?>> ENTITIES = List.of(RecordingRow.class);
 
-    private final Database database;
+    private final Transactions database;
 
-    public JpaRecordingRepository(Database database) {
+    public JpaRecordingRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.openmrs.module.patientrecordings.domain.UserId;
-import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.persistence.UtcTimes;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
 import org.openmrs.module.patientrecordings.register.RegisterFilter;
@@ -24,19 +24,19 @@ import org.openmrs.module.patientrecordings.register.RegisterRepository;
 /**
  * The registers in the database: one table for every register, the entry type in a discriminator column. Nothing is
  * deleted; an entry saved again replaces its stored state and keeps its place in the order. Every call joins the
- * thread's unit of work when there is one ({@link Database#inCurrentTransaction}).
+ * thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}).
  */
 public final class JpaRegisterRepository implements RegisterRepository {
 
     /** The entity classes this repository needs mapped. */
     public static final List<Class<?>> ENTITIES = List.of(RegisterEntryRow.class);
 
-    private final Database database;
+    private final Transactions database;
 
     /** Set once a search found no row without its search columns: rows are only ever saved with them since. */
     private volatile boolean searchColumnsFilled;
 
-    public JpaRegisterRepository(Database database) {
+    public JpaRegisterRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.retention.AdministeredSchedule;
 import org.openmrs.module.patientrecordings.retention.Jurisdiction;
 import org.openmrs.module.patientrecordings.retention.RetentionRuleCodec.Problem;
@@ -20,7 +20,7 @@ import org.openmrs.module.patientrecordings.retention.RetentionScheduleRepositor
  * version that exists is not added again, and the unique constraint on (jurisdiction, version), not the look-up,
  * decides which of two concurrent changes creates a version; the other gets VER-1. "Current" and "oldest first"
  * follow the order versions were added in, as in the in-memory store. Every call joins the thread's unit of work
- * when there is one ({@link Database#inCurrentTransaction}).
+ * when there is one ({@link Transactions#inCurrentTransaction}).
  */
 public final class JpaRetentionScheduleRepository implements RetentionScheduleRepository {
 
@@ -29,10 +29,10 @@ public final class JpaRetentionScheduleRepository implements RetentionScheduleRe
 
     private static final Gson GSON = new Gson();
 
-    private final Database database;
+    private final Transactions database;
     private final RetentionScheduleCodec codec = new RetentionScheduleCodec();
 
-    public JpaRetentionScheduleRepository(Database database) {
+    public JpaRetentionScheduleRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.SiteId;
-import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.policy.SitePolicy;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 
@@ -14,16 +14,16 @@ import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
  * Site policies in the database, one row per version (POL-2). Versions are only added: the unique constraint on
  * (site, version), not a look-up, decides which of two concurrent changes creates a version; the other gets VER-1.
  * "Current" and "oldest first" follow the order versions were added in, as in the in-memory store. Every call joins
- * the thread's unit of work when there is one ({@link Database#inCurrentTransaction}).
+ * the thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}).
  */
 public final class JpaSitePolicyRepository implements SitePolicyRepository {
 
     /** The entity classes this repository needs mapped. */
     public static final List<Class<?>> ENTITIES = List.of(SitePolicyRow.class);
 
-    private final Database database;
+    private final Transactions database;
 
-    public JpaSitePolicyRepository(Database database) {
+    public JpaSitePolicyRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 

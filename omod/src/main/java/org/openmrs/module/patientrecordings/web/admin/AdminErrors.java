@@ -19,7 +19,7 @@ import org.openmrs.module.patientrecordings.domain.Reason;
  * {"issues": [{"code": "TEL-2", "severity": "error", "message": "...", "path": "telephone.notices"}]}
  * }</pre>
  */
-final class AdminErrors {
+public final class AdminErrors {
 
     private AdminErrors() {}
 
@@ -49,7 +49,7 @@ final class AdminErrors {
     }
 
     /** The body listing every reason. */
-    static JsonObject body(List<Reason> reasons) {
+    public static JsonObject body(List<Reason> reasons) {
         JsonArray issues = new JsonArray();
         for (Reason r : reasons) {
             JsonObject issue = new JsonObject();

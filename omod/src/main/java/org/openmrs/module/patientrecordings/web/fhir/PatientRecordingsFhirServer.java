@@ -56,7 +56,7 @@ public class PatientRecordingsFhirServer extends RestfulServer {
         setServerAddressStrategy(settings.addressStrategy());
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
         paging.setDefaultPageSize(settings.pageSize());
-        paging.setMaximumPageSize(Math.max(settings.pageSize(), 200));
+        paging.setMaximumPageSize(Math.max(settings.pageSize(), settings.maxPageSize()));
         setPagingProvider(paging);
         // _include=Media:consent: a reference the provider filled in is included; nothing else is.
         setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);

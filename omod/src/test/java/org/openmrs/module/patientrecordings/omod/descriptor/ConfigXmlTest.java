@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.omod.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,13 +145,36 @@ class ConfigXmlTest {
     }
 
     @Test
-    void mapsTheAuthenticationFilterOnThePublicPathAndDeclaresTheFhirServlet() {
+    void mapsTheAuthenticationFilterOnThePublicPathAndDeclaresTheFhirAndAdministrationServlets() {
         Map<String, String> mappings = declared("filter-mapping", "filter-name", "url-pattern");
         Map<String, String> filters = declared("filter", "filter-name", "filter-class");
         Map<String, String> servlets = declared("servlet", "servlet-name", "servlet-class");
         assertThat(mappings).containsValue("/ws/patientrecordings/*");
         assertThat(filters.keySet()).containsAll(mappings.keySet());
-        assertThat(servlets).containsKey("fhir");
+        assertThat(servlets).containsOnlyKeys("fhir", "admin");
+    }
+
+    @Test
+    void theServletNamesAreThoseTheAdapterForwardsTo() throws Exception {
+        String paths = Files.readString(
+                ADAPTER_SOURCES.resolve("org/openmrs/module/patientrecordings/openmrs/web/ModulePaths.java"));
+        for (String servlet :
+                declared("servlet", "servlet-name", "servlet-class").keySet()) {
+            assertThat(paths)
+                    .as("ModulePaths names the servlet %s", servlet)
+                    .containsPattern("String \\w+_SERVLET_NAME = \"" + servlet + "\";");
+        }
+    }
+
+    @Test
+    void theServletsAreServletsAndTheFiltersFilters() throws Exception {
+        for (String servlet :
+                declared("servlet", "servlet-name", "servlet-class").values()) {
+            assertThat(adapterSource(servlet)).as("%s is a servlet", servlet).contains("extends HttpServlet");
+        }
+        for (String filter : declared("filter", "filter-name", "filter-class").values()) {
+            assertThat(adapterSource(filter)).as("%s is a filter", filter).containsPattern("implements\\s+Filter\\b");
+        }
     }
 
     @Test
@@ -188,6 +212,10 @@ class ConfigXmlTest {
             messages.load(in);
         }
         assertThat(messages.stringPropertyNames()).isNotEmpty().allMatch(key -> key.startsWith("patientrecordings."));
+    }
+
+    private static String adapterSource(String className) throws IOException {
+        return Files.readString(ADAPTER_SOURCES.resolve(className.replace('.', '/') + ".java"));
     }
 
     private List<Element> elements(String name) {

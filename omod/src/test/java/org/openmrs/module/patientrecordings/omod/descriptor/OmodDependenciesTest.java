@@ -61,7 +61,22 @@ class OmodDependenciesTest {
                 "org.apache.commons:commons-lang3",
                 "com.google.protobuf:protobuf-java",
                 "org.hibernate.orm:hibernate-core",
-                "org.liquibase:liquibase-core");
+                "org.liquibase:liquibase-core",
+                "org.springframework:spring-tx",
+                "org.springframework:spring-orm",
+                "org.springframework:spring-context",
+                "org.springframework:spring-jdbc",
+                "jakarta.persistence:jakarta.persistence-api");
         assertThat(warShips).allMatch(a -> OmodDependencies.isExcluded(a, excluded));
+    }
+
+    /**
+     * Inside OpenMRS the module's repositories run on OpenMRS' own session factory and connection pool, so the pool
+     * that only the standalone server's database bootstrap opens is not packed.
+     */
+    @Test
+    void theStandaloneConnectionPoolIsNotPacked() throws IOException {
+        assertThat(OmodDependencies.isExcluded("com.zaxxer:HikariCP", OmodDependencies.excluded()))
+                .isTrue();
     }
 }

@@ -22,6 +22,9 @@ class PortImplementationsTest {
 
     private static final Path PORTS = Path.of("../api/src/main/java/org/openmrs/module/patientrecordings/port");
     private static final Path ADAPTER = Path.of("src/main/openmrs/java");
+    private static final Path PERSISTENCE =
+            Path.of("../api/src/main/java/org/openmrs/module/patientrecordings/persistence");
+    private static final Path TRANSACTIONS_FOR_OPENMRS = PERSISTENCE.resolve("spring/SpringTransactions.java");
     private static final Pattern INTERFACE = Pattern.compile("public\\s+interface\\s+(\\w+)");
 
     @Test
@@ -38,6 +41,50 @@ class PortImplementationsTest {
                     .as("an OpenMRS implementation of port %s under %s", port, ADAPTER)
                     .anyMatch(source -> implementation.matcher(source).find());
         }
+    }
+
+    /**
+     * Inside OpenMRS the module keeps its records in OpenMRS' database: the adapter builds every JPA store of the core
+     * (each {@code Jpa*} class of its persistence package) over {@code SpringTransactions}, the {@code Transactions}
+     * of OpenMRS' transaction manager and session factory, and none of the in-memory stores that stand in for them.
+     */
+    @Test
+    void everyStoreInsideOpenmrsIsTheJpaOneOnOpenmrsTransactions() throws IOException {
+        List<String> jpaStores = jpaStores();
+        assertThat(jpaStores)
+                .contains(
+                        "JpaRecordingRepository",
+                        "JpaConsentRepository",
+                        "JpaRegisterRepository",
+                        "JpaSitePolicyRepository",
+                        "JpaRetentionScheduleRepository",
+                        "JpaAuditLog");
+        String adapter = String.join("\n", adapterSources());
+        for (String store : jpaStores) {
+            assertThat(adapter).as("the adapter builds %s", store).contains("new " + store + "(");
+        }
+        assertThat(adapter).contains("new SpringTransactions(").contains("new DatabaseContentReferences(");
+        assertThat(adapter)
+                .doesNotContainPattern(
+                        "new InMemory(Recording|Consent|Register|SitePolicy|RetentionSchedule)Repository\\(|new InMemoryAuditLog\\(");
+        assertThat(Files.readString(TRANSACTIONS_FOR_OPENMRS))
+                .containsPattern("class\\s+SpringTransactions\\s+implements\\s+Transactions\\b")
+                .doesNotContain("import org.openmrs.api");
+    }
+
+    private static List<String> jpaStores() throws IOException {
+        Pattern store = Pattern.compile("public\\s+final\\s+class\\s+(Jpa\\w+)\\s+implements");
+        List<String> stores = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(PERSISTENCE)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("Jpa"))
+                    .toList()) {
+                Matcher matcher = store.matcher(Files.readString(file));
+                if (matcher.find()) {
+                    stores.add(matcher.group(1));
+                }
+            }
+        }
+        return stores;
     }
 
     private static List<String> ports() throws IOException {

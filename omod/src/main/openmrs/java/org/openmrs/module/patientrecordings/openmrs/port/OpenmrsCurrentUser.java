@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.openmrs.port;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.openmrs.User;
 import org.openmrs.api.context.Context;
@@ -21,16 +22,20 @@ public final class OpenmrsCurrentUser implements CurrentUser {
 
     @Override
     public Actor get() {
-        User user = Context.isSessionOpen() && Context.isAuthenticated() ? Context.getAuthenticatedUser() : null;
-        if (user == null) {
-            throw RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated", "user");
-        }
+        UserId user =
+                user().orElseThrow(() -> RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated", "user"));
         Set<Privilege> held = EnumSet.noneOf(Privilege.class);
         for (Privilege privilege : Privilege.values()) {
             if (Context.hasPrivilege(privilege.privilegeName())) {
                 held.add(privilege);
             }
         }
-        return new Actor(UserId.of(user.getUuid()), held);
+        return new Actor(user, held);
+    }
+
+    /** @return the authenticated user of this thread (its UUID), or empty when nobody is authenticated */
+    public Optional<UserId> user() {
+        User user = Context.isSessionOpen() && Context.isAuthenticated() ? Context.getAuthenticatedUser() : null;
+        return user == null ? Optional.empty() : Optional.of(UserId.of(user.getUuid()));
     }
 }

@@ -24,13 +24,20 @@ import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 import org.openmrs.module.patientrecordings.register.RegisterService;
+import org.openmrs.module.patientrecordings.retention.RetentionScheduleRegistry;
+import org.openmrs.module.patientrecordings.retention.RetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.retention.RetentionService;
+import org.openmrs.module.patientrecordings.site.PolicyFileService;
+import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The module's services over the host ports and the stores. */
+/**
+ * The module's services over the host ports and the stores, wired as the standalone server wires them
+ * ({@code StandaloneApplication.services}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ServicesConfiguration {
 
@@ -39,9 +46,27 @@ public class ServicesConfiguration {
         return new AccessGuard(currentUser, audit, clock);
     }
 
+    /** The retention schedules (REC-2): the shipped ones, and those an administrator changed. */
     @Bean
-    public RetentionService patientRecordingsRetentionService() {
-        return RetentionService.englandOnly();
+    public RetentionScheduleRegistry patientRecordingsRetentionSchedules(RetentionScheduleRepository administered) {
+        return RetentionScheduleRegistry.withEnglandDefaults(administered);
+    }
+
+    @Bean
+    public RetentionService patientRecordingsRetentionService(RetentionScheduleRegistry schedules) {
+        return new RetentionService(schedules::schedules);
+    }
+
+    @Bean
+    public RetentionScheduleService patientRecordingsRetentionScheduleService(
+            RetentionScheduleRegistry schedules, AccessGuard guard) {
+        return new RetentionScheduleService(schedules, guard);
+    }
+
+    @Bean
+    public PolicyFileService patientRecordingsPolicyFileService(
+            SitePolicyService policies, RetentionScheduleService schedules, AccessGuard guard) {
+        return new PolicyFileService(policies, schedules, guard);
     }
 
     @Bean
@@ -61,8 +86,11 @@ public class ServicesConfiguration {
 
     @Bean
     public SitePolicyService patientRecordingsSitePolicyService(
-            SitePolicyRepository policies, SiteDirectory sites, RetentionService retention, AccessGuard guard) {
-        return new SitePolicyService(policies, sites, retention.jurisdictions(), guard);
+            SitePolicyRepository policies,
+            SiteDirectory sites,
+            RetentionScheduleRegistry schedules,
+            AccessGuard guard) {
+        return new SitePolicyService(policies, sites, schedules::jurisdictions, guard);
     }
 
     @Bean

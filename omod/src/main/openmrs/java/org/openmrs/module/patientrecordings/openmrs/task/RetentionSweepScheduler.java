@@ -14,15 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link RetentionSweep} every {@link Setting#RETENTION_SWEEP_INTERVAL_HOURS} hours while
- * {@link Setting#RETENTION_SWEEP_ENABLED} is true, each run on an OpenMRS daemon thread opened with the module's
- * daemon token. The settings are read again before each run, so changes apply from the next run on. A failed run
+ * Runs the {@link RetentionSweep} (the retention sweep while {@link Setting#RETENTION_SWEEP_ENABLED} is true, and the
+ * content sweep) every {@link Setting#RETENTION_SWEEP_INTERVAL_HOURS} hours, each run on an OpenMRS daemon thread
+ * opened with the module's daemon token. The settings are read again at each run, as the daemon user (the timer thread
+ * has no OpenMRS user context), so changes apply from the next run on. A failed run
  * is logged and the next one is scheduled as usual.
  */
 public final class RetentionSweepScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweepScheduler.class);
     private static final long FIRST_RUN_DELAY_MINUTES = 10;
+    private static final long DEFAULT_INTERVAL_HOURS = 24;
 
     private final DaemonToken token;
     private final Settings settings;
@@ -49,23 +51,21 @@ public final class RetentionSweepScheduler {
     }
 
     private void runAndReschedule() {
-        long hours = 24;
+        long hours = DEFAULT_INTERVAL_HOURS;
         try {
-            hours = Math.max(1, settings.getLong(Setting.RETENTION_SWEEP_INTERVAL_HOURS));
-            if (settings.getBoolean(Setting.RETENTION_SWEEP_ENABLED)) {
-                Daemon.runInDaemonThread(
-                                () -> {
-                                    new RetentionSweep().run();
-                                    return null;
-                                },
-                                token)
-                        .get();
-            }
+            // Global properties are read as the daemon user: this timer thread has no OpenMRS user context.
+            hours = Daemon.runInDaemonThread(
+                            () -> {
+                                new RetentionSweep(settings).run();
+                                return Math.max(1, settings.getLong(Setting.RETENTION_SWEEP_INTERVAL_HOURS));
+                            },
+                            token)
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (ExecutionException | RuntimeException e) {
-            LOG.error("The retention sweep failed; it runs again in {} hours", hours, e);
+            LOG.error("The module's sweeps failed; they run again in {} hours", hours, e);
         }
         if (!timer.isShutdown()) {
             timer.schedule(this::runAndReschedule, hours, TimeUnit.HOURS);

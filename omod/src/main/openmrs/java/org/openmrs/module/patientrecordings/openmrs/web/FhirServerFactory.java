@@ -1,25 +1,100 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.openmrs.web;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.RestfulServer;
-import org.openmrs.module.patientrecordings.openmrs.service.PatientRecordingsService;
+import static org.openmrs.module.patientrecordings.openmrs.service.ModuleComponents.the;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.audit.AuditLog;
+import org.openmrs.module.patientrecordings.audit.IntegrityFailureAudit;
+import org.openmrs.module.patientrecordings.consent.ConsentService;
+import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
+import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsContentKeys;
+import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsCurrentUser;
+import org.openmrs.module.patientrecordings.port.ContentBackend;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.register.RegisterRepository;
+import org.openmrs.module.patientrecordings.register.RegisterService;
+import org.openmrs.module.patientrecordings.settings.InvalidSettingException;
+import org.openmrs.module.patientrecordings.settings.Setting;
+import org.openmrs.module.patientrecordings.settings.Settings;
+import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
+import org.openmrs.module.patientrecordings.web.fhir.ContentStore;
+import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
+import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
+import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
+import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer;
 
 /**
- * Makes the module's FHIR R4 server. This is the one place that names the server class of the web shell
- * ({@code omod/src/main/java}); everything OpenMRS-specific (paths, address, authentication) is applied around it by
- * {@link PatientRecordingsFhirServlet}.
+ * Makes the module's FHIR R4 server inside OpenMRS, as the standalone server makes it ({@code
+ * StandaloneApplication.fhirServlet}): the web shell's {@link PatientRecordingsFhirServer} over the module's services
+ * and stores (the module's Spring beans), content encrypted with the keys the global properties name, the public
+ * {@code /ws/...} base address, the upload limit and page sizes of the global properties, and OpenMRS' own
+ * authentication ({@link OpenmrsRequestAuthenticator}). Called when OpenMRS starts the FHIR servlet, after the
+ * module's Spring context, so the settings are read then: a change to the upload limit or the page sizes applies
+ * when the module next starts.
  */
 final class FhirServerFactory {
+
+    /** How the server names itself as an audit source. */
+    static final String SERVER_NAME = "Patient Recordings (OpenMRS)";
 
     private FhirServerFactory() {}
 
     /**
-     * A new, not yet initialised server over the module's services.
+     * A new, not yet initialised server.
      *
-     * @param services the module's services, as registered with OpenMRS
+     * @throws IllegalStateException when the module's beans are missing, or the content keys cannot be opened
+     * @throws InvalidSettingException when a global property does not hold what it must
      */
-    static RestfulServer create(PatientRecordingsService services) {
-        return new RestfulServer(FhirContext.forR4Cached());
+    static PatientRecordingsFhirServer create() {
+        Settings settings = the(Settings.class);
+        FhirServerDependencies dependencies = new FhirServerDependencies(
+                the(RecordingService.class),
+                the(ConsentService.class),
+                the(RegisterService.class),
+                the(DisclosureService.class),
+                the(RegisterRepository.class),
+                the(AuditLog.class),
+                the(AccessGuard.class),
+                contentStore(settings));
+        FhirServerSettings serverSettings = FhirServerSettings.defaults(SERVER_NAME)
+                .withAddressStrategy(new PublicAddressStrategy(settings))
+                .withMaxUploadBytes(positive(settings, Setting.UPLOAD_MAX_BYTES))
+                .withPageSize(pageSize(settings, Setting.FHIR_DEFAULT_PAGE_SIZE))
+                .withMaxPageSize(pageSize(settings, Setting.FHIR_MAX_PAGE_SIZE));
+        return new PatientRecordingsFhirServer(dependencies, serverSettings, new OpenmrsRequestAuthenticator());
+    }
+
+    /** The encrypted store over the host's storage service; an integrity failure is audited under the reader. */
+    private static ContentStore contentStore(Settings settings) {
+        ContentBackend backend = the(ContentBackend.class);
+        OpenmrsCurrentUser currentUser = new OpenmrsCurrentUser();
+        IntegrityFailureAudit integrity =
+                new IntegrityFailureAudit(the(AuditLog.class), currentUser::user, Clock.systemUTC());
+        try {
+            return new EncryptedContent(
+                    new EncryptedContentStore(backend, OpenmrsContentKeys.open(settings), integrity), backend);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Patient Recordings cannot open its content keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static long positive(Settings settings, Setting setting) {
+        long value = settings.getLong(setting);
+        if (value < 1) {
+            throw new InvalidSettingException(setting, Long.toString(value), "a whole number above 0");
+        }
+        return value;
+    }
+
+    private static int pageSize(Settings settings, Setting setting) {
+        long value = positive(settings, setting);
+        if (value > Integer.MAX_VALUE) {
+            throw new InvalidSettingException(setting, Long.toString(value), "a page size up to " + Integer.MAX_VALUE);
+        }
+        return (int) value;
     }
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.openmrs.web;
 
+import java.util.Set;
+
 /**
  * The module's web paths. The public address is {@value #PUBLIC_PREFIX}{@code /...}; OpenMRS serves the module's
  * servlets at {@value #SERVLET_PREFIX}{@code /<servlet name>/...}, and a module filter forwards from one to the
@@ -28,6 +30,19 @@ public final class ModulePaths {
 
     /** The FHIR base below the context path, as the servlet receives it. */
     public static final String SERVLET_FHIR_BASE = SERVLET_PREFIX + "/" + FHIR_SERVLET_NAME + FHIR_VERSION_PATH;
+
+    /** The administration API servlet's name in config.xml. */
+    public static final String ADMIN_SERVLET_NAME = "admin";
+
+    /** The administration API's base below the context path, as clients see it. */
+    public static final String PUBLIC_ADMIN_BASE = PUBLIC_PREFIX + "/" + ADMIN_SERVLET_NAME;
+
+    /** The administration API's base below the context path, as the servlet receives it. */
+    public static final String SERVLET_ADMIN_BASE = SERVLET_PREFIX + "/" + ADMIN_SERVLET_NAME;
+
+    /** The paths anyone may read: the FHIR capability statement and the administration API's OpenAPI document. */
+    public static final Set<String> PUBLIC_PATHS =
+            Set.of(PUBLIC_FHIR_BASE + "/metadata", PUBLIC_ADMIN_BASE + "/openapi.json");
 
     private ModulePaths() {}
 

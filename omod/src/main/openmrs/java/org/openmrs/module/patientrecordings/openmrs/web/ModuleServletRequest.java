@@ -6,37 +6,41 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
  * Presents a request that OpenMRS' module servlet dispatched (servlet path {@code /ms}, path info
- * {@code /patientrecordings/fhir/R4/Media/...}) as if the FHIR server were mapped at the FHIR base, so that HAPI
- * reads {@code Media/...} as the request path instead of taking the module id for a resource type.
+ * {@code /patientrecordings/fhir/R4/Media/...}) as if its servlet were mapped at its own base, so that HAPI reads
+ * {@code Media/...} as the request path instead of taking the module id for a resource type, and the administration
+ * API routes {@code /sites/...}.
  */
 final class ModuleServletRequest extends HttpServletRequestWrapper {
 
+    private final String base;
     private final String pathInfo;
 
-    private ModuleServletRequest(HttpServletRequest request, String pathInfo) {
+    private ModuleServletRequest(HttpServletRequest request, String base, String pathInfo) {
         super(request);
+        this.base = base;
         this.pathInfo = pathInfo;
     }
 
     /**
-     * Wraps a request below {@link ModulePaths#SERVLET_FHIR_BASE}.
+     * Wraps a request below a servlet's base.
      *
-     * @return the wrapped request, or null when the request is not below the FHIR base
+     * @param base the servlet's base below the context path, e.g. {@link ModulePaths#SERVLET_FHIR_BASE}
+     * @return the wrapped request, or null when the request is not below {@code base}
      */
-    static ModuleServletRequest of(HttpServletRequest request) {
+    static ModuleServletRequest of(HttpServletRequest request, String base) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(ModulePaths.SERVLET_FHIR_BASE)) {
-            return new ModuleServletRequest(request, null);
+        if (path.equals(base)) {
+            return new ModuleServletRequest(request, base, null);
         }
-        if (path.startsWith(ModulePaths.SERVLET_FHIR_BASE + "/")) {
-            return new ModuleServletRequest(request, path.substring(ModulePaths.SERVLET_FHIR_BASE.length()));
+        if (path.startsWith(base + "/")) {
+            return new ModuleServletRequest(request, base, path.substring(base.length()));
         }
         return null;
     }
 
     @Override
     public String getServletPath() {
-        return ModulePaths.SERVLET_FHIR_BASE;
+        return base;
     }
 
     @Override

@@ -14,17 +14,26 @@ import java.util.Base64;
 import org.openmrs.api.context.Context;
 import org.openmrs.api.context.ContextAuthenticationException;
 import org.openmrs.api.context.UsernamePasswordCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The module filter on {@value ModulePaths#PUBLIC_PREFIX}{@code /*}. OpenMRS enforces nothing there and ignores HTTP
- * Basic, so this filter authenticates Basic credentials against OpenMRS users (an OpenMRS session cookie is honoured
- * as it is), refuses unauthenticated requests other than the FHIR capability statement with 401, and forwards the
- * rest to the module servlet under {@value ModulePaths#SERVLET_PREFIX}.
+ * The module filter on {@value ModulePaths#PUBLIC_PREFIX}{@code /*}, in front of the FHIR endpoint and the
+ * administration API. OpenMRS enforces nothing there and ignores HTTP Basic, so this filter authenticates Basic
+ * credentials against OpenMRS users with {@code Context.authenticate} (an OpenMRS session cookie is honoured as it
+ * is) and forwards the request to the module servlet under {@value ModulePaths#SERVLET_PREFIX}. Credentials that
+ * fail are marked on the request ({@link #credentialsRefused}), so that the servlet refuses it with 401 and an error
+ * in its own API's shape (a FHIR {@code OperationOutcome}, the administration API's JSON) even when a session is
+ * open; the servlets also refuse a request that nobody authenticated, except {@link ModulePaths#PUBLIC_PATHS}.
  */
 public final class PatientRecordingsAuthenticationFilter implements Filter {
 
+    /** The value of {@code WWW-Authenticate} on a 401. */
+    public static final String CHALLENGE = "Basic realm=\"OpenMRS\", charset=\"UTF-8\"";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PatientRecordingsAuthenticationFilter.class);
     private static final String BASIC = "Basic ";
-    private static final String CHALLENGE = "Basic realm=\"OpenMRS\", charset=\"UTF-8\"";
+    private static final String REFUSED = PatientRecordingsAuthenticationFilter.class.getName() + ".refused";
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -41,20 +50,24 @@ public final class PatientRecordingsAuthenticationFilter implements Filter {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             if (!authenticate(authorization.substring(BASIC.length()).trim())) {
-                challenge(response);
-                return;
+                LOG.info("Patient Recordings refused HTTP Basic credentials from {}", request.getRemoteAddr());
+                request.setAttribute(REFUSED, Boolean.TRUE);
             }
-        }
-        if (!Context.isAuthenticated() && !isPublic(path)) {
-            challenge(response);
-            return;
         }
         request.getRequestDispatcher(ModulePaths.forwardTarget(path)).forward(request, response);
     }
 
-    /** The capability statement stays readable without credentials so that clients can discover the server. */
-    private static boolean isPublic(String path) {
-        return path.equals(ModulePaths.PUBLIC_FHIR_BASE + "/metadata");
+    /**
+     * Whether a request may act as the OpenMRS user of its thread: someone is authenticated, and the request did not
+     * bring HTTP Basic credentials that failed.
+     */
+    public static boolean isAuthenticated(HttpServletRequest request) {
+        return !credentialsRefused(request) && Context.isAuthenticated();
+    }
+
+    /** Whether the request brought HTTP Basic credentials that OpenMRS refused. */
+    static boolean credentialsRefused(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(REFUSED));
     }
 
     private static boolean authenticate(String encoded) {
@@ -75,10 +88,5 @@ public final class PatientRecordingsAuthenticationFilter implements Filter {
         } catch (ContextAuthenticationException e) {
             return false;
         }
-    }
-
-    private static void challenge(HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", CHALLENGE);
-        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
     }
 }

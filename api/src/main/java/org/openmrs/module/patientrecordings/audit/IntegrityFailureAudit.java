@@ -1,22 +1,19 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone.content;
+package org.openmrs.module.patientrecordings.audit;
 
 import java.time.Clock;
 import java.util.Objects;
-import org.openmrs.module.patientrecordings.audit.AuditAction;
-import org.openmrs.module.patientrecordings.audit.AuditEntry;
-import org.openmrs.module.patientrecordings.audit.AuditLog;
-import org.openmrs.module.patientrecordings.audit.AuditOutcome;
-import org.openmrs.module.patientrecordings.domain.Actor;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.UserId;
-import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUser;
 import org.openmrs.module.patientrecordings.storage.ContentIntegrityException;
 import org.openmrs.module.patientrecordings.storage.ContentIntegrityListener;
 
 /**
  * SAF-1: content that fails its integrity check is never served, and the failure is written to the audit log under
- * the user whose read found it (or the server itself, for a background read).
+ * the user whose read found it (or the server itself, for a background read). Each host says who is reading: the
+ * standalone server from its request user, OpenMRS from its user context.
  */
 public final class IntegrityFailureAudit implements ContentIntegrityListener {
 
@@ -24,18 +21,23 @@ public final class IntegrityFailureAudit implements ContentIntegrityListener {
     public static final UserId SERVER = UserId.of("patientrecordings-server");
 
     private final AuditLog audit;
-    private final RequestCurrentUser currentUser;
+    private final Supplier<Optional<UserId>> reader;
     private final Clock clock;
 
-    public IntegrityFailureAudit(AuditLog audit, RequestCurrentUser currentUser, Clock clock) {
+    /**
+     * @param audit where the failure is recorded
+     * @param reader the user reading on the current thread, or empty when nobody is
+     * @param clock the time of the record
+     */
+    public IntegrityFailureAudit(AuditLog audit, Supplier<Optional<UserId>> reader, Clock clock) {
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
+        this.reader = Objects.requireNonNull(reader, "reader");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void integrityFailed(ContentIntegrityException failure) {
-        UserId user = currentUser.current().map(Actor::user).orElse(SERVER);
+        UserId user = reader.get().orElse(SERVER);
         audit.append(new AuditEntry(
                 user,
                 clock.instant(),

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone.web;
+package org.openmrs.module.patientrecordings.web;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -10,19 +10,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import org.openmrs.module.patientrecordings.persistence.Database;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 
 /**
  * One request, one transaction: every change a request makes commits together, or none does (SAF-4: nothing
  * half-written). A request that ends in an error status is rolled back even when the servlet turned the failure
  * into a response itself, as HAPI does with an {@code OperationOutcome}. The audit log commits on its own, so a
- * refused request is still recorded (SAF-2, SAF-3).
+ * refused request is still recorded (SAF-2, SAF-3). Both hosts put it in front of the FHIR endpoint and the
+ * administration API: standalone as a servlet filter, OpenMRS around its module servlets.
  */
 public final class UnitOfWorkFilter implements Filter {
 
-    private final Database database;
+    private final Transactions database;
 
-    public UnitOfWorkFilter(Database database) {
+    /** @param database whose units of work the requests run in */
+    public UnitOfWorkFilter(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
