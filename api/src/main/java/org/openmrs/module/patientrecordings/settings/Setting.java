@@ -50,10 +50,6 @@ public enum Setting {
             "162169AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "UUID of the text concept of encounter notes (CIEL 162169 'Text of encounter note'): consent decisions"
                     + " are written as observations of it (CON-8) and a note of it satisfies REC-3"),
-    DEFAULT_JURISDICTION(
-            "patientrecordings.retention.defaultJurisdiction",
-            "ENGLAND",
-            "Jurisdiction whose retention schedule a new site policy starts with (REC-2)"),
     RETENTION_SWEEP_ENABLED(
             "patientrecordings.retention.sweepEnabled",
             "true",
