@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.web.fhir;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -11,16 +13,21 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.LongStream;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
@@ -74,13 +81,24 @@ public final class ConsentProvider implements IResourceProvider {
                 id.hasVersionIdPart() ? ConsentTranslator.asOfVersion(consent, versionOf(id)) : consent);
     }
 
-    /** Every version, newest first. */
+    /**
+     * Every version, newest first, paged by {@code _count} and {@code _offset}; {@code _since} keeps those last
+     * changed at or after an instant.
+     */
     @History
-    public List<Consent> history(@IdParam IdType id) {
+    public IBundleProvider history(
+            @IdParam IdType id, @Since InstantType since, @Offset Integer offset, @Count Integer count) {
         RecordingConsent consent = services.consents().read(ConsentId.of(id.getIdPart()));
-        return LongStream.iterate(consent.version(), v -> v >= 1, v -> v - 1)
-                .mapToObj(v -> ConsentTranslator.toFhir(ConsentTranslator.asOfVersion(consent, v)))
-                .toList();
+        return HistoryPages.page(
+                LongStream.iterate(consent.version(), v -> v >= 1, v -> v - 1)
+                        .mapToObj(v -> ConsentTranslator.asOfVersion(consent, v))
+                        .filter(c -> since == null
+                                || since.getValue() == null
+                                || !Date.from(ConsentTranslator.lastUpdated(c)).before(since.getValue()))
+                        .map(ConsentTranslator::toFhir)
+                        .toList(),
+                offset,
+                count);
     }
 
     @Search
@@ -88,7 +106,8 @@ public final class ConsentProvider implements IResourceProvider {
             @RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Consent.SP_STATUS) TokenOrListParam status,
             @OptionalParam(name = Consent.SP_PURPOSE) TokenOrListParam purpose,
-            @OptionalParam(name = "kind") TokenOrListParam kind) {
+            @OptionalParam(name = "kind") TokenOrListParam kind,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         return services.consents().forPatient(PatientId.of(patient.getIdPart())).stream()
                 .filter(c -> status == null
                         || matches(
@@ -100,6 +119,8 @@ public final class ConsentProvider implements IResourceProvider {
                                                 PurposeCodes.toCoding(p).getCode())
                                         || matches(purpose, p.code())))
                 .filter(c -> kind == null || c.terms().kinds().stream().anyMatch(k -> matches(kind, k.name())))
+                .filter(c -> lastUpdated == null
+                        || MediaSearch.within(lastUpdated, Date.from(ConsentTranslator.lastUpdated(c))))
                 .map(ConsentTranslator::toFhir)
                 .toList();
     }
