@@ -23,6 +23,7 @@ import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.ingest.DatabaseContentReferences;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
@@ -38,6 +39,7 @@ import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
 import org.openmrs.module.patientrecordings.site.SitePolicyService;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.openmrs.module.patientrecordings.standalone.content.IntegrityFailureAudit;
+import org.openmrs.module.patientrecordings.standalone.fhir.DatabaseConditionalCreates;
 import org.openmrs.module.patientrecordings.standalone.fhir.HostFhirProviders;
 import org.openmrs.module.patientrecordings.standalone.fhir.NoteLookup;
 import org.openmrs.module.patientrecordings.standalone.host.HostDirectory;
@@ -71,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * steps and the periodic sweeps, and takes it all down again in reverse order.
  *
  * <p>The seams the integration of other branches changes, one method each: {@link #moduleEntities()} with
- * {@link #repositories(Database)} (JPA repositories), {@link #fhirServlet(Services)} (the module's FHIR server) and
+ * {@link #repositories(Database, Clock)} (JPA repositories), {@link #fhirServlet(Services)} (the module's FHIR server) and
  * {@link #contentBackend(StandaloneConfig)} (the encrypted content store).
  */
 public final class StandaloneApplication implements AutoCloseable {
@@ -174,9 +176,12 @@ public final class StandaloneApplication implements AutoCloseable {
         return PersistentRepositories.ENTITIES;
     }
 
-    /** The repositories of recordings, consents, registers and site policies, in the database. */
-    static Repositories repositories(Database database) {
-        PersistentRepositories stored = new PersistentRepositories(database);
+    /**
+     * The repositories of recordings, consents, registers and site policies, in the database; the recordings' last
+     * change times come from the clock.
+     */
+    static Repositories repositories(Database database, Clock clock) {
+        PersistentRepositories stored = new PersistentRepositories(database, clock);
         return new Repositories(stored.recordings(), stored.consents(), stored.registers(), stored.sitePolicies());
     }
 
@@ -207,7 +212,9 @@ public final class StandaloneApplication implements AutoCloseable {
                         services.guard(),
                         services.store()),
                 FhirServerSettings.defaults("Patient Recordings"),
-                alreadyAuthenticated);
+                alreadyAuthenticated,
+                // Conditional creates hold across restarts and across servers sharing the database.
+                new DatabaseConditionalCreates(new IdempotentCreator(services.database(), services.clock())));
         // The host's own data (patients, sites, encounters, notes) through FHIR, so an external system works end to
         // end; a new encounter or a recorded death recomputes retention (REC-2).
         server.registerProviders(HostFhirProviders.create(
@@ -269,7 +276,7 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     static Services services(Database database, ContentBackend content, ContentKeyring keyring, Clock clock) {
-        Repositories repositories = repositories(database);
+        Repositories repositories = repositories(database, clock);
         RequestCurrentUser currentUser = new RequestCurrentUser();
         AuditLog audit = new JpaAuditLog(database);
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);

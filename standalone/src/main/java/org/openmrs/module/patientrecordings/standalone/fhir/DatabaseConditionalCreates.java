@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.standalone.fhir;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.persistence.IdempotencyKey;
+import org.openmrs.module.patientrecordings.persistence.IdempotentCreation;
+import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
+import org.openmrs.module.patientrecordings.web.fhir.ConditionalCreates;
+
+/**
+ * Conditional creates of Media kept in the database ({@code patientrecordings_idempotency}, scope {@value #SCOPE}):
+ * the key is recorded in the transaction that starts the recording, under a unique constraint, so a key never exists
+ * without its recording or a recording without its key, and every server on the database, restarted or not, returns
+ * the same recording for the same key. A key longer than a column is stored as its SHA-256.
+ *
+ * <p>Within one server, requests with the same key take turns before they reach the database. Each request already
+ * holds a pooled connection for its unit of work, and the creating transaction needs a second one and the audit log a
+ * third; a request blocked in the database on the first one's uncommitted key would hold a connection that the first
+ * one may need to finish. Across servers, each with its own pool, the unique constraint alone decides.
+ */
+public final class DatabaseConditionalCreates implements ConditionalCreates {
+
+    /** The idempotency scope of Media creates. */
+    static final String SCOPE = "media";
+
+    /** How many locks the keys are spread over. */
+    private static final int STRIPES = 64;
+
+    private final IdempotentCreator creator;
+    private final Object[] stripes = new Object[STRIPES];
+
+    public DatabaseConditionalCreates(IdempotentCreator creator) {
+        this.creator = Objects.requireNonNull(creator, "creator");
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    @Override
+    public Result createOnce(String key, Supplier<RecordingId> create) {
+        IdempotencyKey stored = key.length() <= IdempotencyKey.MAX_VALUE
+                ? new IdempotencyKey(SCOPE, key)
+                : IdempotencyKey.hashed(SCOPE, key);
+        IdempotentCreation<String> creation;
+        synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
+            creation = creator.createOnce(stored, () -> create.get().value());
+        }
+        return new Result(RecordingId.of(creation.value()), creation.created());
+    }
+}
