@@ -242,7 +242,9 @@ class FhirServerIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(metadata.statusCode()).isEqualTo(200);
-        assertThat(metadata.body()).contains(FhirUrls.OP_WITHDRAW).doesNotContain("\"delete\"");
+        assertThat(metadata.body())
+                .contains(FhirUrls.OP_WITHDRAW, "\"_lastUpdated\"", "history-instance", "vread")
+                .doesNotContain("\"delete\"");
     }
 
     @Test
