@@ -113,6 +113,44 @@ public abstract class RecordingRepositoryContract {
     }
 
     @Test
+    void anEarlierVersionKeepsEveryFieldAndEveryAbsentValue() {
+        Recording full = aConsultation()
+                .encounter(EncounterId.of("encounter-3"))
+                .policyVersion(2)
+                .kind(RecordingKind.TELEPHONE)
+                .mediaType(MediaType.AUDIO)
+                .initiator(Initiator.SYSTEM)
+                .mode(RecordingMode.COVERT)
+                .purposes(Set.of(Purpose.DIRECT_CARE, Purpose.DEFENCE))
+                .staffPresent(List.of(UserId.of("hca-5"), UserId.of("nurse-2")))
+                .consent(ConsentId.of("consent-7"))
+                .state(RecordingState.COMPLETED)
+                .endedAt(MORNING.plusSeconds(60))
+                .content(new RecordedContent("content/12", "audio/ogg", 7L, "e".repeat(64), "f".repeat(40)))
+                .thirdPartiesCaptured(true)
+                .derivativeOf(RecordingId.of("source-7"))
+                .retentionUntil(LocalDate.of(2036, 1, 31))
+                .flags(EnumSet.of(RecordingFlag.CONFIRMED, RecordingFlag.DEFENSIVE_PURPOSE))
+                .defenceReason("A claim is expected")
+                .call(new CallDetails(CallType.ROUTINE_INCOMING, false))
+                .sharedCopy(new SharedCopy(LocalDate.of(2026, 2, 28), "Sent by the patient"))
+                .voidReason("Duplicate")
+                .identifier(new RecordingIdentifier(null, "recorder-42"))
+                .build();
+        Recording minimal = aConsultation().build();
+        Recording fullFirst = recordings.save(full);
+        Recording minimalFirst = recordings.save(minimal);
+        clock.advance(Duration.ofSeconds(1));
+
+        recordings.save(fullFirst.toBuilder().voidReason("changed").build());
+        recordings.save(minimalFirst.withState(RecordingState.IN_PROGRESS));
+
+        assertThat(recordings.findVersion(full.id(), 1)).contains(fullFirst);
+        assertThat(recordings.findVersion(minimal.id(), 1)).contains(minimalFirst);
+        assertThat(recordings.history(minimal.id()).get(1).identifier()).isNull();
+    }
+
+    @Test
     void aRecordingWithOnlyTheRequiredFieldsKeepsItsAbsentValuesAbsent() {
         Recording minimal = aConsultation().build();
 
