@@ -161,12 +161,14 @@ abstract class StandaloneServerContract {
     }
 
     @Test
-    void aConditionalCreateAfterARestartOnTheSameDatabaseReturnsTheSameRecording(@TempDir Path ownDataDir)
+    void aRefusedConditionalCreateKeepsNoKeyAndAnotherAfterARestartReturnsTheSameRecording(@TempDir Path ownDataDir)
             throws Exception {
         List<String> database = freshDatabase();
         String identifier = "urn:example:recorder|" + UUID.randomUUID();
+        HttpResponse<String> refused;
         HttpResponse<String> first;
         try (StandaloneApplication application = start(ownDataDir, database)) {
+            refused = conditionalCreate(application, identifier);
             giveConsent(application);
             first = conditionalCreate(application, identifier);
         }
@@ -178,7 +180,9 @@ abstract class StandaloneServerContract {
                     HttpRequest.newBuilder(uri(restarted, "/fhir/Media/" + idOf(first.body())))
                             .GET());
 
-            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("\"code\":\"CON-1\"");
+            assertThat(first.statusCode()).as("a refused create keeps no key").isEqualTo(201);
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(idOf(again.body())).isEqualTo(idOf(first.body()));
             assertThat(read.body())
