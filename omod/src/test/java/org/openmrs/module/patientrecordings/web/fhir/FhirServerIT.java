@@ -359,8 +359,6 @@ class FhirServerIT {
                 .returnBundle(Bundle.class)
                 .count(10)
                 .execute();
-        System.out.println("DEBUGHIST "
-                + getString("/Media/" + id + "/_history", "clinician").body());
         HttpResponse<String> noSuchVersion = getString("/Media/" + id + "/_history/9", "clinician");
         HttpResponse<String> notAVersion = getString("/Media/" + id + "/_history/latest", "clinician");
 
