@@ -161,6 +161,17 @@ abstract class StandaloneServerContract {
     }
 
     @Test
+    void eightConcurrentConditionalCreatesWithDifferentKeysEachStartTheirOwnRecording() throws Exception {
+        String prefix = "urn:example:recorder|" + UUID.randomUUID() + "-";
+        giveConsent(server);
+
+        List<HttpResponse<String>> answers = concurrently(8, i -> conditionalCreate(server, prefix + i));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(answers.stream().map(a -> idOf(a.body())).distinct()).hasSize(8);
+    }
+
+    @Test
     void aRefusedConditionalCreateKeepsNoKeyAndAnotherAfterARestartReturnsTheSameRecording(@TempDir Path ownDataDir)
             throws Exception {
         List<String> database = freshDatabase();

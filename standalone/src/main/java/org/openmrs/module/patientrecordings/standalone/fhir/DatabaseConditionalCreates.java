@@ -15,27 +15,22 @@ import org.openmrs.module.patientrecordings.web.fhir.ConditionalCreates;
  * without its recording or a recording without its key, and every server on the database, restarted or not, returns
  * the same recording for the same key. A key longer than a column is stored as its SHA-256.
  *
- * <p>Within one server, requests with the same key take turns before they reach the database. Each request already
- * holds a pooled connection for its unit of work, and the creating transaction needs a second one and the audit log a
- * third; a request blocked in the database on the first one's uncommitted key would hold a connection that the first
- * one may need to finish. Across servers, each with its own pool, the unique constraint alone decides.
+ * <p>Within one server, conditional creates take turns before they reach the database. Each request already
+ * holds a pooled connection for its unit of work, the creating transaction needs a second one and the audit log a
+ * third: a request blocked in the database on another's uncommitted key, or many creating transactions at once,
+ * would hold connections that a creating transaction needs to finish. One at a time, a burst of conditional creates
+ * needs one connection each plus two. Across servers, each with its own pool, the unique constraint alone decides.
  */
 public final class DatabaseConditionalCreates implements ConditionalCreates {
 
     /** The idempotency scope of Media creates. */
     static final String SCOPE = "media";
 
-    /** How many locks the keys are spread over. */
-    private static final int STRIPES = 64;
-
     private final IdempotentCreator creator;
-    private final Object[] stripes = new Object[STRIPES];
+    private final Object turn = new Object();
 
     public DatabaseConditionalCreates(IdempotentCreator creator) {
         this.creator = Objects.requireNonNull(creator, "creator");
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
     }
 
     @Override
@@ -44,7 +39,7 @@ public final class DatabaseConditionalCreates implements ConditionalCreates {
                 ? new IdempotencyKey(SCOPE, key)
                 : IdempotencyKey.hashed(SCOPE, key);
         IdempotentCreation<String> creation;
-        synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
+        synchronized (turn) {
             creation = creator.createOnce(stored, () -> create.get().value());
         }
         return new Result(RecordingId.of(creation.value()), creation.created());
