@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.fhir;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,8 @@ public final class ConsentTranslator {
         f.getMeta()
                 .setVersionId(c.version() > 0 ? Long.toString(c.version()) : null)
                 .addProfile(FhirUrls.PROFILE_RECORDING_CONSENT);
+        // Every change of a consent is a decision in its history: the latest one is its last change.
+        f.getMeta().setLastUpdatedElement(Times.instant(lastUpdated(c)));
         ConsentExtensions.write(c, f);
         f.setStatus(status(c.state()));
         f.setScope(new CodeableConcept(Refs.coding(Hl7Systems.CONSENT_SCOPE, "patient-privacy")));
@@ -94,6 +97,14 @@ public final class ConsentTranslator {
                 c.attestation(),
                 c.history().subList(0, events),
                 version);
+    }
+
+    /** When the consent last changed: the time of its latest decision. */
+    public static Instant lastUpdated(RecordingConsent c) {
+        return c.history().stream()
+                .map(ConsentEvent::at)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     static ConsentState status(org.openmrs.module.patientrecordings.domain.ConsentState state) {

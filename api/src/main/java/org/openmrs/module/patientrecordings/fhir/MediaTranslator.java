@@ -35,7 +35,15 @@ public final class MediaTranslator {
         m.getMeta()
                 .setVersionId(r.version() > 0 ? Long.toString(r.version()) : null)
                 .addProfile(FhirUrls.PROFILE_RECORDING_MEDIA);
+        if (r.lastUpdated() != null) {
+            m.getMeta().setLastUpdatedElement(Times.instant(r.lastUpdated()));
+        }
         m.getMeta().addSecurity(Hl7Systems.CONFIDENTIALITY, confidentiality(r), null);
+        if (r.identifier() != null) {
+            m.addIdentifier()
+                    .setSystem(r.identifier().system())
+                    .setValue(r.identifier().value());
+        }
         if (r.derivativeOf() != null) {
             // SEC-3: the domain knows a derivative is de-identified, not how; anonymised is what SEC-1 asks for.
             m.getMeta().addSecurity(Hl7Systems.OBSERVATION_VALUE, "ANONYED", null);

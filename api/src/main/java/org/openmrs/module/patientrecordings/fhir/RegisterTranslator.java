@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.fhir;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -152,6 +153,7 @@ public final class RegisterTranslator {
         f.setSubject(Refs.to("Patient", h.patient()));
         f.setPeriod(period(h.placedAt(), h.endedAt()));
         f.setAuthor(Refs.to("Practitioner", h.placedBy()));
+        f.getMeta().setLastUpdated(Date.from(lastChange(h, h.placedAt(), now)));
         return f;
     }
 
@@ -164,7 +166,17 @@ public final class RegisterTranslator {
         f.setDateTimeElement(Times.dateTime(madeAt));
         f.addPolicy().setUri(ConsentTranslator.GUIDANCE);
         f.getProvision().setPeriod(period(madeAt, entry.endedAt()));
+        f.getMeta().setLastUpdated(Date.from(lastChange(entry, madeAt, now)));
         return f;
+    }
+
+    /**
+     * When an entry last changed, as far as the register knows: when it ended, or, while it is in force (an end
+     * dated after now included), when it was made.
+     */
+    private static Instant lastChange(RegisterEntry entry, Instant madeAt, Instant now) {
+        Instant ended = entry.endedAt();
+        return ended != null && !ended.isAfter(now) ? ended : madeAt;
     }
 
     private static Period period(Instant start, Instant end) {

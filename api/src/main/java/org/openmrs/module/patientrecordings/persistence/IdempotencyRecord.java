@@ -14,6 +14,12 @@ import java.time.LocalDateTime;
 @Table(name = "patientrecordings_idempotency")
 class IdempotencyRecord {
 
+    /**
+     * The resource id of a key whose resource is being created in the same transaction; replaced before that
+     * transaction commits, so no other transaction ever reads it.
+     */
+    static final String PENDING = "-";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id")
@@ -42,5 +48,10 @@ class IdempotencyRecord {
 
     String resourceId() {
         return resourceId;
+    }
+
+    /** Notes the resource the key created. */
+    void created(String createdResourceId) {
+        this.resourceId = createdResourceId;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Conditional create guarded by a database unique constraint, never by a check-then-insert: two requests that
@@ -31,7 +32,7 @@ public final class IdempotentCreator {
      * How often to try when an insert fails and no winner is found: the winner may not have committed yet (H2
      * reports the duplicate before the other transaction commits), or it rolled back and the key is free again.
      */
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 20;
 
     private final Transactions database;
     private final Clock clock;
@@ -96,6 +97,34 @@ public final class IdempotentCreator {
                             new IdempotencyRecord(key, resourceId, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
                     entityManager.flush();
                     create.accept(entityManager);
+                    return resourceId;
+                },
+                entityManager -> find(entityManager, key));
+    }
+
+    /**
+     * Creates a resource once per key when its id is known only once it exists: records the key first (so that a
+     * second caller with the same key stops at the unique constraint before creating anything), runs the creation,
+     * then notes the id it returned on the key, all in one transaction. Repositories that join the thread's unit of
+     * work ({@link Database#inCurrentTransaction}) write in that transaction, so the resource and its key commit
+     * together or not at all.
+     *
+     * @param key the request's key
+     * @param create creates the resource and returns its id; runs only for the caller that wins the key
+     * @return the resource id, created now or before
+     */
+    public IdempotentCreation<String> createOnce(IdempotencyKey key, Supplier<String> create) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(create, "create");
+        return createOnce(
+                entityManager -> {
+                    IdempotencyRecord record = new IdempotencyRecord(
+                            key, IdempotencyRecord.PENDING, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+                    entityManager.persist(record);
+                    entityManager.flush();
+                    String resourceId = Objects.requireNonNull(create.get(), "the created resource's id");
+                    record.created(resourceId);
+                    entityManager.flush();
                     return resourceId;
                 },
                 entityManager -> find(entityManager, key));

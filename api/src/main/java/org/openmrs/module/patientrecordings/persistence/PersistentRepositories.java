@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -55,8 +56,16 @@ public final class PersistentRepositories implements AutoCloseable {
 
     /** @param database opened with at least {@link #ENTITIES} */
     public PersistentRepositories(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /**
+     * @param database opened with at least {@link #ENTITIES}
+     * @param clock the source of the recordings' last-change times
+     */
+    public PersistentRepositories(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
-        this.recordings = new JpaRecordingRepository(database);
+        this.recordings = new JpaRecordingRepository(database, clock);
         this.consents = new JpaConsentRepository(database);
         this.sitePolicies = new JpaSitePolicyRepository(database);
         this.registers = new JpaRegisterRepository(database);

@@ -51,6 +51,9 @@ import org.openmrs.module.patientrecordings.policy.RecordingFacts;
  * @param call for telephone recordings, or null
  * @param sharedCopy for a patient's shared copy (PAT-2), or null
  * @param voidReason why it was voided (REC-1), or null
+ * @param identifier the business identifier a client gave it when creating it, or null
+ * @param lastUpdated when it was last saved, on the server's clock (set by the repository), or null before the
+ *     first save
  * @param version optimistic-locking version, 0 when new
  */
 public record Recording(
@@ -79,6 +82,8 @@ public record Recording(
         CallDetails call,
         SharedCopy sharedCopy,
         String voidReason,
+        RecordingIdentifier identifier,
+        Instant lastUpdated,
         long version) {
 
     public Recording {
@@ -171,6 +176,8 @@ public record Recording(
         private CallDetails call;
         private SharedCopy sharedCopy;
         private String voidReason;
+        private RecordingIdentifier identifier;
+        private Instant lastUpdated;
         private long version;
 
         private Builder() {
@@ -206,6 +213,8 @@ public record Recording(
             b.call = r.call();
             b.sharedCopy = r.sharedCopy();
             b.voidReason = r.voidReason();
+            b.identifier = r.identifier();
+            b.lastUpdated = r.lastUpdated();
             b.version = r.version();
             return b;
         }
@@ -335,6 +344,16 @@ public record Recording(
             return this;
         }
 
+        public Builder identifier(RecordingIdentifier identifier) {
+            this.identifier = identifier;
+            return this;
+        }
+
+        public Builder lastUpdated(Instant lastUpdated) {
+            this.lastUpdated = lastUpdated;
+            return this;
+        }
+
         public Builder version(long version) {
             this.version = version;
             return this;
@@ -367,6 +386,8 @@ public record Recording(
                     call,
                     sharedCopy,
                     voidReason,
+                    identifier,
+                    lastUpdated,
                     version);
         }
     }

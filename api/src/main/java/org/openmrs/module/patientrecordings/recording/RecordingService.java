@@ -279,8 +279,13 @@ public final class RecordingService {
      * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
      */
     public Recording use(RecordingId id, UseContext context) {
+        return use(id, context, "");
+    }
+
+    private Recording use(RecordingId id, UseContext context, String what) {
         Actor actor = guard.actor();
         Recording recording = existing(id);
+        String authority = context.authority() == null ? "" : "authority " + context.authority();
         guard.permit(
                 UsePolicy.decide(useRequest(actor, recording, context)),
                 new Subject(
@@ -289,8 +294,38 @@ public final class RecordingService {
                         recording.patient(),
                         id,
                         context.purpose(),
-                        context.authority() == null ? "" : "authority " + context.authority()));
+                        what.isEmpty() || authority.isEmpty() ? what + authority : what + "; " + authority));
         return recording;
+    }
+
+    /**
+     * Reads one version of a recording for a use: allowed and audited exactly as {@link #use} is, on the recording as
+     * it stands now (a recording sealed since, or covert, is refused as its current version would be), before the
+     * version is returned (SAF-2).
+     *
+     * @throws RuleViolationException naming every failed rule; NF-1 when the recording or the version does not exist
+     */
+    public Recording useVersion(RecordingId id, long version, UseContext context) {
+        Recording current = use(id, context, "version " + version);
+        if (version == current.version()) {
+            return current;
+        }
+        return recordings
+                .findVersion(id, version)
+                .orElseThrow(() -> RuleViolationException.of(
+                        ErrorCode.NF_1, "Recording " + id + " has no version " + version, "version"));
+    }
+
+    /**
+     * Every version of a recording, newest first, for a use: allowed and audited exactly as {@link #use} is, once,
+     * before anything is returned (SAF-2).
+     *
+     * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
+     */
+    public List<Recording> history(RecordingId id, UseContext context) {
+        Recording current = use(id, context, "history");
+        List<Recording> versions = recordings.history(id);
+        return versions.isEmpty() ? List.of(current) : versions;
     }
 
     /**
@@ -448,7 +483,8 @@ public final class RecordingService {
                         c.call() == null
                                 ? null
                                 : new CallDetails(c.call().type(), c.call().explicitNoticeGiven()))
-                .sharedCopy(c.sharedCopy());
+                .sharedCopy(c.sharedCopy())
+                .identifier(c.identifier());
         Recording recording = b.build();
         if (decision.codes().contains(ErrorCode.CON_11)) {
             recording = recording.flagged(RecordingFlag.DEFENSIVE_PURPOSE);

@@ -33,6 +33,7 @@ import org.openmrs.module.patientrecordings.policy.CallContext;
  * @param areaCode where in the site, or null
  * @param thirdPartiesCaptured whether other patients or staff are captured (STF-2)
  * @param sharedCopy for a patient's shared copy (PAT-2), or null
+ * @param identifier the client's business identifier for the recording, or null
  */
 public record StartCommand(
         PatientId patient,
@@ -48,7 +49,42 @@ public record StartCommand(
         CallContext call,
         String areaCode,
         boolean thirdPartiesCaptured,
-        SharedCopy sharedCopy) {
+        SharedCopy sharedCopy,
+        RecordingIdentifier identifier) {
+
+    /** A command without a client identifier. */
+    public StartCommand(
+            PatientId patient,
+            EncounterId encounter,
+            SiteId site,
+            RecordingKind kind,
+            MediaType mediaType,
+            Initiator initiator,
+            RecordingMode mode,
+            Set<Purpose> purposes,
+            String defenceReason,
+            List<UserId> staffPresent,
+            CallContext call,
+            String areaCode,
+            boolean thirdPartiesCaptured,
+            SharedCopy sharedCopy) {
+        this(
+                patient,
+                encounter,
+                site,
+                kind,
+                mediaType,
+                initiator,
+                mode,
+                purposes,
+                defenceReason,
+                staffPresent,
+                call,
+                areaCode,
+                thirdPartiesCaptured,
+                sharedCopy,
+                null);
+    }
 
     public StartCommand {
         Objects.requireNonNull(patient, "patient");
@@ -59,5 +95,25 @@ public record StartCommand(
         mode = mode == null ? RecordingMode.OVERT : mode;
         purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
         staffPresent = staffPresent == null ? List.of() : List.copyOf(staffPresent);
+    }
+
+    /** This command with the client's business identifier for the new recording. */
+    public StartCommand withIdentifier(RecordingIdentifier identifier) {
+        return new StartCommand(
+                patient,
+                encounter,
+                site,
+                kind,
+                mediaType,
+                initiator,
+                mode,
+                purposes,
+                defenceReason,
+                staffPresent,
+                call,
+                areaCode,
+                thirdPartiesCaptured,
+                sharedCopy,
+                identifier);
     }
 }

@@ -29,6 +29,7 @@ class ChangelogConventionsTest {
             "addForeignKeyConstraint",
             "addNotNullConstraint",
             "insert",
+            "update",
             "rollback");
 
     private static List<Element> changeSets;

@@ -50,6 +50,52 @@ class DatabaseIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseEngine.class)
+    void recordingsSavedBeforeVersionsWereKeptGetTheirEndOrStartAsLastChangeTime(DatabaseEngine engine)
+            throws SQLException {
+        try (TestDatabase old = TestDatabase.create(engine)) {
+            old.open(List.of()).close();
+            try (Connection connection = DriverManager.getConnection(
+                            old.settings().jdbcUrl(),
+                            old.settings().user(),
+                            old.settings().password());
+                    Statement statement = connection.createStatement()) {
+                // The schema as it was before the versions change set: without its table and columns.
+                statement.execute("DROP TABLE patientrecordings_recording_version");
+                for (String column : List.of("last_updated", "identifier_system", "identifier_value")) {
+                    statement.execute("ALTER TABLE patientrecordings_recording DROP COLUMN " + column);
+                }
+                statement.executeUpdate("DELETE FROM DATABASECHANGELOG WHERE id = "
+                        + "'patientrecordings-20261121-8-recording-versions'");
+                for (String[] row : List.of(
+                        new String[] {"ended", "'2026-03-02 09:00:00.000001'", "'2026-03-02 09:20:00.000002'"},
+                        new String[] {"running", "'2026-03-02 10:00:00.000003'", "NULL"})) {
+                    statement.executeUpdate("INSERT INTO patientrecordings_recording (recording_id, patient_id,"
+                            + " site_id, policy_version, recording_kind, media_type, initiator, recording_mode,"
+                            + " operator_id, recording_state, started_at, ended_at, third_parties_captured, version)"
+                            + " VALUES ('" + row[0] + "', 'p', 's', 1, 'CONSULTATION', 'AUDIO', 'CLINICIAN',"
+                            + " 'OVERT', 'u', 'COMPLETED', " + row[1] + ", " + row[2] + ", FALSE, 3)");
+                }
+            }
+
+            try (Database migrated = Database.open(old.settings(), List.of());
+                    Connection connection = migrated.dataSource().getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT recording_id, last_updated, identifier_value"
+                            + " FROM patientrecordings_recording ORDER BY recording_id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("ended");
+                assertThat(rows.getTimestamp(2).toLocalDateTime()).hasToString("2026-03-02T09:20:00.000002");
+                assertThat(rows.getString(3)).isNull();
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("running");
+                assertThat(rows.getTimestamp(2).toLocalDateTime()).hasToString("2026-03-02T10:00:00.000003");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     void aTransactionWhoseWorkThrowsIsRolledBack(DatabaseEngine engine) {
         Database database = databases.open(engine);
         String id = UUID.randomUUID().toString();
@@ -96,6 +142,7 @@ class DatabaseIT {
                 "patientrecordings_recording_purpose",
                 "patientrecordings_recording_staff",
                 "patientrecordings_recording_flag",
+                "patientrecordings_recording_version",
                 "patientrecordings_consent",
                 "patientrecordings_consent_kind",
                 "patientrecordings_consent_purpose",

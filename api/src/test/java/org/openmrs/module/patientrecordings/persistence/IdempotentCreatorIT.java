@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,6 +65,65 @@ class IdempotentCreatorIT {
         assertThat(count(database, "SELECT COUNT(*) FROM patientrecordings_test_note WHERE id = ?", winner))
                 .isEqualTo(1);
         assertThat(creator.resourceFor(key)).contains(winner);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aResourceWhoseIdIsKnownOnlyOnceCreatedIsCreatedOnceUnderEightConcurrentRequests(DatabaseEngine engine)
+            throws Exception {
+        Database database = databases.open(engine);
+        IdempotentCreator creator = new IdempotentCreator(database, Clock.systemUTC());
+        IdempotencyKey key = new IdempotencyKey("media", "urn:system|" + UUID.randomUUID());
+
+        List<IdempotentCreation<String>> results = concurrently(() -> creator.createOnce(key, () -> {
+            String id = UUID.randomUUID().toString();
+            database.inCurrentTransaction(entityManager -> {
+                entityManager.persist(new TestNote(id, "made in the key's transaction"));
+                return id;
+            });
+            return id;
+        }));
+
+        assertThat(results).filteredOn(IdempotentCreation::created).hasSize(1);
+        String winner = results.stream()
+                .filter(IdempotentCreation::created)
+                .findFirst()
+                .orElseThrow()
+                .value();
+        assertThat(results).extracting(IdempotentCreation::value).containsOnly(winner);
+        assertThat(count(database, "SELECT COUNT(*) FROM patientrecordings_test_note WHERE id = ?", winner))
+                .isEqualTo(1);
+        assertThat(count(
+                        database,
+                        "SELECT COUNT(*) FROM patientrecordings_idempotency WHERE idempotency_key = ?",
+                        key.value()))
+                .isEqualTo(1);
+        assertThat(creator.resourceFor(key)).contains(winner);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void aCreationThatFailsLeavesNeitherItsResourceNorItsKey(DatabaseEngine engine) throws SQLException {
+        Database database = databases.open(engine);
+        IdempotentCreator creator = new IdempotentCreator(database, Clock.systemUTC());
+        IdempotencyKey key = new IdempotencyKey("media", "refused-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> creator.createOnce(key, () -> {
+                    database.inCurrentTransaction(entityManager -> {
+                        entityManager.persist(new TestNote(id, "half-written"));
+                        entityManager.flush();
+                        return id;
+                    });
+                    throw new IllegalStateException("refused by a rule");
+                }))
+                .hasMessage("refused by a rule");
+
+        assertThat(creator.resourceFor(key)).isEmpty();
+        assertThat(count(database, "SELECT COUNT(*) FROM patientrecordings_test_note WHERE id = ?", id))
+                .isZero();
+        IdempotentCreation<String> retried = creator.createOnce(key, () -> "created-on-retry");
+        assertThat(retried).isEqualTo(new IdempotentCreation<>("created-on-retry", true));
     }
 
     @ParameterizedTest

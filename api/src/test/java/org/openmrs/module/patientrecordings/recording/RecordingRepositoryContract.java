@@ -6,8 +6,11 @@ import static org.openmrs.module.patientrecordings.support.Concurrently.assertVe
 import static org.openmrs.module.patientrecordings.support.Concurrently.concurrently;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -33,15 +36,20 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CallContext.CallType;
+import org.openmrs.module.patientrecordings.support.TestClock;
 
 /**
- * What every {@link RecordingRepository} must do, whatever stores it: keep every field, version every save (VER-1),
- * list in the order recordings were first saved, and never delete (REC-1). An implementation's test extends this and
- * says how to get an empty repository.
+ * What every {@link RecordingRepository} must do, whatever stores it: keep every field, version every save (VER-1)
+ * and keep every version with its last-change time from the repository's clock, list in the order recordings were
+ * first saved, and never delete (REC-1). An implementation's test extends this and says how to get an empty
+ * repository.
  */
 public abstract class RecordingRepositoryContract {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T09:00:00.123456Z");
+
+    /** The repository's clock, finer than a microsecond: a stored time is cut to the microsecond. */
+    protected final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:30:00.654321987Z"));
 
     private final PatientId patient = PatientId.random();
     private final SiteId site = SiteId.of("riverside-practice");
@@ -49,12 +57,24 @@ public abstract class RecordingRepositoryContract {
 
     protected RecordingRepository recordings;
 
-    /** @return a repository that holds no recordings */
-    protected abstract RecordingRepository emptyRepository();
+    /**
+     * @param clock the clock the repository stamps saves with
+     * @return a repository that holds no recordings
+     */
+    protected abstract RecordingRepository emptyRepository(Clock clock);
+
+    /** How many versions of a recording the store holds; a database test counts its rows. */
+    protected long storedVersions(RecordingId id) {
+        return recordings.history(id).size();
+    }
 
     @BeforeEach
     void startEmpty() {
-        recordings = emptyRepository();
+        recordings = emptyRepository(clock);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Test
@@ -81,12 +101,53 @@ public abstract class RecordingRepositoryContract {
                 .call(new CallDetails(CallType.MEDICAL_ADVICE, true))
                 .sharedCopy(new SharedCopy(LocalDate.of(2026, 3, 1), "Recorded on the patient's phone"))
                 .voidReason("Wrong patient")
+                .identifier(
+                        new RecordingIdentifier("urn:ietf:rfc:3986", "urn:uuid:2b9e0c1a-5d4f-4a53-9e57-0c1d2e3f4a5b"))
                 .build();
 
         Recording saved = recordings.save(full);
 
-        assertThat(saved).isEqualTo(full.toBuilder().version(1).build());
+        assertThat(saved)
+                .isEqualTo(full.toBuilder().version(1).lastUpdated(now()).build());
         assertThat(recordings.find(full.id())).contains(saved);
+    }
+
+    @Test
+    void anEarlierVersionKeepsEveryFieldAndEveryAbsentValue() {
+        Recording full = aConsultation()
+                .encounter(EncounterId.of("encounter-3"))
+                .policyVersion(2)
+                .kind(RecordingKind.TELEPHONE)
+                .mediaType(MediaType.AUDIO)
+                .initiator(Initiator.SYSTEM)
+                .mode(RecordingMode.COVERT)
+                .purposes(Set.of(Purpose.DIRECT_CARE, Purpose.DEFENCE))
+                .staffPresent(List.of(UserId.of("hca-5"), UserId.of("nurse-2")))
+                .consent(ConsentId.of("consent-7"))
+                .state(RecordingState.COMPLETED)
+                .endedAt(MORNING.plusSeconds(60))
+                .content(new RecordedContent("content/12", "audio/ogg", 7L, "e".repeat(64), "f".repeat(40)))
+                .thirdPartiesCaptured(true)
+                .derivativeOf(RecordingId.of("source-7"))
+                .retentionUntil(LocalDate.of(2036, 1, 31))
+                .flags(EnumSet.of(RecordingFlag.CONFIRMED, RecordingFlag.DEFENSIVE_PURPOSE))
+                .defenceReason("A claim is expected")
+                .call(new CallDetails(CallType.ROUTINE_INCOMING, false))
+                .sharedCopy(new SharedCopy(LocalDate.of(2026, 2, 28), "Sent by the patient"))
+                .voidReason("Duplicate")
+                .identifier(new RecordingIdentifier(null, "recorder-42"))
+                .build();
+        Recording minimal = aConsultation().build();
+        Recording fullFirst = recordings.save(full);
+        Recording minimalFirst = recordings.save(minimal);
+        clock.advance(Duration.ofSeconds(1));
+
+        recordings.save(fullFirst.toBuilder().voidReason("changed").build());
+        recordings.save(minimalFirst.withState(RecordingState.IN_PROGRESS));
+
+        assertThat(recordings.findVersion(full.id(), 1)).contains(fullFirst);
+        assertThat(recordings.findVersion(minimal.id(), 1)).contains(minimalFirst);
+        assertThat(recordings.history(minimal.id()).get(1).identifier()).isNull();
     }
 
     @Test
@@ -96,7 +157,9 @@ public abstract class RecordingRepositoryContract {
         recordings.save(minimal);
 
         Recording read = recordings.find(minimal.id()).orElseThrow();
-        assertThat(read).isEqualTo(minimal.toBuilder().version(1).build());
+        assertThat(read)
+                .isEqualTo(minimal.toBuilder().version(1).lastUpdated(now()).build());
+        assertThat(read.identifier()).isNull();
         assertThat(read.encounter()).isNull();
         assertThat(read.content()).isNull();
         assertThat(read.call()).isNull();
@@ -203,6 +266,82 @@ public abstract class RecordingRepositoryContract {
                 .orElseThrow();
         assertThat(recordings.find(stored.id())).contains(winner);
         assertThat(winner.version()).isEqualTo(2);
+    }
+
+    @Test
+    void everySaveTakesItsLastChangeTimeFromTheRepositoryClockNotFromTheCaller() {
+        Instant first = now();
+        Recording saved = recordings.save(aConsultation()
+                .lastUpdated(Instant.parse("1999-01-01T00:00:00Z"))
+                .build());
+        clock.advance(Duration.ofMinutes(5));
+
+        Recording changed = recordings.save(saved.toBuilder()
+                .state(RecordingState.IN_PROGRESS)
+                .lastUpdated(Instant.parse("2099-01-01T00:00:00Z"))
+                .build());
+
+        assertThat(saved.lastUpdated()).isEqualTo(first);
+        assertThat(changed.lastUpdated()).isEqualTo(now()).isAfter(first);
+        assertThat(recordings.find(saved.id()).orElseThrow().lastUpdated()).isEqualTo(now());
+    }
+
+    @Test
+    void everyVersionIsKeptWithItsTimeAndListedNewestFirst() {
+        Recording first = recordings.save(aConsultation().build());
+        clock.advance(Duration.ofSeconds(30));
+        Recording second = recordings.save(first.withState(RecordingState.IN_PROGRESS));
+        clock.advance(Duration.ofSeconds(30));
+        Recording third = recordings.save(second.toBuilder()
+                .state(RecordingState.STOPPED)
+                .endedAt(MORNING.plusSeconds(900))
+                .content(new RecordedContent("content/ef", "video/webm", 42, "c".repeat(64), "d".repeat(40)))
+                .flags(EnumSet.of(RecordingFlag.ENDED_EARLY))
+                .build());
+        recordings.save(aConsultation().build());
+
+        assertThat(recordings.history(first.id())).containsExactly(third, second, first);
+        assertThat(recordings.findVersion(first.id(), 1)).contains(first);
+        assertThat(recordings.findVersion(first.id(), 2)).contains(second);
+        assertThat(recordings.findVersion(first.id(), 3)).contains(third);
+        assertThat(recordings.findVersion(first.id(), 4)).isEmpty();
+        assertThat(recordings.findVersion(first.id(), 0)).isEmpty();
+        assertThat(storedVersions(first.id())).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownRecordingHasNoHistory() {
+        assertThat(recordings.history(RecordingId.random())).isEmpty();
+        assertThat(recordings.findVersion(RecordingId.random(), 1)).isEmpty();
+    }
+
+    @Test
+    void aSaveRefusedWithVER1LeavesNoVersionBehind() {
+        Recording first = recordings.save(aConsultation().build());
+        Recording second = recordings.save(first.withState(RecordingState.IN_PROGRESS));
+
+        assertVer1(() -> recordings.save(first.toBuilder().voidReason("stale").build()));
+        assertVer1(() -> recordings.save(aConsultation().id(first.id()).build()));
+
+        assertThat(recordings.history(first.id())).containsExactly(second, first);
+        assertThat(storedVersions(first.id())).isEqualTo(2);
+    }
+
+    @Test
+    void theLoserOfTwoConcurrentSavesLeavesNoVersionBehind() throws Exception {
+        Recording stored = recordings.save(aConsultation().build());
+
+        List<Object> outcomes = concurrently(
+                2,
+                i -> recordings.save(
+                        stored.toBuilder().voidReason("writer " + i).build()));
+
+        Recording winner = (Recording) outcomes.stream()
+                .filter(Recording.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        assertThat(recordings.history(stored.id())).containsExactly(winner, stored);
+        assertThat(storedVersions(stored.id())).isEqualTo(2);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.ingest.DatabaseContentReferences;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
@@ -57,6 +58,7 @@ import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContent
 import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
 import org.openmrs.module.patientrecordings.web.UnitOfWorkFilter;
 import org.openmrs.module.patientrecordings.web.admin.AdminApiServlet;
+import org.openmrs.module.patientrecordings.web.fhir.DatabaseConditionalCreates;
 import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
@@ -71,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * steps and the periodic sweeps, and takes it all down again in reverse order.
  *
  * <p>The seams the integration of other branches changes, one method each: {@link #moduleEntities()} with
- * {@link #repositories(Database)} (JPA repositories), {@link #fhirServlet(Services)} (the module's FHIR server) and
+ * {@link #repositories(Database, Clock)} (JPA repositories), {@link #fhirServlet(Services)} (the module's FHIR server) and
  * {@link #contentBackend(StandaloneConfig)} (the encrypted content store).
  */
 public final class StandaloneApplication implements AutoCloseable {
@@ -176,10 +178,10 @@ public final class StandaloneApplication implements AutoCloseable {
 
     /**
      * The repositories of recordings, consents, registers, site policies and administered retention schedules, in the
-     * database.
+     * database; the recordings' last change times come from the clock.
      */
-    static Repositories repositories(Database database) {
-        PersistentRepositories stored = new PersistentRepositories(database);
+    static Repositories repositories(Database database, Clock clock) {
+        PersistentRepositories stored = new PersistentRepositories(database, clock);
         return new Repositories(
                 stored.recordings(),
                 stored.consents(),
@@ -215,7 +217,9 @@ public final class StandaloneApplication implements AutoCloseable {
                         services.guard(),
                         services.store()),
                 FhirServerSettings.defaults("Patient Recordings"),
-                alreadyAuthenticated);
+                alreadyAuthenticated,
+                // Conditional creates hold across restarts and across servers sharing the database.
+                new DatabaseConditionalCreates(new IdempotentCreator(services.database(), services.clock())));
         // The host's own data (patients, sites, encounters, notes) through FHIR, so an external system works end to
         // end; a new encounter or a recorded death recomputes retention (REC-2).
         server.registerProviders(HostFhirProviders.create(
@@ -277,7 +281,7 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     static Services services(Database database, ContentBackend content, ContentKeyring keyring, Clock clock) {
-        Repositories repositories = repositories(database);
+        Repositories repositories = repositories(database, clock);
         RequestCurrentUser currentUser = new RequestCurrentUser();
         AuditLog audit = new JpaAuditLog(database);
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);

@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +18,17 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Media;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -134,6 +144,186 @@ abstract class StandaloneServerContract {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(masterKey)))
                     .isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void eightConcurrentConditionalCreatesOverHttpStartOneRecordingAndAllReturnIt() throws Exception {
+        String identifier = "urn:example:recorder|" + UUID.randomUUID();
+        giveConsent(server);
+
+        List<HttpResponse<String>> answers = concurrently(8, i -> conditionalCreate(server, identifier));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201);
+        assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+        assertThat(answers.stream().map(a -> idOf(a.body())).distinct()).hasSize(1);
+        assertThat(recordingsWith(server, identifier))
+                .containsExactly(idOf(answers.get(0).body()));
+    }
+
+    @Test
+    void eightConcurrentConditionalCreatesWithDifferentKeysEachStartTheirOwnRecording() throws Exception {
+        String prefix = "urn:example:recorder|" + UUID.randomUUID() + "-";
+        giveConsent(server);
+
+        List<HttpResponse<String>> answers = concurrently(8, i -> conditionalCreate(server, prefix + i));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(answers.stream().map(a -> idOf(a.body())).distinct()).hasSize(8);
+    }
+
+    @Test
+    void aRefusedConditionalCreateKeepsNoKeyAndAnotherAfterARestartReturnsTheSameRecording(@TempDir Path ownDataDir)
+            throws Exception {
+        List<String> database = freshDatabase();
+        String identifier = "urn:example:recorder|" + UUID.randomUUID();
+        HttpResponse<String> refused;
+        HttpResponse<String> first;
+        try (StandaloneApplication application = start(ownDataDir, database)) {
+            refused = conditionalCreate(application, identifier);
+            giveConsent(application);
+            first = conditionalCreate(application, identifier);
+        }
+
+        try (StandaloneApplication restarted = start(ownDataDir, database)) {
+            HttpResponse<String> again = conditionalCreate(restarted, identifier);
+            HttpResponse<String> read = send(
+                    restarted,
+                    HttpRequest.newBuilder(uri(restarted, "/fhir/Media/" + idOf(first.body())))
+                            .GET());
+
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("\"code\":\"CON-1\"");
+            assertThat(first.statusCode()).as("a refused create keeps no key").isEqualTo(201);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(idOf(again.body())).isEqualTo(idOf(first.body()));
+            assertThat(read.body())
+                    .contains("\"identifier\":[{\"system\":\"urn:example:recorder\",\"value\":\""
+                            + identifier.substring(identifier.indexOf('|') + 1) + "\"}]");
+            assertThat(recordingsWith(restarted, identifier)).containsExactly(idOf(first.body()));
+        }
+    }
+
+    @Test
+    void twoServersOnOneDatabaseStartOneRecordingForOneKey(@TempDir Path firstData, @TempDir Path secondData)
+            throws Exception {
+        List<String> database = freshDatabase();
+        Assumptions.assumeFalse(database.isEmpty(), "the embedded H2 file database serves one process at a time");
+        String identifier = "urn:example:recorder|" + UUID.randomUUID();
+        try (StandaloneApplication one = start(firstData, database);
+                StandaloneApplication two = start(secondData, database)) {
+            giveConsent(one);
+
+            List<HttpResponse<String>> answers =
+                    concurrently(8, i -> conditionalCreate(i % 2 == 0 ? one : two, identifier));
+
+            assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+            assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201);
+            assertThat(answers.stream().map(a -> idOf(a.body())).distinct()).hasSize(1);
+            assertThat(recordingsWith(two, identifier))
+                    .containsExactly(idOf(answers.get(0).body()));
+        }
+    }
+
+    /** The clinician records the demo patient's consent, so that recordings of her consultation may start. */
+    private void giveConsent(StandaloneApplication application) throws Exception {
+        HttpResponse<String> consent = send(
+                application,
+                HttpRequest.newBuilder(uri(application, "/fhir/Consent"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(example("consent-given.json"))));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> conditionalCreate(StandaloneApplication application, String identifier)
+            throws Exception {
+        return send(
+                application,
+                HttpRequest.newBuilder(uri(application, "/fhir/Media"))
+                        .header("Content-Type", "application/fhir+json")
+                        .header("If-None-Exist", "identifier=" + identifier)
+                        .POST(HttpRequest.BodyPublishers.ofFile(example("recording-start.json"))));
+    }
+
+    /** The ids of the demo patient's recordings that carry the identifier. */
+    private List<String> recordingsWith(StandaloneApplication application, String identifier) throws Exception {
+        String value = identifier.substring(identifier.indexOf('|') + 1);
+        HttpResponse<String> found = send(
+                application,
+                HttpRequest.newBuilder(
+                                uri(application, "/fhir/Media?patient=" + DemoData.ADULT.value() + "&_count=200"))
+                        .GET());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, found.body()).getEntry().stream()
+                .map(e -> (Media) e.getResource())
+                .filter(m -> m.getIdentifier().stream()
+                        .anyMatch(i -> "urn:example:recorder".equals(i.getSystem()) && value.equals(i.getValue())))
+                .map(m -> m.getIdElement().getIdPart())
+                .toList();
+    }
+
+    private HttpResponse<String> send(StandaloneApplication application, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return http.send(
+                request.header("Authorization", basic("clinician:Clinician123"))
+                        .header("Accept", "application/fhir+json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(StandaloneApplication application, String path) {
+        return URI.create("http://127.0.0.1:" + application.port() + path);
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String idOf(String resource) {
+        return FhirContext.forR4Cached()
+                .newJsonParser()
+                .parseResource(resource)
+                .getIdElement()
+                .getIdPart();
+    }
+
+    /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
+    private static Path example(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("docs").resolve("examples").resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new IllegalStateException(
+                "no docs/examples/" + name + " above " + Path.of("").toAbsolutePath());
+    }
+
+    private static <T> List<T> concurrently(int threads, IndexedCall<T> call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return call.call(index);
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One thread's request; {@code index} tells the threads apart. */
+    @FunctionalInterface
+    private interface IndexedCall<T> {
+        T call(int index) throws Exception;
     }
 
     /** Starts the real application on a free loopback port over the data directory and database given. */

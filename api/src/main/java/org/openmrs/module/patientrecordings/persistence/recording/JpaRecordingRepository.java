@@ -2,6 +2,8 @@
 package org.openmrs.module.patientrecordings.persistence.recording;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
+import org.openmrs.module.patientrecordings.persistence.UtcTimes;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
@@ -21,12 +24,20 @@ import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 public final class JpaRecordingRepository implements RecordingRepository {
 
     /** The entity classes this repository needs mapped. */
-    public static final List<Class<?>> ENTITIES = List.of(RecordingRow.class);
+    public static final List<Class<?>> ENTITIES = List.of(RecordingRow.class, RecordingVersionRow.class);
 
     private final Transactions database;
+    private final Clock clock;
 
+    /** A repository on the system clock. */
     public JpaRecordingRepository(Transactions database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock the source of every save's last-change time */
+    public JpaRecordingRepository(Transactions database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -40,7 +51,8 @@ public final class JpaRecordingRepository implements RecordingRepository {
      * {@inheritDoc}
      *
      * <p>Version 0 inserts; any other version updates the row only if it is still at that version, and locks it
-     * until the transaction ends.
+     * until the transaction ends. The new version goes into {@code patientrecordings_recording_version} in the same
+     * transaction, only once the row was written: a refused save leaves no version behind.
      *
      * @throws org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException VER-1, a {@link
      *     org.openmrs.module.patientrecordings.domain.RuleViolationException}
@@ -49,13 +61,16 @@ public final class JpaRecordingRepository implements RecordingRepository {
     public Recording save(Recording recording) {
         Objects.requireNonNull(recording, "recording");
         String what = "recording " + recording.id();
+        Recording stamped = recording.toBuilder()
+                .lastUpdated(UtcTimes.stored(clock.instant()))
+                .build();
         return database.inCurrentTransaction(entityManager -> {
             long next;
             RecordingRow row;
             if (recording.version() == 0) {
                 next = 1;
                 row = new RecordingRow();
-                RecordingMapper.write(recording, row, next);
+                RecordingMapper.write(stamped, row, next);
                 if (row(entityManager, recording.id().value()).isPresent()) {
                     throw RowVersions.taken(what);
                 }
@@ -72,10 +87,73 @@ public final class JpaRecordingRepository implements RecordingRepository {
                 if (row.version != next) {
                     entityManager.refresh(row);
                 }
-                RecordingMapper.write(recording, row, next);
+                RecordingMapper.write(stamped, row, next);
                 entityManager.flush();
             }
-            return RecordingMapper.read(row);
+            Recording saved = RecordingMapper.read(row);
+            RecordingVersionRow version = new RecordingVersionRow();
+            version.recordingId = saved.id().value();
+            version.version = saved.version();
+            version.lastUpdated = UtcTimes.toColumn(saved.lastUpdated());
+            version.document = RecordingDocuments.write(saved);
+            entityManager.persist(version);
+            entityManager.flush();
+            return saved;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The current version is read from the recording's row, so that a recording saved before versions were kept
+     * still answers for its current version.
+     */
+    @Override
+    public Optional<Recording> findVersion(RecordingId id, long version) {
+        Objects.requireNonNull(id, "id");
+        return database.inCurrentTransaction(entityManager -> {
+            Optional<Recording> current = row(entityManager, id.value()).map(RecordingMapper::read);
+            if (current.isEmpty() || current.get().version() == version) {
+                return current;
+            }
+            return entityManager
+                    .createQuery(
+                            "select v from RecordingVersionRow v where v.recordingId = :id and v.version = :version",
+                            RecordingVersionRow.class)
+                    .setParameter("id", id.value())
+                    .setParameter("version", version)
+                    .getResultStream()
+                    .findFirst()
+                    .map(JpaRecordingRepository::read);
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A recording saved before versions were kept has only its current version.
+     */
+    @Override
+    public List<Recording> history(RecordingId id) {
+        Objects.requireNonNull(id, "id");
+        return database.inCurrentTransaction(entityManager -> {
+            Optional<Recording> current = row(entityManager, id.value()).map(RecordingMapper::read);
+            if (current.isEmpty()) {
+                return List.<Recording>of();
+            }
+            List<Recording> versions = new ArrayList<>();
+            versions.add(current.get());
+            entityManager
+                    .createQuery(
+                            "select v from RecordingVersionRow v where v.recordingId = :id and v.version < :current"
+                                    + " order by v.version desc",
+                            RecordingVersionRow.class)
+                    .setParameter("id", id.value())
+                    .setParameter("current", current.get().version())
+                    .getResultStream()
+                    .map(JpaRecordingRepository::read)
+                    .forEach(versions::add);
+            return List.copyOf(versions);
         });
     }
 
@@ -121,6 +199,10 @@ public final class JpaRecordingRepository implements RecordingRepository {
                 .getResultStream()
                 .map(RecordingMapper::read)
                 .toList());
+    }
+
+    private static Recording read(RecordingVersionRow row) {
+        return RecordingDocuments.read(row.document, row.version, UtcTimes.toInstant(row.lastUpdated));
     }
 
     private static Optional<RecordingRow> row(EntityManager entityManager, String id) {

@@ -22,6 +22,7 @@ import org.openmrs.module.patientrecordings.recording.CallDetails;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
+import org.openmrs.module.patientrecordings.recording.RecordingIdentifier;
 import org.openmrs.module.patientrecordings.recording.SharedCopy;
 
 /**
@@ -64,6 +65,9 @@ final class RecordingMapper {
         row.sharedHowObtained =
                 r.sharedCopy() == null ? null : text(r.sharedCopy().howObtained(), "how the copy was obtained");
         row.voidReason = text(r.voidReason(), "void reason");
+        row.identifierSystem = r.identifier() == null ? null : r.identifier().system();
+        row.identifierValue = r.identifier() == null ? null : r.identifier().value();
+        row.lastUpdated = UtcTimes.toColumn(r.lastUpdated());
         row.version = version;
         replace(row.purposes, r.purposes().stream().map(Purpose::code).collect(Collectors.toSet()));
         List<String> staff = r.staffPresent().stream().map(UserId::value).toList();
@@ -116,6 +120,11 @@ final class RecordingMapper {
                                 ? null
                                 : new SharedCopy(row.sharedReceivedOn, row.sharedHowObtained))
                 .voidReason(row.voidReason)
+                .identifier(
+                        row.identifierValue == null
+                                ? null
+                                : new RecordingIdentifier(row.identifierSystem, row.identifierValue))
+                .lastUpdated(UtcTimes.toInstant(row.lastUpdated))
                 .version(row.version)
                 .build();
     }

@@ -122,6 +122,15 @@ class RecordingRow {
     @Column(name = "void_reason", length = TEXT_LENGTH)
     String voidReason;
 
+    @Column(name = "identifier_system", length = ID_LENGTH)
+    String identifierSystem;
+
+    @Column(name = "identifier_value", length = ID_LENGTH)
+    String identifierValue;
+
+    @Column(name = "last_updated", nullable = false)
+    LocalDateTime lastUpdated;
+
     @Column(name = "version", nullable = false)
     long version;
 

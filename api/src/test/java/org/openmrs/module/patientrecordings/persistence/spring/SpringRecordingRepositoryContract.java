@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.spring;
 
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -37,11 +38,11 @@ abstract class SpringRecordingRepositoryContract extends RecordingRepositoryCont
     }
 
     @Override
-    protected RecordingRepository emptyRepository() {
+    protected RecordingRepository emptyRepository(Clock clock) {
         Database emptied = database.emptied();
         if (host == null) {
             host = new HostHibernate(emptied);
         }
-        return new JpaRecordingRepository(host.transactions());
+        return new JpaRecordingRepository(host.transactions(), clock);
     }
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.web.fhir;
 
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -11,11 +13,15 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +29,7 @@ import java.util.stream.LongStream;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
@@ -86,13 +93,24 @@ public final class ConsentProvider implements IResourceProvider {
                 id.hasVersionIdPart() ? ConsentTranslator.asOfVersion(consent, versionOf(id)) : consent);
     }
 
-    /** Every version, newest first. */
+    /**
+     * Every version, newest first, paged by {@code _count} and {@code _offset}; {@code _since} keeps those last
+     * changed at or after an instant.
+     */
     @History
-    public List<Consent> history(@IdParam IdType id) {
+    public IBundleProvider history(
+            @IdParam IdType id, @Since InstantType since, @Offset Integer offset, @Count Integer count) {
         RecordingConsent consent = services.consents().read(ConsentId.of(id.getIdPart()));
-        return LongStream.iterate(consent.version(), v -> v >= 1, v -> v - 1)
-                .mapToObj(v -> ConsentTranslator.toFhir(ConsentTranslator.asOfVersion(consent, v)))
-                .toList();
+        return HistoryPages.page(
+                LongStream.iterate(consent.version(), v -> v >= 1, v -> v - 1)
+                        .mapToObj(v -> ConsentTranslator.asOfVersion(consent, v))
+                        .filter(c -> since == null
+                                || since.getValue() == null
+                                || !Date.from(ConsentTranslator.lastUpdated(c)).before(since.getValue()))
+                        .map(ConsentTranslator::toFhir)
+                        .toList(),
+                offset,
+                count);
     }
 
     @Search
@@ -101,7 +119,8 @@ public final class ConsentProvider implements IResourceProvider {
             @OptionalParam(name = Consent.SP_STATUS) TokenOrListParam status,
             @OptionalParam(name = Consent.SP_PURPOSE) TokenOrListParam purpose,
             @OptionalParam(name = "kind") TokenOrListParam kind,
-            @OptionalParam(name = Consent.SP_CATEGORY) TokenOrListParam category) {
+            @OptionalParam(name = Consent.SP_CATEGORY) TokenOrListParam category,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         Set<Category> categories = RegisterConsents.categories(category);
         PatientId patientId = PatientId.of(patient.getIdPart());
         List<Consent> found = new ArrayList<>();
@@ -111,7 +130,12 @@ public final class ConsentProvider implements IResourceProvider {
         if (purpose == null && kind == null) {
             found.addAll(registerConsents.forPatient(patientId, categories, status));
         }
-        return found;
+        return lastUpdated == null
+                ? found
+                : found.stream()
+                        .filter(c -> c.getMeta().getLastUpdated() != null
+                                && MediaSearch.within(lastUpdated, c.getMeta().getLastUpdated()))
+                        .toList();
     }
 
     /**

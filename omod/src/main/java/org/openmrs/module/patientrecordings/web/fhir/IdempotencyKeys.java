@@ -9,24 +9,18 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 
 /**
- * Conditional create by a client-supplied identifier ({@code If-None-Exist: identifier=system|value}): the first
- * request with a key starts the recording, every later one gets that recording back. Two requests with one key
- * cannot both start one: the second waits for the first. Kept in this server's memory: it holds for retries within
- * the life of one server instance, not across restarts or instances (that needs the key stored with the recording
- * under a unique constraint).
+ * Conditional create by a client-supplied identifier ({@code If-None-Exist: identifier=system|value}), kept in this
+ * server's memory: the first request with a key starts the recording, every later one gets that recording back. Two
+ * requests with one key cannot both start one: the second waits for the first. It holds within the life of one
+ * server instance, not across restarts or instances: a host with a database uses a {@link ConditionalCreates} that
+ * stores the key with the recording under a unique constraint.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys implements ConditionalCreates {
 
     private final Map<String, RecordingId> created = new ConcurrentHashMap<>();
 
-    /**
-     * @param ifNoneExist the header's value, e.g. {@code identifier=urn:uuid|1f0c...}
-     * @param start starts the recording; called at most once per key
-     * @return the recording of this key, and whether this call created it
-     * @throws RuleViolationException SAF-4 when the condition is not a single identifier
-     */
-    Result createOnce(String ifNoneExist, Supplier<RecordingId> start) {
-        String key = key(ifNoneExist);
+    @Override
+    public Result createOnce(String key, Supplier<RecordingId> start) {
         boolean[] fresh = {false};
         RecordingId id = created.computeIfAbsent(key, k -> {
             fresh[0] = true;
@@ -35,8 +29,13 @@ final class IdempotencyKeys {
         return new Result(id, fresh[0]);
     }
 
-    /** The identifier's system and value; the resource-type prefix, if any, is dropped. */
-    static String key(String ifNoneExist) {
+    /**
+     * The identifier's system and value; the resource-type prefix, if any, is dropped.
+     *
+     * @param ifNoneExist the header's value, e.g. {@code identifier=urn:uuid|1f0c...}
+     * @throws RuleViolationException SAF-4 when the condition is not a single identifier
+     */
+    public static String key(String ifNoneExist) {
         String condition =
                 ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
         if (!condition.startsWith("identifier=") || condition.contains("&") || condition.length() == 11) {
@@ -47,10 +46,4 @@ final class IdempotencyKeys {
         }
         return java.net.URLDecoder.decode(condition.substring(11), java.nio.charset.StandardCharsets.UTF_8);
     }
-
-    /**
-     * @param id the recording
-     * @param created whether this request started it
-     */
-    record Result(RecordingId id, boolean created) {}
 }

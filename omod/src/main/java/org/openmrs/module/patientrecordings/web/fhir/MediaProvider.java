@@ -3,15 +3,18 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
@@ -23,11 +26,12 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Media;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -40,23 +44,26 @@ import org.openmrs.module.patientrecordings.fhir.MediaCommands;
 import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
 import org.openmrs.module.patientrecordings.policy.UseAction;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.RecordingIdentifier;
 import org.openmrs.module.patientrecordings.recording.Started;
 import org.openmrs.module.patientrecordings.recording.UseContext;
 
 /**
- * Media: one per recording. Create starts a recording (every failed rule in the OperationOutcome), read and search
- * are audited by the service before anything is returned (SAF-2), delete is refused (REC-1), update only checks
- * the version (VER-1): a recording changes through its operations. Only the current version is kept.
+ * Media: one per recording. Create starts a recording (every failed rule in the OperationOutcome), read, vread,
+ * history and search are audited by the service before anything is returned (SAF-2), delete is refused (REC-1),
+ * update only checks the version (VER-1): a recording changes through its operations, each of which keeps a new
+ * version.
  */
 public final class MediaProvider implements IResourceProvider {
 
     private final FhirServerDependencies services;
     private final MediaViews views;
-    private final IdempotencyKeys keys = new IdempotencyKeys();
+    private final ConditionalCreates creates;
 
-    MediaProvider(FhirServerDependencies services, MediaViews views) {
+    MediaProvider(FhirServerDependencies services, MediaViews views, ConditionalCreates creates) {
         this.services = services;
         this.views = views;
+        this.creates = creates;
     }
 
     @Override
@@ -64,7 +71,11 @@ public final class MediaProvider implements IResourceProvider {
         return Media.class;
     }
 
-    /** Starts a recording; with If-None-Exist an identical retry returns the first recording (200, not 201). */
+    /**
+     * Starts a recording. With {@code If-None-Exist: identifier=system|value} the recording keeps that identifier,
+     * and a retry, or a request racing the first, returns the first recording (200, not 201), read under the same
+     * rules and audit as any read.
+     */
     @Create
     public MethodOutcome create(
             @ResourceParam Media media, @ConditionalUrlParam String ifNoneExist, RequestDetails request) {
@@ -72,9 +83,11 @@ public final class MediaProvider implements IResourceProvider {
         if (ifNoneExist == null) {
             return created(services.recordings().start(command), request);
         }
+        String key = IdempotencyKeys.key(ifNoneExist);
+        var identified = command.withIdentifier(identifier(key));
         Started[] started = {null};
-        IdempotencyKeys.Result result = keys.createOnce(ifNoneExist, () -> {
-            started[0] = services.recordings().start(command);
+        ConditionalCreates.Result result = creates.createOnce(key, () -> {
+            started[0] = services.recordings().start(identified);
             return started[0].recording().id();
         });
         if (result.created()) {
@@ -82,7 +95,7 @@ public final class MediaProvider implements IResourceProvider {
         }
         Recording existing = services.recordings().use(result.id(), UseContext.directCare(UseAction.VIEW));
         return new MethodOutcome(new IdType("Media", existing.id().value()), false)
-                .setResource(withIdentifier(views.toFhir(existing, request.getFhirServerBase()), ifNoneExist));
+                .setResource(views.toFhir(existing, request.getFhirServerBase()));
     }
 
     private MethodOutcome created(Started started, RequestDetails request) {
@@ -94,29 +107,60 @@ public final class MediaProvider implements IResourceProvider {
         return outcome;
     }
 
-    private static Media withIdentifier(Media media, String ifNoneExist) {
-        String key = IdempotencyKeys.key(ifNoneExist);
-        int bar = key.indexOf('|');
-        return media.addIdentifier(
-                bar < 0
-                        ? new Identifier().setValue(key)
-                        : new Identifier().setSystem(key.substring(0, bar)).setValue(key.substring(bar + 1)));
+    /** The condition's identifier, which the recording keeps; SAF-4 when it cannot be kept. */
+    private static RecordingIdentifier identifier(String key) {
+        try {
+            return RecordingIdentifier.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolationException.of(ErrorCode.SAF_4, "If-None-Exist: " + e.getMessage(), "If-None-Exist");
+        }
     }
 
-    /** Read and vread: only the current version is kept, so an older versionId is NF-1. */
+    /**
+     * Read and vread: the current version, or any earlier one (its own state, versionId and lastUpdated), allowed
+     * and audited as a read of the recording as it stands now (SAF-2), so a recording that is sealed or covert now
+     * stays hidden in every version from those who may not see it.
+     */
     @Read(version = true)
     public Media read(@IdParam IdType id, RequestDetails request) {
-        Recording r = services.recordings().use(RecordingId.of(id.getIdPart()), UseContext.directCare(UseAction.VIEW));
-        if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(Long.toString(r.version()))) {
-            throw RuleViolationException.of(
-                    ErrorCode.NF_1, "Only the current version " + r.version() + " of a recording is kept", "version");
-        }
+        RecordingId recordingId = RecordingId.of(id.getIdPart());
+        UseContext view = UseContext.directCare(UseAction.VIEW);
+        Recording r = id.hasVersionIdPart()
+                ? services.recordings().useVersion(recordingId, versionOf(id), view)
+                : services.recordings().use(recordingId, view);
         return views.toFhir(r, request.getFhirServerBase());
     }
 
+    /**
+     * Every version of a recording, newest first, paged by {@code _count} and {@code _offset}; {@code _since} keeps
+     * the versions saved at or after an instant. One audited read of the recording (SAF-2) covers the page. Holds and
+     * the consent's state are shown as they are now, in every version.
+     */
     @History
-    public List<Media> history(@IdParam IdType id, RequestDetails request) {
-        return List.of(read(id.toUnqualifiedVersionless(), request));
+    public IBundleProvider history(
+            @IdParam IdType id,
+            @Since InstantType since,
+            @Offset Integer offset,
+            @Count Integer count,
+            RequestDetails request) {
+        List<Recording> versions =
+                services
+                        .recordings()
+                        .history(RecordingId.of(id.getIdPart()), UseContext.directCare(UseAction.VIEW))
+                        .stream()
+                        .filter(r -> since == null
+                                || since.getValue() == null
+                                || !Date.from(r.lastUpdated()).before(since.getValue()))
+                        .toList();
+        return HistoryPages.page(views.toFhir(versions, request.getFhirServerBase()), offset, count);
+    }
+
+    private static long versionOf(IdType id) {
+        try {
+            return Long.parseLong(id.getVersionIdPart());
+        } catch (NumberFormatException e) {
+            throw RuleViolationException.of(ErrorCode.NF_1, "No version " + id.getVersionIdPart(), "version");
+        }
     }
 
     /** REC-1: a recording is a clinical record entry; deleting it is always refused, and the attempt audited. */
@@ -161,6 +205,7 @@ public final class MediaProvider implements IResourceProvider {
             @OptionalParam(name = "purpose") TokenOrListParam purpose,
             @OptionalParam(name = "consent-status") TokenOrListParam consentStatus,
             @OptionalParam(name = "initiator") TokenOrListParam initiator,
+            @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
             @Sort SortSpec sort,
             @IncludeParam(allow = {"Media:consent"}) Set<Include> includes,
             RequestDetails request) {
@@ -168,8 +213,8 @@ public final class MediaProvider implements IResourceProvider {
         if (whose == null) {
             throw RuleViolationException.of(ErrorCode.SAF_4, "Search recordings by patient or subject", "patient");
         }
-        MediaSearch criteria =
-                new MediaSearch(encounter, status, type, kind, created, site, purpose, consentStatus, initiator);
+        MediaSearch criteria = new MediaSearch(
+                encounter, status, type, kind, created, site, purpose, consentStatus, initiator, lastUpdated);
         List<Recording> hits = services.recordings().findForPatient(PatientId.of(whose.getIdPart())).stream()
                 .filter(criteria.onRecording())
                 .sorted(MediaSearch.order(sort))

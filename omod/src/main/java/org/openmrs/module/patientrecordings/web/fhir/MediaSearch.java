@@ -14,14 +14,17 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Media;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.FhirUrls;
 import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
 import org.openmrs.module.patientrecordings.recording.Recording;
 
 /**
  * The Media search parameters other than the patient, applied to the patient's recordings the service returned:
- * encounter, status, type, kind, created, site, purpose, consent-status, initiator; and {@code _sort} by created.
+ * encounter, status, type, kind, created, site, purpose, consent-status, initiator, _lastUpdated; and {@code _sort} by
+ * created or _lastUpdated.
  * Status and consent-status are matched on the rendered Media, because they are FHIR's view of our lifecycle.
  *
  * @param encounter or null
@@ -33,6 +36,7 @@ import org.openmrs.module.patientrecordings.recording.Recording;
  * @param purpose or null
  * @param consentStatus or null
  * @param initiator or null
+ * @param lastUpdated or null: when the recording was last saved, to the millisecond Media.meta.lastUpdated shows
  */
 record MediaSearch(
         ReferenceParam encounter,
@@ -43,7 +47,8 @@ record MediaSearch(
         ReferenceParam site,
         TokenOrListParam purpose,
         TokenOrListParam consentStatus,
-        TokenOrListParam initiator) {
+        TokenOrListParam initiator,
+        DateRangeParam lastUpdated) {
 
     Predicate<Recording> onRecording() {
         return r -> (encounter == null
@@ -53,7 +58,8 @@ record MediaSearch(
                 && (kind == null || any(kind, r.kind().name()))
                 && (initiator == null || any(initiator, r.initiator().name()))
                 && (purpose == null || r.purposes().stream().anyMatch(this::purposeMatches))
-                && (created == null || within(created, Date.from(r.startedAt())));
+                && (created == null || within(created, Date.from(r.startedAt())))
+                && (lastUpdated == null || within(lastUpdated, Date.from(r.lastUpdated())));
     }
 
     Predicate<Media> onMedia() {
@@ -66,16 +72,32 @@ record MediaSearch(
                                         .getCode()));
     }
 
-    /** Sorts by created (the only sort offered), oldest first unless descending; otherwise keeps the order. */
+    /**
+     * Sorts by created or by _lastUpdated, oldest first unless descending; otherwise keeps the order.
+     *
+     * @throws RuleViolationException SAF-4 for any other sort
+     */
     static Comparator<Recording> order(SortSpec sort) {
-        if (sort == null || !"created".equals(sort.getParamName())) {
+        if (sort == null) {
             return (a, b) -> 0;
         }
-        Comparator<Recording> byStart = Comparator.comparing(Recording::startedAt);
-        return sort.getOrder() == SortOrderEnum.DESC ? byStart.reversed() : byStart;
+        if (sort.getChain() != null) {
+            throw RuleViolationException.of(ErrorCode.SAF_4, "Sort by one parameter", "_sort");
+        }
+        Comparator<Recording> by = switch (sort.getParamName()) {
+            case "created" -> Comparator.comparing(Recording::startedAt);
+            case "_lastUpdated" -> Comparator.comparing(Recording::lastUpdated);
+            default ->
+                throw RuleViolationException.of(
+                        ErrorCode.SAF_4,
+                        "Media can be sorted by created or _lastUpdated, not " + sort.getParamName(),
+                        "_sort");
+        };
+        return sort.getOrder() == SortOrderEnum.DESC ? by.reversed() : by;
     }
 
-    private static boolean within(DateRangeParam range, Date date) {
+    /** Whether an instant, to the millisecond, is in a date range (inclusive bounds, as HAPI computes them). */
+    static boolean within(DateRangeParam range, Date date) {
         Date lower = range.getLowerBoundAsInstant();
         Date upper = range.getUpperBoundAsInstant();
         return (lower == null || !date.before(lower)) && (upper == null || !date.after(upper));

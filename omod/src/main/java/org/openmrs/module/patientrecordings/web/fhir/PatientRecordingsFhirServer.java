@@ -33,18 +33,37 @@ public class PatientRecordingsFhirServer extends RestfulServer {
     private final transient FhirServerSettings settings;
     private final transient RequestAuthenticator authenticator;
     private final transient ContentDownload download;
+    private final transient ConditionalCreates creates;
 
     /**
+     * A server whose conditional creates are remembered in its memory ({@link IdempotencyKeys}).
+     *
      * @param services the services and stores the providers call
      * @param settings base address, upload limit, paging
      * @param authenticator the host's authentication, binding the request's user for the services
      */
     public PatientRecordingsFhirServer(
             FhirServerDependencies services, FhirServerSettings settings, RequestAuthenticator authenticator) {
+        this(services, settings, authenticator, new IdempotencyKeys());
+    }
+
+    /**
+     * @param services the services and stores the providers call
+     * @param settings base address, upload limit, paging
+     * @param authenticator the host's authentication, binding the request's user for the services
+     * @param creates where conditional creates keep their keys; a host with a database keeps them there, so that they
+     *     hold across restarts and instances
+     */
+    public PatientRecordingsFhirServer(
+            FhirServerDependencies services,
+            FhirServerSettings settings,
+            RequestAuthenticator authenticator,
+            ConditionalCreates creates) {
         super(FhirContext.forR4Cached());
         this.services = Objects.requireNonNull(services, "services");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.creates = Objects.requireNonNull(creates, "creates");
         this.download = new ContentDownload(services);
     }
 
@@ -58,10 +77,12 @@ public class PatientRecordingsFhirServer extends RestfulServer {
         paging.setDefaultPageSize(settings.pageSize());
         paging.setMaximumPageSize(Math.max(settings.pageSize(), settings.maxPageSize()));
         setPagingProvider(paging);
+        // _history pages by offset, which HAPI sizes with the server's own default.
+        setDefaultPageSize(settings.pageSize());
         // _include=Media:consent: a reference the provider filled in is included; nothing else is.
         setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);
         registerProviders(List.of(
-                new MediaProvider(services, views),
+                new MediaProvider(services, views, creates),
                 new ConsentProvider(services),
                 new AuditEventProvider(services, audit),
                 new BinaryProvider(services),

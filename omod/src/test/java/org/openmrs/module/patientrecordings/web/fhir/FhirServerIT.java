@@ -242,7 +242,9 @@ class FhirServerIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(metadata.statusCode()).isEqualTo(200);
-        assertThat(metadata.body()).contains(FhirUrls.OP_WITHDRAW).doesNotContain("\"delete\"");
+        assertThat(metadata.body())
+                .contains(FhirUrls.OP_WITHDRAW, "\"_lastUpdated\"", "history-instance", "vread")
+                .doesNotContain("\"delete\"");
     }
 
     @Test
@@ -337,6 +339,211 @@ class FhirServerIT {
 
         assertThat(first.getCreated()).isTrue();
         assertThat(retry.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+    }
+
+    @Test
+    void everyVersionOfARecordingStaysReadableByVreadAndInItsHistoryNewestFirst() throws Exception {
+        IGenericClient clinician = client("clinician");
+        Media started = consentedRecording();
+        String id = started.getIdElement().getIdPart();
+        upload(id, "video/webm", "the whole consultation".getBytes(StandardCharsets.UTF_8), null);
+        Media completed = operation(clinician, id, "$complete", new Parameters(), Media.class);
+
+        Media first =
+                clinician.read().resource(Media.class).withIdAndVersion(id, "1").execute();
+        Media second =
+                clinician.read().resource(Media.class).withIdAndVersion(id, "2").execute();
+        Bundle history = clinician
+                .history()
+                .onInstance("Media/" + id)
+                .returnBundle(Bundle.class)
+                .count(10)
+                .execute();
+        HttpResponse<String> noSuchVersion = getString("/Media/" + id + "/_history/9", "clinician");
+        HttpResponse<String> notAVersion = getString("/Media/" + id + "/_history/latest", "clinician");
+
+        assertThat(completed.getMeta().getVersionId()).isEqualTo("3");
+        assertThat(first.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(first.getStatus()).isEqualTo(Media.MediaStatus.INPROGRESS);
+        assertThat(first.getContent().hasSize()).isFalse();
+        assertThat(first.getMeta().getLastUpdated()).isEqualTo(started.getMeta().getLastUpdated());
+        assertThat(second.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(second.getContent().getSize()).isEqualTo(22);
+        assertThat(second.getStatus()).isEqualTo(Media.MediaStatus.INPROGRESS);
+        assertThat(completed.getMeta().getLastUpdated())
+                .isAfterOrEqualTo(second.getMeta().getLastUpdated());
+        assertThat(history.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+        assertThat(history.getEntry())
+                .extracting(e -> e.getResource().getMeta().getVersionId())
+                .containsExactly("3", "2", "1");
+        assertThat(((Media) history.getEntry().get(0).getResource()).getStatus())
+                .isEqualTo(Media.MediaStatus.COMPLETED);
+        assertThat(noSuchVersion.statusCode()).isEqualTo(404);
+        assertThat(codes(noSuchVersion.body())).containsExactly("NF-1");
+        assertThat(notAVersion.statusCode()).isEqualTo(404);
+        assertThat(List.of(first, second, completed))
+                .allSatisfy(m -> assertThat(PackageValidator.errors(m)).isEmpty());
+        assertThat(history.getEntry())
+                .allSatisfy(e ->
+                        assertThat(PackageValidator.errors(e.getResource())).isEmpty());
+        assertThat(auditDescriptions(id)).anyMatch(d -> d.contains("version 1")).anyMatch(d -> d.contains("history"));
+    }
+
+    @Test
+    void aRecordingsHistoryComesPageByPageAndSinceAnInstant() throws Exception {
+        IGenericClient clinician = client("clinician");
+        Media started = consentedRecording();
+        String id = started.getIdElement().getIdPart();
+        upload(id, "video/webm", "part of it".getBytes(StandardCharsets.UTF_8), null);
+        Thread.sleep(5);
+        Media stopped = operation(clinician, id, "$stop", new Parameters(), Media.class);
+
+        Bundle page = clinician
+                .history()
+                .onInstance("Media/" + id)
+                .returnBundle(Bundle.class)
+                .count(2)
+                .execute();
+        Bundle next = clinician.loadPage().next(page).execute();
+        Bundle since = clinician
+                .history()
+                .onInstance("Media/" + id)
+                .returnBundle(Bundle.class)
+                .since(stopped.getMeta().getLastUpdated())
+                .execute();
+
+        assertThat(page.getEntry())
+                .extracting(e -> e.getResource().getMeta().getVersionId())
+                .containsExactly("3", "2");
+        assertThat(page.getTotal()).isEqualTo(3);
+        assertThat(next.getEntry())
+                .extracting(e -> e.getResource().getMeta().getVersionId())
+                .containsExactly("1");
+        assertThat(next.getLink(Bundle.LINK_NEXT)).isNull();
+        assertThat(next.getEntry().get(0).getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.POST);
+        assertThat(page.getEntry().get(0).getResponse().getEtag()).isEqualTo("W/\"3\"");
+        assertThat(since.getEntry())
+                .extracting(e -> e.getResource().getMeta().getVersionId())
+                .containsExactly("3");
+    }
+
+    @Test
+    void aSealedRecordingStaysHiddenInEveryVersionAndItsHistory() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        Consent consent = (Consent) clinician
+                .create()
+                .resource(Requests.consentGiven(patient))
+                .execute()
+                .getResource();
+        String id = start(clinician, patient).getIdElement().getIdPart();
+        operation(
+                clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
+
+        HttpResponse<String> firstVersion = getString("/Media/" + id + "/_history/1", "clinician");
+        HttpResponse<String> history = getString("/Media/" + id + "/_history", "clinician");
+        HttpResponse<String> stranger = getString("/Media/" + id + "/_history/1", "nobody");
+
+        assertThat(firstVersion.statusCode()).isEqualTo(422);
+        assertThat(codes(firstVersion.body())).containsExactly("CON-5");
+        assertThat(history.statusCode()).isEqualTo(422);
+        assertThat(codes(history.body())).containsExactly("CON-5");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(codes(stranger.body())).contains("SAF-3");
+    }
+
+    @Test
+    void mediaAndConsentAreFoundByLastUpdatedWithInclusiveAndExclusiveBoundaries() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        Consent consent = (Consent) clinician
+                .create()
+                .resource(Requests.consentGiven(patient))
+                .execute()
+                .getResource();
+        Media older = start(clinician, patient);
+        Thread.sleep(5);
+        Media newer = start(clinician, patient);
+        String at = newer.getMeta().getLastUpdatedElement().getValueAsString();
+        String consentAt = consent.getMeta().getLastUpdatedElement().getValueAsString();
+
+        assertThat(older.getMeta().getLastUpdated()).isBefore(newer.getMeta().getLastUpdated());
+        assertThat(consent.getMeta().getLastUpdated()).isNotNull();
+        assertThat(mediaIds(clinician, patient, "_lastUpdated=ge" + at)).containsExactly(id(newer));
+        assertThat(mediaIds(clinician, patient, "_lastUpdated=gt" + at)).isEmpty();
+        assertThat(mediaIds(clinician, patient, "_lastUpdated=le" + at)).containsExactly(id(older), id(newer));
+        assertThat(mediaIds(clinician, patient, "_lastUpdated=lt" + at)).containsExactly(id(older));
+        assertThat(mediaIds(clinician, patient, "_lastUpdated=eq" + at)).containsExactly(id(newer));
+        assertThat(mediaIds(
+                        clinician,
+                        patient,
+                        "_lastUpdated=ge"
+                                + older.getMeta().getLastUpdatedElement().getValueAsString() + "&_lastUpdated=lt" + at))
+                .containsExactly(id(older));
+        assertThat(mediaIds(clinician, patient, "_sort=-_lastUpdated")).containsExactly(id(newer), id(older));
+        assertThat(mediaIds(clinician, patient, "_sort=_lastUpdated")).containsExactly(id(older), id(newer));
+        HttpResponse<String> badSort = getString("/Media?patient=" + patient + "&_sort=kind", "clinician");
+        assertThat(badSort.statusCode()).isEqualTo(400);
+        assertThat(codes(badSort.body())).containsExactly("SAF-4");
+
+        Bundle consentsAt = clinician
+                .search()
+                .byUrl("Consent?patient=" + patient + "&_lastUpdated=eq" + consentAt)
+                .returnBundle(Bundle.class)
+                .execute();
+        Bundle consentsAfter = clinician
+                .search()
+                .byUrl("Consent?patient=" + patient + "&_lastUpdated=gt" + consentAt)
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(consentsAt.getEntry()).hasSize(1);
+        assertThat(consentsAfter.getEntry()).isEmpty();
+        Consent withdrawn = operation(
+                clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
+        assertThat(withdrawn.getMeta().getLastUpdated())
+                .isAfterOrEqualTo(consent.getMeta().getLastUpdated());
+        Consent firstVersion = clinician
+                .read()
+                .resource(Consent.class)
+                .withIdAndVersion(consent.getIdElement().getIdPart(), "1")
+                .execute();
+        assertThat(firstVersion.getMeta().getLastUpdated())
+                .isEqualTo(consent.getMeta().getLastUpdated());
+        assertThat(PackageValidator.errors(withdrawn)).isEmpty();
+    }
+
+    @Test
+    void aConditionallyCreatedRecordingKeepsItsIdentifierInEveryLaterRead() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        String value = "recorder-" + PatientId.random();
+
+        var created = clinician
+                .create()
+                .resource(Requests.consultation(patient, clinic.encounterOf(patient)))
+                .conditionalByUrl("Media?identifier=urn:example:recorder|" + value)
+                .execute();
+        Media read = clinician
+                .read()
+                .resource(Media.class)
+                .withId(created.getId().getIdPart())
+                .execute();
+        HttpResponse<String> tooLong = post(
+                "/Media",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser()
+                        .encodeResourceToString(Requests.consultation(patient, clinic.encounterOf(patient)))
+                        .getBytes(StandardCharsets.UTF_8),
+                null,
+                "identifier=urn:example:recorder|" + "x".repeat(300));
+
+        assertThat(read.getIdentifierFirstRep().getSystem()).isEqualTo("urn:example:recorder");
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(value);
+        assertThat(PackageValidator.errors(read)).isEmpty();
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(codes(tooLong.body())).containsExactly("SAF-4");
     }
 
     @Test
@@ -448,13 +655,51 @@ class FhirServerIT {
 
     private HttpResponse<String> post(String path, String user, String contentType, byte[] body, String ifMatch)
             throws Exception {
+        return post(path, user, contentType, body, ifMatch, null);
+    }
+
+    private HttpResponse<String> post(
+            String path, String user, String contentType, byte[] body, String ifMatch, String ifNoneExist)
+            throws Exception {
         HttpRequest.Builder b = request(path, user)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
         }
+        if (ifNoneExist != null) {
+            b.header("If-None-Exist", ifNoneExist);
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> mediaIds(IGenericClient client, PatientId patient, String parameters) {
+        return client
+                .search()
+                .byUrl("Media?patient=" + patient + "&" + parameters)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .stream()
+                .map(e -> e.getResource().getIdElement().getIdPart())
+                .toList();
+    }
+
+    private static String id(Media media) {
+        return media.getIdElement().getIdPart();
+    }
+
+    private static List<String> auditDescriptions(String mediaId) {
+        return client("auditor")
+                .search()
+                .byUrl("AuditEvent?entity=Media/" + mediaId + "&_count=100")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .stream()
+                .flatMap(e -> ((AuditEvent) e.getResource()).getEntity().stream())
+                .map(x -> x.getDescription() == null ? "" : x.getDescription())
+                .toList();
     }
 
     private HttpResponse<byte[]> get(String path, String user, String range) throws Exception {

@@ -52,6 +52,13 @@ class ReadmeExamplesIT {
             expect("$complete", "\"status\":\"completed\"", "\"code\":\"AWAITING_CONFIRMATION\""),
             expect("_include=Media:consent", "/fhir/Media/", "/fhir/Consent/"),
             expect(
+                    "/_history\"",
+                    "\"versionId\":\"3\"",
+                    "\"versionId\":\"2\"",
+                    "\"versionId\":\"1\"",
+                    "\"status\":\"in-progress\""),
+            expect("_lastUpdated=ge", "/fhir/Media/", "\"total\":0"),
+            expect(
                     "Range: bytes=0-99",
                     "206 Partial Content",
                     "Content-Range: bytes 0-99/3000000",

@@ -13,6 +13,8 @@ import org.openmrs.module.patientrecordings.consent.ConsentService;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsContentKeys;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsCurrentUser;
+import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
@@ -21,7 +23,9 @@ import org.openmrs.module.patientrecordings.settings.InvalidSettingException;
 import org.openmrs.module.patientrecordings.settings.Setting;
 import org.openmrs.module.patientrecordings.settings.Settings;
 import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
+import org.openmrs.module.patientrecordings.web.fhir.ConditionalCreates;
 import org.openmrs.module.patientrecordings.web.fhir.ContentStore;
+import org.openmrs.module.patientrecordings.web.fhir.DatabaseConditionalCreates;
 import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
@@ -31,7 +35,7 @@ import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer
  * Makes the module's FHIR R4 server inside OpenMRS, as the standalone server makes it ({@code
  * StandaloneApplication.fhirServlet}): the web shell's {@link PatientRecordingsFhirServer} over the module's services
  * and stores (the module's Spring beans), content encrypted with the keys the global properties name, the public
- * {@code /ws/...} base address, the upload limit and page sizes of the global properties, and OpenMRS' own
+ * {@code /ws/...} base address, conditional-create keys in OpenMRS' database, the upload limit and page sizes of the global properties, and OpenMRS' own
  * authentication ({@link OpenmrsRequestAuthenticator}). Called when OpenMRS starts the FHIR servlet, after the
  * module's Spring context, so the settings are read then: a change to the upload limit or the page sizes applies
  * when the module next starts.
@@ -65,7 +69,11 @@ final class FhirServerFactory {
                 .withMaxUploadBytes(positive(settings, Setting.UPLOAD_MAX_BYTES))
                 .withPageSize(pageSize(settings, Setting.FHIR_DEFAULT_PAGE_SIZE))
                 .withMaxPageSize(pageSize(settings, Setting.FHIR_MAX_PAGE_SIZE));
-        return new PatientRecordingsFhirServer(dependencies, serverSettings, new OpenmrsRequestAuthenticator());
+        // Conditional creates hold across restarts and across OpenMRS instances sharing the database.
+        ConditionalCreates creates =
+                new DatabaseConditionalCreates(new IdempotentCreator(the(Transactions.class), Clock.systemUTC()));
+        return new PatientRecordingsFhirServer(
+                dependencies, serverSettings, new OpenmrsRequestAuthenticator(), creates);
     }
 
     /** The encrypted store over the host's storage service; an integrity failure is audited under the reader. */
