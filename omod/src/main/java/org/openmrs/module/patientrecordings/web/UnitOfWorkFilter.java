@@ -45,8 +45,9 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * with it.
  *
  * <p><b>Inside OpenMRS</b> the filter runs without a gate: the pool is the host's, sized by the host's runtime
- * properties and shared with the host's own requests, so the module cannot make the arithmetic hold there; the host's
- * pool is sized for its own concurrent requests.
+ * properties and shared with the host's own requests and modules, which the module can neither see nor hold back, so
+ * a gate of its own could not make the arithmetic hold. There the host's pool must have room for the module's
+ * concurrent requests with up to two extra connections each (three at most per request, as above).
  */
 public final class UnitOfWorkFilter implements Filter {
 
