@@ -38,6 +38,9 @@ public final class Database implements Transactions, AutoCloseable {
     /** The class path resource of the changelog; OpenMRS runs the same file as the module's liquibase.xml. */
     public static final String CHANGELOG = "org/openmrs/module/patientrecordings/liquibase/changelog.xml";
 
+    /** Connections the pool keeps open while idle. */
+    private static final int MINIMUM_IDLE = 2;
+
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
 
@@ -74,16 +77,24 @@ public final class Database implements Transactions, AutoCloseable {
      * back and the exception propagates, a lost optimistic lock as {@link ConcurrentUpdateException}. Each call is a
      * transaction of its own on a connection of its own; while the work runs, the transaction is the thread's
      * current one (see {@link #inCurrentTransaction}). Called from inside other work it starts a second,
-     * independent transaction, which commits or rolls back on its own.
+     * independent transaction, which commits or rolls back on its own, on a second connection. A thread holds at most
+     * {@value ConnectionBudget#CONNECTIONS_PER_THREAD} transactions at once: the pool sizes of {@link
+     * ConnectionBudget} rely on it, so a deeper nesting is refused with an {@link IllegalStateException} before it
+     * takes a connection.
      *
      * @return what the work returned
      */
     @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
         Objects.requireNonNull(work, "work");
+        Deque<EntityManager> current = bound.get();
+        if (current.size() >= ConnectionBudget.CONNECTIONS_PER_THREAD) {
+            throw new IllegalStateException("a thread may hold at most " + ConnectionBudget.CONNECTIONS_PER_THREAD
+                    + " transactions at once (see ConnectionBudget): nested transaction " + (current.size() + 1)
+                    + " refused");
+        }
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         EntityTransaction transaction = entityManager.getTransaction();
-        Deque<EntityManager> current = bound.get();
         current.push(entityManager);
         try {
             transaction.begin();
@@ -162,6 +173,9 @@ public final class Database implements Transactions, AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maximumPoolSize());
+        // Connections are opened as they are needed (up to the maximum) rather than all at start, so that a pool
+        // sized for bursts does not hold the database server's connections while the server is idle.
+        config.setMinimumIdle(Math.min(MINIMUM_IDLE, settings.maximumPoolSize()));
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param user the user name, or null where the URL carries it
  * @param password the password, or null; never shown by {@link #toString()}
  * @param maximumPoolSize the most connections the pool opens, at least 2 (one transaction may need a second
- *     connection to look up what a failed insert collided with)
+ *     connection to look up what a failed insert collided with); {@link ConnectionBudget#poolSize()} gives the size
+ *     at which a given number of concurrent units of work can never wait on each other for a connection
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize) {
 

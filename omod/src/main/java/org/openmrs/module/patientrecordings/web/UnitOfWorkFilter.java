@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.persistence.ConnectionBudget;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
 
 /**
@@ -18,18 +19,80 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * into a response itself, as HAPI does with an {@code OperationOutcome}. The audit log commits on its own, so a
  * refused request is still recorded (SAF-2, SAF-3). Both hosts put it in front of the FHIR endpoint and the
  * administration API: standalone as a servlet filter, OpenMRS around its module servlets.
+ *
+ * <p><b>Connections, and why requests queue at a gate.</b> The unit of work holds a pooled connection for the whole
+ * request, and the request needs more while it holds it: every audit entry commits in a transaction of its own before
+ * data leaves (SAF-2, so that a refused or rolled-back access is still recorded), host look-ups read in their own, and
+ * a conditional create's creating transaction is one more, inside which audit entries open theirs (three at most,
+ * {@link ConnectionBudget}). Unchecked, enough concurrent requests each take one connection and all wait for a
+ * second: the pool is empty, nobody finishes, and after the pool's connection timeout the requests fail. So when
+ * given a {@link UnitOfWorkGate}, the filter admits only as many units of work at once as the pool can serve with
+ * all their extra connections ({@code pool >= admitted x (3 - 1) + 1 + the background threads' share}, both numbers
+ * from one {@link ConnectionBudget}) and the rest wait at the gate, holding no connection, until a place is free:
+ * deadlock-free by construction, and queued rather than failed. The conditional-create turn of {@code
+ * DatabaseConditionalCreates} is taken by admitted requests only, and the turn holder's extra connections are within
+ * the budget, so the turn cannot close a cycle either.
+ *
+ * <p>Weighed and not chosen: a separate small pool for audit entries breaks only the cycle through the audit log; a
+ * creating transaction and a host look-up still need a second connection of the main pool while the unit of work
+ * holds its first, and inside OpenMRS the host's transaction manager has only its own data source. Taking the
+ * conditional-create turn before the unit of work's connection would need the filter to know which requests create.
+ *
+ * <p><b>Long requests.</b> A {@code Binary} download or a content upload streams inside its unit of work, so it holds
+ * its place and its connection for as long as the bytes flow, possibly minutes. As many such transfers as the gate
+ * admits proceed at once; further requests of any kind wait until one ends (or the client gives up), and none fails
+ * for want of a connection. A site expecting many concurrent transfers raises the number admitted, and the pool grows
+ * with it.
+ *
+ * <p><b>Inside OpenMRS</b> the filter runs without a gate: the pool is the host's, sized by the host's runtime
+ * properties and shared with the host's own requests and modules, which the module can neither see nor hold back, so
+ * a gate of its own could not make the arithmetic hold. There the host's pool must have room for the module's
+ * concurrent requests with up to two extra connections each (three at most per request, as above).
  */
 public final class UnitOfWorkFilter implements Filter {
 
     private final Transactions database;
+    private final UnitOfWorkGate gate;
 
-    /** @param database whose units of work the requests run in */
+    /**
+     * Without a gate: every request starts its unit of work at once (inside OpenMRS, whose pool is the host's).
+     *
+     * @param database whose units of work the requests run in
+     */
     public UnitOfWorkFilter(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.gate = null;
+    }
+
+    /**
+     * @param database whose units of work the requests run in
+     * @param gate which admits the units of work; the database's pool is sized by the same {@link ConnectionBudget}
+     */
+    public UnitOfWorkFilter(Transactions database, UnitOfWorkGate gate) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (gate == null) {
+            runInUnitOfWork(request, response, chain);
+            return;
+        }
+        UnitOfWorkGate.Admission admission;
+        try {
+            admission = gate.admit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServletException("interrupted while waiting for a place to run the request", e);
+        }
+        try (admission) {
+            runInUnitOfWork(request, response, chain);
+        }
+    }
+
+    private void runInUnitOfWork(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
             database.runInUnitOfWork(() -> {

@@ -43,6 +43,7 @@ final class ScheduledSweeps implements AutoCloseable {
             Services services, ContentSweeper content, Duration interval, Duration shutdownTimeout) {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(content, "content");
+        // One thread, as StandaloneConfig.BACKGROUND_DATABASE_THREADS counts it in the database pool.
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sweeps");
             thread.setDaemon(true);

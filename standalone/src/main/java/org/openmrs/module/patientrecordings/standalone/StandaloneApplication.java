@@ -57,6 +57,7 @@ import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
 import org.openmrs.module.patientrecordings.storage.s3.S3ContentBackend;
 import org.openmrs.module.patientrecordings.web.UnitOfWorkFilter;
+import org.openmrs.module.patientrecordings.web.UnitOfWorkGate;
 import org.openmrs.module.patientrecordings.web.admin.AdminApiServlet;
 import org.openmrs.module.patientrecordings.web.fhir.DatabaseConditionalCreates;
 import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
@@ -120,7 +121,7 @@ public final class StandaloneApplication implements AutoCloseable {
                             new HealthServlet(new HealthProbe(database, content, version())),
                             fhirServlet(services),
                             adminServlet(services),
-                            new UnitOfWorkFilter(database)),
+                            new UnitOfWorkFilter(database, new UnitOfWorkGate(config.connectionBudget()))),
                     config.bindAddress(),
                     config.port(),
                     config.shutdownTimeout());

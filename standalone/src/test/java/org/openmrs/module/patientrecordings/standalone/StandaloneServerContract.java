@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Media;
@@ -169,6 +170,55 @@ abstract class StandaloneServerContract {
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
         assertThat(answers.stream().map(a -> idOf(a.body())).distinct()).hasSize(8);
+    }
+
+    /**
+     * More concurrent requests than the connection pool could serve if each took its unit of work's connection and
+     * then waited for the extra ones its audit entries, host look-ups and conditional create need: every request gets
+     * its proper answer, none an error or a timeout.
+     */
+    @Test
+    void fortyConcurrentRequestsOfEveryKindEachGetTheirProperAnswer() throws Exception {
+        giveConsent(server);
+        String prefix = "urn:example:recorder|" + UUID.randomUUID() + "-";
+        HttpResponse<String> existing = conditionalCreate(server, prefix + "existing");
+        assertThat(existing.statusCode()).as(existing.body()).isEqualTo(201);
+        String mediaId = idOf(existing.body());
+
+        List<HttpResponse<String>> answers = concurrently(40, i -> switch (i % 4) {
+            case 0 ->
+                send(
+                        server,
+                        HttpRequest.newBuilder(
+                                        uri(server, "/fhir/Media?patient=" + DemoData.ADULT.value() + "&_count=5"))
+                                .GET());
+            case 1 ->
+                send(
+                        server,
+                        HttpRequest.newBuilder(uri(server, "/fhir/Media/" + mediaId))
+                                .GET());
+            case 2 ->
+                send(
+                        server,
+                        HttpRequest.newBuilder(uri(server, "/fhir/Consent"))
+                                .header("Content-Type", "application/fhir+json")
+                                .POST(HttpRequest.BodyPublishers.ofFile(example("consent-given.json"))));
+            default -> conditionalCreate(server, prefix + i);
+        });
+
+        for (int i = 0; i < answers.size(); i++) {
+            HttpResponse<String> answer = answers.get(i);
+            int expected = i % 4 < 2 ? 200 : 201;
+            assertThat(answer.statusCode())
+                    .as("request %d: %s", i, answer.body())
+                    .isEqualTo(expected);
+        }
+        assertThat(IntStream.range(0, answers.size())
+                        .filter(i -> i % 4 == 3)
+                        .mapToObj(i -> idOf(answers.get(i).body()))
+                        .distinct())
+                .as("each recording start with its own key starts its own recording")
+                .hasSize(10);
     }
 
     @Test

@@ -18,7 +18,9 @@ import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
  * holds a pooled connection for its unit of work, the creating transaction needs a second one and the audit log a
  * third: a request blocked in the database on another's uncommitted key, or many creating transactions at once,
  * would hold connections that a creating transaction needs to finish. One at a time, a burst of conditional creates
- * needs one connection each plus two. Across servers, each with its own pool, the unique constraint alone decides.
+ * needs one connection each plus two; the standalone server admits only as many requests at once as its pool can
+ * serve with their extra connections ({@code UnitOfWorkGate}, {@code ConnectionBudget}), so the turn holder always
+ * gets them. Across servers, each with its own pool, the unique constraint alone decides.
  */
 public final class DatabaseConditionalCreates implements ConditionalCreates {
 

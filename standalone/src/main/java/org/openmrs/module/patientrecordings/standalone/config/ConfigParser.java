@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openmrs.module.patientrecordings.persistence.ConnectionBudget;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 
 /**
@@ -65,11 +66,12 @@ final class ConfigParser {
 
     private StandaloneConfig build() {
         Path dataDir = path(Setting.DATA_DIR, "./data");
+        int concurrentRequests = concurrentRequests();
         return new StandaloneConfig(
                 port(),
                 text(Setting.BIND_ADDRESS, "0.0.0.0"),
                 dataDir,
-                database(dataDir),
+                database(dataDir, concurrentRequests),
                 s3(),
                 values.containsKey(Setting.MASTER_KEY_FILE)
                         ? path(Setting.MASTER_KEY_FILE, null)
@@ -78,7 +80,8 @@ final class ConfigParser {
                 bool(Setting.DEMO_DATA, true),
                 duration(Setting.SWEEP_INTERVAL, Duration.ofHours(24), false),
                 duration(Setting.CONTENT_GRACE_PERIOD, Duration.ofHours(24), false),
-                duration(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), true));
+                duration(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), true),
+                concurrentRequests);
     }
 
     private Map<Setting, Value> readFlags() {
@@ -154,7 +157,25 @@ final class ConfigParser {
         throw invalid(Setting.PORT, value, "a port number from 0 to 65535");
     }
 
-    private DatabaseSettings database(Path dataDir) {
+    private int concurrentRequests() {
+        Value value = values.get(Setting.CONCURRENT_REQUESTS);
+        if (value == null || value.text().isBlank()) {
+            return StandaloneConfig.DEFAULT_CONCURRENT_REQUESTS;
+        }
+        try {
+            int requests = Integer.parseInt(value.text().trim());
+            if (requests >= 1 && requests <= ConnectionBudget.MAX_UNITS_OF_WORK) {
+                return requests;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the setting's name
+        }
+        throw invalid(
+                Setting.CONCURRENT_REQUESTS, value, "a whole number from 1 to " + ConnectionBudget.MAX_UNITS_OF_WORK);
+    }
+
+    /** The database, its pool sized for the concurrent requests (see {@link StandaloneConfig#connectionBudget()}). */
+    private DatabaseSettings database(Path dataDir, int concurrentRequests) {
         String url = text(
                 Setting.JDBC_URL,
                 "jdbc:h2:file:" + dataDir.resolve("database").resolve("patientrecordings")
@@ -164,7 +185,9 @@ final class ConfigParser {
         }
         String user = text(Setting.JDBC_USER, url.startsWith("jdbc:h2:") ? "sa" : null);
         String password = text(Setting.JDBC_PASSWORD, url.startsWith("jdbc:h2:") ? "" : null);
-        return DatabaseSettings.of(url, user, password);
+        ConnectionBudget budget =
+                new ConnectionBudget(concurrentRequests, StandaloneConfig.BACKGROUND_DATABASE_THREADS);
+        return DatabaseSettings.of(url, user, password).withMaximumPoolSize(budget.poolSize());
     }
 
     private S3Store s3() {

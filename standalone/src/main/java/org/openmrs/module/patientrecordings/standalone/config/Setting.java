@@ -30,7 +30,11 @@ public enum Setting {
     DEMO_DATA("demo-data", "true", "create the demo users, site, policy, patients, encounter and note"),
     SWEEP_INTERVAL("sweep-interval", "24h", "how often the retention and abandoned-upload sweeps run"),
     CONTENT_GRACE_PERIOD("content-grace-period", "24h", "age after which an unfinished upload is removed"),
-    SHUTDOWN_TIMEOUT("shutdown-timeout", "30s", "how long requests in progress may finish on shutdown");
+    SHUTDOWN_TIMEOUT("shutdown-timeout", "30s", "how long requests in progress may finish on shutdown"),
+    CONCURRENT_REQUESTS(
+            "concurrent-requests",
+            String.valueOf(StandaloneConfig.DEFAULT_CONCURRENT_REQUESTS),
+            "FHIR and admin requests served at once (others wait their turn); sizes the database pool");
 
     /** Prefix of every environment variable of a setting. */
     public static final String ENVIRONMENT_PREFIX = "PATIENTRECORDINGS_";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.openmrs.module.patientrecordings.persistence.ConnectionBudget;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 
 /**
@@ -24,6 +25,9 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
  * @param sweepInterval time between two sweeps; positive
  * @param contentGracePeriod age after which an unfinished upload is abandoned; positive
  * @param shutdownTimeout how long requests may finish when the server stops; not negative
+ * @param concurrentRequests how many FHIR and administration requests run at once, 1 to {@value
+ *     ConnectionBudget#MAX_UNITS_OF_WORK}; the others wait their turn. The database pool is sized from the same
+ *     number ({@link #connectionBudget()}), so that the admitted requests can always get every connection they need
  */
 public record StandaloneConfig(
         int port,
@@ -36,7 +40,14 @@ public record StandaloneConfig(
         boolean demoData,
         Duration sweepInterval,
         Duration contentGracePeriod,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        int concurrentRequests) {
+
+    /** Requests run at once unless configured otherwise. */
+    public static final int DEFAULT_CONCURRENT_REQUESTS = 10;
+
+    /** Threads besides the requests' that may nest transactions: the sweeps' one thread. */
+    public static final int BACKGROUND_DATABASE_THREADS = 1;
 
     /** The documented demo password of the admin user, used when none is configured. */
     public static final String DEFAULT_ADMIN_PASSWORD = "Admin123";
@@ -57,6 +68,19 @@ public record StandaloneConfig(
         if (Objects.requireNonNull(shutdownTimeout, "shutdownTimeout").isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout must not be negative");
         }
+        ConnectionBudget budget = new ConnectionBudget(concurrentRequests, BACKGROUND_DATABASE_THREADS);
+        if (database.maximumPoolSize() != budget.poolSize()) {
+            throw new IllegalArgumentException("the database pool must have " + budget.poolSize() + " connections for "
+                    + concurrentRequests + " concurrent requests, not " + database.maximumPoolSize());
+        }
+    }
+
+    /**
+     * The connections the server's threads may need: {@link #concurrentRequests()} units of work admitted at once and
+     * the sweeps' thread. The database pool has exactly its {@link ConnectionBudget#poolSize()}.
+     */
+    public ConnectionBudget connectionBudget() {
+        return new ConnectionBudget(concurrentRequests, BACKGROUND_DATABASE_THREADS);
     }
 
     /**
@@ -94,7 +118,8 @@ public record StandaloneConfig(
                 demoData,
                 sweepInterval,
                 contentGracePeriod,
-                shutdownTimeout);
+                shutdownTimeout,
+                concurrentRequests);
     }
 
     private static void requirePositive(Duration duration, String what) {
@@ -123,6 +148,6 @@ public record StandaloneConfig(
                 + ", database=" + withoutParameters(database.jdbcUrl()) + ", s3=" + s3 + ", masterKeyFile="
                 + masterKeyFile + ", demoData="
                 + demoData + ", sweepInterval=" + sweepInterval + ", contentGracePeriod=" + contentGracePeriod
-                + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", concurrentRequests=" + concurrentRequests + "]";
     }
 }

@@ -111,6 +111,42 @@ class StandaloneConfigTest {
     }
 
     @Test
+    void theConcurrentRequestsSizeTheDatabasePoolSoThatTheyCannotDisagree() {
+        StandaloneConfig defaults = parse(List.of(), Map.of());
+        assertThat(defaults.concurrentRequests()).isEqualTo(10);
+        assertThat(defaults.database().maximumPoolSize()).isEqualTo(23);
+        assertThat(defaults.connectionBudget().poolSize()).isEqualTo(23);
+
+        StandaloneConfig four = parse(List.of(), Map.of("PATIENTRECORDINGS_CONCURRENT_REQUESTS", "4"));
+        assertThat(four.concurrentRequests()).isEqualTo(4);
+        assertThat(four.database().maximumPoolSize()).isEqualTo(11);
+        assertThat(four.withPort(0).database().maximumPoolSize()).isEqualTo(11);
+
+        for (String wrong : List.of("0", "-3", "1001", "many")) {
+            assertThatThrownBy(() -> parse(List.of("--concurrent-requests=" + wrong), Map.of()))
+                    .as(wrong)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("concurrent-requests")
+                    .hasMessageContaining("a whole number from 1 to 1000");
+        }
+        assertThatThrownBy(() -> new StandaloneConfig(
+                        0,
+                        defaults.bindAddress(),
+                        defaults.dataDir(),
+                        defaults.database().withMaximumPoolSize(10),
+                        null,
+                        defaults.masterKeyFile(),
+                        defaults.adminPassword(),
+                        true,
+                        defaults.sweepInterval(),
+                        defaults.contentGracePeriod(),
+                        defaults.shutdownTimeout(),
+                        10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must have 23 connections for 10 concurrent requests, not 10");
+    }
+
+    @Test
     void unknownFlagsAndFileKeysAreErrorsButUnknownEnvironmentVariablesAreNot() throws IOException {
         assertThatThrownBy(() -> parse(List.of("--prot=8080"), Map.of()))
                 .isInstanceOf(ConfigException.class)
