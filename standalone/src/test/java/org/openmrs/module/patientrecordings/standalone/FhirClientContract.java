@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -443,7 +444,7 @@ abstract class FhirClientContract {
         Patient patient = newPatient();
         Encounter encounter = newEncounter(patient);
         giveConsent(patient);
-        Set<String> started = new java.util.TreeSet<>();
+        Set<String> started = new TreeSet<>();
         for (int i = 0; i < 5; i++) {
             started.add(start(clinician, recordingOf(patient, encounter))
                     .getIdElement()
