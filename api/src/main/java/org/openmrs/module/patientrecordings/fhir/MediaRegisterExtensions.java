@@ -113,11 +113,12 @@ final class MediaRegisterExtensions {
         if (shared != null) {
             DateTimeType received = Refs.part(shared, "received", DateTimeType.class)
                     .orElseThrow(() -> Refs.invalid("Media.extension:patientSharedCopy.received", "required"));
+            // Without obtainedBy the answer is empty, which PAT-2 refuses by name (a 422, not a failed request).
             b.sharedCopy(new SharedCopy(
                     receivedOn(received),
                     Refs.part(shared, "obtainedBy", StringType.class)
                             .map(StringType::getValue)
-                            .orElse(null)));
+                            .orElse("")));
         }
         return new MediaContext(null, holds, CovertExtension.read(m), notices, "");
     }

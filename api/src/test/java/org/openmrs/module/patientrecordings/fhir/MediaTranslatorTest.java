@@ -88,6 +88,18 @@ class MediaTranslatorTest {
     }
 
     @Test
+    void aSharedCopyWithoutHowItWasObtainedReachesPat2AsAnEmptyAnswer() {
+        Media media = ProfileSources.example(Media.class, "patient-made-recording");
+        Extension shared = media.getExtensionByUrl(FhirUrls.EXT_PATIENT_SHARED_COPY);
+        assertThat(shared).as("the example is a shared copy").isNotNull();
+        shared.getExtension().removeIf(e -> e.getUrl().equals("obtainedBy"));
+
+        StartCommand command = MediaCommands.toStartCommand(media);
+
+        assertThat(command.sharedCopy().howObtained()).isEmpty();
+    }
+
+    @Test
     void aMediaWithoutItsSiteIsRefusedNamingTheElement() {
         Media media = ProfileSources.example(Media.class, "consultation-recording");
         media.getExtension().removeIf(e -> e.getUrl().equals(Hl7Systems.EXT_EVENT_LOCATION));

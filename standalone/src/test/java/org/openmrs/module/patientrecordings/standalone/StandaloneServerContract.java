@@ -337,7 +337,7 @@ abstract class StandaloneServerContract {
     }
 
     /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
-    private static Path example(String name) {
+    static Path example(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path file = dir.resolve("docs").resolve("examples").resolve(name);
             if (Files.isRegularFile(file)) {
@@ -348,7 +348,8 @@ abstract class StandaloneServerContract {
                 "no docs/examples/" + name + " above " + Path.of("").toAbsolutePath());
     }
 
-    private static <T> List<T> concurrently(int threads, IndexedCall<T> call) throws Exception {
+    /** Runs {@code call} on {@code threads} threads released together, and returns their results in thread order. */
+    static <T> List<T> concurrently(int threads, IndexedCall<T> call) throws Exception {
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -372,7 +373,7 @@ abstract class StandaloneServerContract {
 
     /** One thread's request; {@code index} tells the threads apart. */
     @FunctionalInterface
-    private interface IndexedCall<T> {
+    interface IndexedCall<T> {
         T call(int index) throws Exception;
     }
 
