@@ -32,6 +32,11 @@ public abstract class UploadProgressContract {
     /** @return a store with no parts */
     protected abstract UploadProgress emptyProgress();
 
+    /** @return the id of a new recording in progress, as the store's uploads are for */
+    protected RecordingId newRecording() {
+        return RecordingId.random();
+    }
+
     /** Runs {@code call} as one request does: in a unit of work of its own, where the store has them. */
     protected <T> T inUnitOfWork(Supplier<T> call) {
         return call.get();
@@ -44,7 +49,7 @@ public abstract class UploadProgressContract {
 
     @Test
     void partsFollowEachOtherFromZeroAndReadBackInOrder() {
-        RecordingId id = RecordingId.random();
+        RecordingId id = newRecording();
         UploadPart first = part(id, 0, 10, "video/webm");
         UploadPart second = part(id, 10, 15, "video/webm");
 
@@ -59,7 +64,7 @@ public abstract class UploadProgressContract {
 
     @Test
     void aPartThatDoesNotStartWhereTheCommittedOnesEndIsRefusedWithSaf4() {
-        RecordingId id = RecordingId.random();
+        RecordingId id = newRecording();
         assertSaf4(
                 () -> progress.append(part(id, 5, 10, "audio/ogg")),
                 "This chunk starts at 5; the next byte expected is 0");
@@ -81,7 +86,7 @@ public abstract class UploadProgressContract {
 
     @Test
     void aPartOfAnotherContentTypeIsRefusedWithSaf4() {
-        RecordingId id = RecordingId.random();
+        RecordingId id = newRecording();
         UploadPart first = part(id, 0, 10, "video/webm");
         progress.append(first);
 
@@ -93,8 +98,8 @@ public abstract class UploadProgressContract {
 
     @Test
     void theUploadsOfTwoRecordingsAreIndependentAndFinishingOneForgetsOnlyIt() {
-        RecordingId one = RecordingId.random();
-        RecordingId other = RecordingId.random();
+        RecordingId one = newRecording();
+        RecordingId other = newRecording();
         progress.append(part(one, 0, 10, "audio/ogg"));
         UploadPart others = part(other, 0, 7, "audio/webm");
         progress.append(others);
@@ -106,17 +111,17 @@ public abstract class UploadProgressContract {
         assertThat(progress.parts(other)).containsExactly(others);
         UploadPart again = part(one, 0, 3, "audio/mpeg");
         assertThat(progress.append(again)).containsExactly(again);
-        progress.finish(RecordingId.random());
+        progress.finish(newRecording());
         assertThat(progress.parts(other)).containsExactly(others);
     }
 
     /**
-     * The winner has appended but not committed when the loser appends at the same offset: the loser finds nothing
-     * committed, so only the database's constraint can refuse it, and it names the winner's end once committed.
+     * The winner has appended but not committed when the loser appends at the same offset: whether the loser's check
+     * or the database's constraint refuses it, the refusal names the winner's end once that is committed.
      */
     @Test
     void anAppendAtAnOffsetAnotherAppendHoldsIsRefusedWithTheNextByteTheWinnerCommits() throws Exception {
-        RecordingId id = RecordingId.random();
+        RecordingId id = newRecording();
         progress.append(part(id, 0, 10, "video/webm"));
         UploadPart winner = part(id, 10, 20, "video/webm");
         UploadPart loser = part(id, 10, 5, "video/webm");
@@ -143,9 +148,41 @@ public abstract class UploadProgressContract {
         assertThat(progress.offset(id)).isEqualTo(30);
     }
 
+    /**
+     * The winner appends the last chunk and finishes the upload (its content is assembled) but has not committed when
+     * the loser continues the same upload: the loser is refused, and leaves no part behind that continues nothing.
+     */
+    @Test
+    void anAppendContinuingAnUploadAnotherFinishesMeanwhileIsRefusedAndLeavesNoPart() throws Exception {
+        RecordingId id = newRecording();
+        progress.append(part(id, 0, 10, "video/webm"));
+        CountDownLatch finished = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> winner = pool.submit(() -> inUnitOfWork(() -> {
+                progress.append(part(id, 10, 20, "video/webm"));
+                progress.finish(id);
+                finished.countDown();
+                pause(700);
+                return true;
+            }));
+            assertThat(finished.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertSaf4(
+                    () -> inUnitOfWork(() -> progress.append(part(id, 10, 5, "video/webm"))),
+                    "This chunk starts at 10; the next byte expected is 0");
+
+            assertThat(winner.get(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(progress.parts(id)).isEmpty();
+        assertThat(progress.offset(id)).isZero();
+    }
+
     @Test
     void ofEightAppendsRacingAtOneOffsetExactlyOneCommits() throws Exception {
-        RecordingId id = RecordingId.random();
+        RecordingId id = newRecording();
 
         List<Object> outcomes =
                 concurrently(8, i -> inUnitOfWork(() -> progress.append(part(id, 0, 10 + i, "audio/ogg"))));

@@ -2,9 +2,12 @@
 package org.openmrs.module.patientrecordings.persistence.recording;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PessimisticLockException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.exception.LockAcquisitionException;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
@@ -18,9 +21,10 @@ import org.openmrs.module.patientrecordings.recording.UploadProgress;
  * request that stored it, and the rows of an assembled upload are removed in the transaction that attaches its
  * content to the recording.
  *
- * <p>An append checks its offset against the rows, and the unique constraint on {@code (recording_id,
- * start_offset)} decides between appends racing at the same offset: the loser is refused with SAF-4, naming the
- * next byte expected as committed by the winner.
+ * <p>An append locks the recording's row, then checks its offset against the rows as last committed; the unique
+ * constraint on {@code (recording_id, start_offset)} decides between appends racing at the same offset all the same
+ * (also for a recording without a row): the loser is refused with SAF-4, naming the next byte expected as committed
+ * by the winner.
  */
 public final class JpaUploadProgress implements UploadProgress {
 
@@ -56,7 +60,8 @@ public final class JpaUploadProgress implements UploadProgress {
         Objects.requireNonNull(part, "part");
         try {
             return database.inCurrentTransaction(entityManager -> {
-                List<UploadPart> committed = parts(entityManager, part.recording());
+                lockRecording(entityManager, part.recording());
+                List<UploadPart> committed = lockedParts(entityManager, part.recording());
                 UploadProgress.checkFollows(committed, part);
                 entityManager.persist(UploadPartRow.of(part));
                 entityManager.flush();
@@ -66,7 +71,7 @@ public final class JpaUploadProgress implements UploadProgress {
             });
         } catch (RuntimeException e) {
             // JPA's exception, or a host's transaction manager's around it: the constraint is in the causes.
-            if (RowVersions.isUniqueViolation(e)) {
+            if (RowVersions.isUniqueViolation(e) || isLockConflict(e)) {
                 throw UploadProgress.startsElsewhere(part.start(), committedOffsetAfter(part));
             }
             throw e;
@@ -101,6 +106,49 @@ public final class JpaUploadProgress implements UploadProgress {
             }
         }
         return offset;
+    }
+
+    /**
+     * Whether the database gave up on a lock the append needed (a deadlock between appends at one offset, where the
+     * engine locks the gap an insert goes into): the append lost the race, as with the unique constraint.
+     */
+    private static boolean isLockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockException || cause instanceof LockAcquisitionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Appends to one recording's upload take turns across instances: the recording's row stays locked until the
+     * transaction ends. Without the turn, an append could slip in at an offset whose part another transaction both
+     * added and removed (it assembled the content), and assemble a second time.
+     */
+    private static void lockRecording(EntityManager entityManager, RecordingId recording) {
+        entityManager
+                .createQuery(
+                        "select r from " + RecordingRow.ENTITY + " r where r.recordingId = :id", RecordingRow.class)
+                .setParameter("id", recording.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * The parts as last committed, read with locks: a locking read sees the latest commit also where the
+     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read).
+     */
+    private static List<UploadPart> lockedParts(EntityManager entityManager, RecordingId recording) {
+        return entityManager
+                .createQuery(
+                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start",
+                        UploadPartRow.class)
+                .setParameter("id", recording.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .map(UploadPartRow::part)
+                .toList();
     }
 
     private static List<UploadPart> parts(EntityManager entityManager, RecordingId recording) {

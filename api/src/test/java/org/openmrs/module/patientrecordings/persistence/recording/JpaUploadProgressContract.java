@@ -3,16 +3,31 @@ package org.openmrs.module.patientrecordings.persistence.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openmrs.module.patientrecordings.support.Concurrently.concurrently;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.MediaType;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
+import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.recording.UploadProgressContract;
@@ -42,6 +57,27 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
         return new JpaUploadProgress(emptied);
     }
 
+    /** The recording's row exists, as it does for every upload: appends to it take turns on that row. */
+    @Override
+    protected RecordingId newRecording() {
+        return new JpaRecordingRepository(emptied)
+                .save(Recording.builder()
+                        .id(RecordingId.random())
+                        .patient(PatientId.random())
+                        .site(SiteId.of("riverside-surgery"))
+                        .policyVersion(1)
+                        .kind(RecordingKind.CONSULTATION)
+                        .mediaType(MediaType.VIDEO)
+                        .initiator(Initiator.CLINICIAN)
+                        .mode(RecordingMode.OVERT)
+                        .purposes(Set.of(Purpose.DIRECT_CARE))
+                        .operator(UserId.of("dr-okafor"))
+                        .state(RecordingState.IN_PROGRESS)
+                        .startedAt(Instant.parse("2026-03-02T09:00:00Z"))
+                        .build())
+                .id();
+    }
+
     @Override
     protected <T> T inUnitOfWork(Supplier<T> call) {
         return emptied.inUnitOfWork(call);
@@ -57,6 +93,29 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
         UploadPart second = part(id, 10, 4, "video/webm");
         assertThat(another.offset(id)).isEqualTo(10);
         assertThat(another.append(second)).containsExactly(first, second);
+    }
+
+    /** Without a recording row to take turns on, the unique constraint alone lets one of the racing appends in. */
+    @Test
+    void withoutARowToTakeTurnsOnTheConstraintLetsOneOfEightRacingAppendsIn() throws Exception {
+        RecordingId id = RecordingId.random();
+        JpaUploadProgress progress = new JpaUploadProgress(emptied);
+
+        List<Object> outcomes =
+                concurrently(8, i -> emptied.inUnitOfWork(() -> progress.append(part(id, 0, 10 + i, "audio/ogg"))));
+
+        assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+        long winnersEnd = progress.offset(id);
+        assertThat(winnersEnd).isBetween(10L, 17L);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof Throwable)
+                .hasSize(7)
+                .allSatisfy(o -> assertThat(o)
+                        .isInstanceOfSatisfying(
+                                RuleViolationException.class,
+                                e -> assertThat(e.getMessage())
+                                        .contains("This chunk starts at 0; the next byte expected is " + winnersEnd)));
+        assertThat(progress.parts(id)).hasSize(1);
     }
 
     @Test
