@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openmrs.module.patientrecordings.support.Concurrently.concurrently;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +18,18 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Initiator;
+import org.openmrs.module.patientrecordings.domain.MediaType;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingKind;
+import org.openmrs.module.patientrecordings.domain.RecordingMode;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
+import org.openmrs.module.patientrecordings.domain.UserId;
 
 /**
  * What the chunked upload relies on from every {@link UploadProgress}: parts follow each other from offset 0 with one
@@ -203,6 +214,24 @@ public abstract class UploadProgressContract {
                                                 ErrorCode.SAF_4,
                                                 "This chunk starts at 0; the next byte expected is " + winner.end()))));
         assertThat(progress.parts(id)).containsExactly(winner);
+    }
+
+    /** @return a new recording in progress, for a store whose uploads need its row */
+    protected static Recording aRecordingInProgress() {
+        return Recording.builder()
+                .id(RecordingId.random())
+                .patient(PatientId.random())
+                .site(SiteId.of("riverside-surgery"))
+                .policyVersion(1)
+                .kind(RecordingKind.CONSULTATION)
+                .mediaType(MediaType.VIDEO)
+                .initiator(Initiator.CLINICIAN)
+                .mode(RecordingMode.OVERT)
+                .purposes(Set.of(Purpose.DIRECT_CARE))
+                .operator(UserId.of("dr-okafor"))
+                .state(RecordingState.IN_PROGRESS)
+                .startedAt(Instant.parse("2026-03-02T09:00:00Z"))
+                .build();
     }
 
     protected static UploadPart part(RecordingId id, long start, long size, String contentType) {

@@ -5,29 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openmrs.module.patientrecordings.support.Concurrently.concurrently;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openmrs.module.patientrecordings.domain.Initiator;
-import org.openmrs.module.patientrecordings.domain.MediaType;
-import org.openmrs.module.patientrecordings.domain.PatientId;
-import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.domain.RecordingKind;
-import org.openmrs.module.patientrecordings.domain.RecordingMode;
-import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
-import org.openmrs.module.patientrecordings.domain.SiteId;
-import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
-import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.recording.UploadProgressContract;
@@ -60,22 +48,7 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
     /** The recording's row exists, as it does for every upload: appends to it take turns on that row. */
     @Override
     protected RecordingId newRecording() {
-        return new JpaRecordingRepository(emptied)
-                .save(Recording.builder()
-                        .id(RecordingId.random())
-                        .patient(PatientId.random())
-                        .site(SiteId.of("riverside-surgery"))
-                        .policyVersion(1)
-                        .kind(RecordingKind.CONSULTATION)
-                        .mediaType(MediaType.VIDEO)
-                        .initiator(Initiator.CLINICIAN)
-                        .mode(RecordingMode.OVERT)
-                        .purposes(Set.of(Purpose.DIRECT_CARE))
-                        .operator(UserId.of("dr-okafor"))
-                        .state(RecordingState.IN_PROGRESS)
-                        .startedAt(Instant.parse("2026-03-02T09:00:00Z"))
-                        .build())
-                .id();
+        return new JpaRecordingRepository(emptied).save(aRecordingInProgress()).id();
     }
 
     @Override
