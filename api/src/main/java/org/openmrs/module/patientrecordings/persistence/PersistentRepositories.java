@@ -10,6 +10,7 @@ import org.openmrs.module.patientrecordings.consent.ConsentRepository;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.persistence.consent.JpaConsentRepository;
 import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaUploadProgress;
 import org.openmrs.module.patientrecordings.persistence.register.JpaRegisterRepository;
 import org.openmrs.module.patientrecordings.persistence.retention.JpaRetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.persistence.site.JpaSitePolicyRepository;
@@ -42,7 +43,8 @@ public final class PersistentRepositories implements AutoCloseable {
                     JpaConsentRepository.ENTITIES,
                     JpaSitePolicyRepository.ENTITIES,
                     JpaRegisterRepository.ENTITIES,
-                    JpaRetentionScheduleRepository.ENTITIES)
+                    JpaRetentionScheduleRepository.ENTITIES,
+                    JpaUploadProgress.ENTITIES)
             .flatMap(List::stream)
             .toList();
 

@@ -4,8 +4,13 @@ package org.openmrs.module.patientrecordings.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
 import org.openmrs.module.patientrecordings.domain.PatientId;
@@ -30,13 +36,18 @@ import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaUploadProgress;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.UploadPart;
+import org.openmrs.module.patientrecordings.storage.ContentSweeper;
+import org.openmrs.module.patientrecordings.storage.SweepReport;
+import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
 
 /**
  * What the sweeper may rely on from {@link DatabaseContentReferences}, on each database engine: a key counts as
- * referenced once, and only once, a recording row carrying it has committed; when the database cannot answer, it
- * says so rather than "no".
+ * referenced once, and only once, a recording row carrying it has committed, or while it is a committed part of the
+ * upload of a recording in progress; when the database cannot answer, it says so rather than "no".
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DatabaseContentReferencesContract {
@@ -45,6 +56,7 @@ abstract class DatabaseContentReferencesContract {
     private Transactions database;
     private JpaRecordingRepository recordings;
     private DatabaseContentReferences references;
+    private JpaUploadProgress uploads;
 
     abstract DatabaseEngine engine();
 
@@ -68,6 +80,7 @@ abstract class DatabaseContentReferencesContract {
         database = transactions(repositoryDatabase.emptied());
         recordings = new JpaRecordingRepository(database);
         references = new DatabaseContentReferences(database);
+        uploads = new JpaUploadProgress(database);
     }
 
     @Test
@@ -105,6 +118,64 @@ abstract class DatabaseContentReferencesContract {
     }
 
     @Test
+    void aPartOfAnUploadInProgressIsReferencedUntilTheUploadIsFinished() throws IOException {
+        Recording recording = recordings.save(aRecording().build());
+        String key = newKey();
+        uploads.append(partUnder(recording, key));
+
+        assertThat(references.isReferenced(key)).isTrue();
+
+        uploads.finish(recording.id());
+        assertThat(references.isReferenced(key)).isFalse();
+    }
+
+    @Test
+    void thePartsOfARecordingNoLongerInProgressAreReferencedByNothing() throws IOException {
+        Recording stopped = recordings.save(aRecording().build());
+        Recording completed = recordings.save(aRecording().build());
+        String stoppedPart = newKey();
+        String completedPart = newKey();
+        uploads.append(partUnder(stopped, stoppedPart));
+        uploads.append(partUnder(completed, completedPart));
+
+        recordings.save(stopped.withState(RecordingState.STOPPED));
+        recordings.save(completed.withState(RecordingState.COMPLETED));
+
+        assertThat(references.isReferenced(stoppedPart)).isFalse();
+        assertThat(references.isReferenced(completedPart)).isFalse();
+    }
+
+    /**
+     * Past the grace period, the sweeper keeps the chunks of a paused upload and removes those of an abandoned one;
+     * the content of a recording stays whatever its state.
+     */
+    @Test
+    void theSweeperKeepsAPausedUploadAndRemovesAnAbandonedOne(@TempDir Path store) throws IOException {
+        FilesystemContentBackend backend = new FilesystemContentBackend(store);
+        Recording paused = recordings.save(aRecording().build());
+        Recording abandoned = recordings.save(aRecording().build());
+        String pausedPart = stored(backend);
+        String abandonedPart = stored(backend);
+        String content = stored(backend);
+        uploads.append(partUnder(paused, pausedPart));
+        uploads.append(partUnder(abandoned, abandonedPart));
+        recordings.save(abandoned.withState(RecordingState.STOPPED));
+        recordings.save(aRecording()
+                .state(RecordingState.STOPPED)
+                .content(contentUnder(content))
+                .build());
+        Duration grace = Duration.ofHours(24);
+        Clock pastTheGracePeriod = Clock.fixed(Instant.now().plus(grace).plusSeconds(60), ZoneOffset.UTC);
+
+        SweepReport report = new ContentSweeper(backend, references, pastTheGracePeriod, grace).sweep();
+
+        assertThat(report.orphansRemoved()).isEqualTo(1);
+        assertThat(backend.exists(pausedPart)).isTrue();
+        assertThat(backend.exists(abandonedPart)).isFalse();
+        assertThat(backend.exists(content)).isTrue();
+    }
+
+    @Test
     void aDatabaseThatCannotAnswerIsAnIoExceptionNotANo() {
         Database closed = Database.open(
                 DatabaseSettings.of("jdbc:h2:mem:closed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
@@ -113,6 +184,17 @@ abstract class DatabaseContentReferencesContract {
 
         assertThatThrownBy(() -> new DatabaseContentReferences(closed).isReferenced(newKey()))
                 .isInstanceOf(IOException.class);
+    }
+
+    private static UploadPart partUnder(Recording recording, String key) {
+        return new UploadPart(recording.id(), 0, 3, "audio/webm", key, "a".repeat(64), "b".repeat(40));
+    }
+
+    /** @return the key of a new committed object in the backend */
+    private static String stored(FilesystemContentBackend backend) throws IOException {
+        String key = newKey();
+        backend.write(key, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        return key;
     }
 
     private static String newKey() {

@@ -28,6 +28,7 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaUploadProgress;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
@@ -219,8 +220,9 @@ public final class StandaloneApplication implements AutoCloseable {
                         services.store()),
                 FhirServerSettings.defaults("Patient Recordings"),
                 alreadyAuthenticated,
-                // Conditional creates hold across restarts and across servers sharing the database.
-                new DatabaseConditionalCreates(new IdempotentCreator(services.database(), services.clock())));
+                // Conditional creates and chunked uploads hold across restarts and across servers sharing the database.
+                new DatabaseConditionalCreates(new IdempotentCreator(services.database(), services.clock())),
+                new JpaUploadProgress(services.database()));
         // The host's own data (patients, sites, encounters, notes) through FHIR, so an external system works end to
         // end; a new encounter or a recorded death recomputes retention (REC-2).
         server.registerProviders(HostFhirProviders.create(

@@ -13,11 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -272,6 +277,132 @@ abstract class StandaloneServerContract {
             assertThat(recordingsWith(two, identifier))
                     .containsExactly(idOf(answers.get(0).body()));
         }
+    }
+
+    /**
+     * SAF-4: the committed chunks of an upload are kept in the database, so that a client continues after the server
+     * restarts, where the server says: a chunk from the start is refused naming the next byte expected.
+     */
+    @Test
+    void aChunkedUploadContinuesAfterARestartWhereTheServerSays(@TempDir Path ownDataDir) throws Exception {
+        List<String> database = freshDatabase();
+        byte[] content = randomContent(300_017);
+        String id;
+        try (StandaloneApplication application = start(ownDataDir, database)) {
+            giveConsent(application);
+            id = startRecording(application);
+            HttpResponse<String> first = uploadChunk(application, id, content, 0, 100_000, false);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Upload-Offset")).contains("100000");
+        }
+
+        try (StandaloneApplication restarted = start(ownDataDir, database)) {
+            HttpResponse<String> fromTheStart = uploadChunk(restarted, id, content, 0, 100_000, false);
+            assertThat(fromTheStart.statusCode()).isEqualTo(400);
+            assertThat(fromTheStart.body())
+                    .contains("\"code\":\"SAF-4\"", "This chunk starts at 0; the next byte expected is 100000");
+            long resumeAt =
+                    Long.parseLong(fromTheStart.body().replaceAll("(?s).*the next byte expected is (\\d+).*", "$1"));
+
+            HttpResponse<String> second = uploadChunk(restarted, id, content, resumeAt, 200_000, false);
+            assertThat(second.headers().firstValue("Upload-Offset")).contains("200000");
+            HttpResponse<String> last = uploadChunk(restarted, id, content, 200_000, content.length, true);
+            assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+            assertThat(last.headers().firstValue("Upload-Offset")).contains(Integer.toString(content.length));
+
+            assertCompletedWithContent(restarted, id, content);
+        }
+    }
+
+    /**
+     * SAF-4: two servers on one database and one content store serve one upload: a chunk through either continues
+     * it, and of two chunks sent at the same offset through both, one is committed and the other refused.
+     */
+    @Test
+    void twoServersOnOneDatabaseContinueOneUpload(@TempDir Path sharedData) throws Exception {
+        List<String> database = freshDatabase();
+        Assumptions.assumeFalse(database.isEmpty(), "the embedded H2 file database serves one process at a time");
+        byte[] content = randomContent(250_003);
+        try (StandaloneApplication one = start(sharedData, database);
+                StandaloneApplication two = start(sharedData, database)) {
+            giveConsent(one);
+            String id = startRecording(one);
+
+            HttpResponse<String> first = uploadChunk(one, id, content, 0, 100_000, false);
+            assertThat(first.headers().firstValue("Upload-Offset")).contains("100000");
+            HttpResponse<String> second = uploadChunk(two, id, content, 100_000, 200_000, false);
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            assertThat(second.headers().firstValue("Upload-Offset")).contains("200000");
+
+            List<HttpResponse<String>> racing =
+                    concurrently(2, i -> uploadChunk(i == 0 ? one : two, id, content, 200_000, content.length, true));
+            assertThat(racing).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 400);
+            assertThat(racing)
+                    .filteredOn(r -> r.statusCode() == 400)
+                    .singleElement()
+                    .satisfies(refused -> assertThat(refused.body())
+                            .contains("\"code\":\"SAF-4\"", "This chunk starts at 200000; the next byte expected is "));
+
+            assertCompletedWithContent(two, id, content);
+        }
+    }
+
+    private String startRecording(StandaloneApplication application) throws Exception {
+        HttpResponse<String> started = send(
+                application,
+                HttpRequest.newBuilder(uri(application, "/fhir/Media"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(example("recording-start.json"))));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return idOf(started.body());
+    }
+
+    /** Sends bytes {@code from} (inclusive) to {@code to} (exclusive); the total only with the last chunk. */
+    private HttpResponse<String> uploadChunk(
+            StandaloneApplication application, String id, byte[] content, long from, long to, boolean last)
+            throws Exception {
+        return send(
+                application,
+                HttpRequest.newBuilder(uri(application, "/fhir/Media/" + id + "/$binary-access-write"))
+                        .header("Content-Type", "video/webm")
+                        .header(
+                                "Content-Range",
+                                "bytes " + from + "-" + (to - 1) + "/"
+                                        + (last ? Integer.toString(content.length) : "*"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                Arrays.copyOfRange(content, (int) from, (int) to))));
+    }
+
+    /** Completes the recording, downloads its content and compares it, and its SHA-256, with what was sent. */
+    private void assertCompletedWithContent(StandaloneApplication application, String id, byte[] content)
+            throws Exception {
+        HttpResponse<String> completed = send(
+                application,
+                HttpRequest.newBuilder(uri(application, "/fhir/Media/" + id + "/$complete"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        HttpResponse<byte[]> download = http.send(
+                HttpRequest.newBuilder(uri(application, "/fhir/Media/" + id + "/$binary-access-read"))
+                        .header("Authorization", basic("clinician:Clinician123"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String sent = sha256(content);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).hasSize(content.length).isEqualTo(content);
+        assertThat(sha256(download.body())).isEqualTo(sent);
+        assertThat(download.headers().firstValue("ETag"))
+                .hasValueSatisfying(etag -> assertThat(etag).contains(sent));
+    }
+
+    private static byte[] randomContent(int size) {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        return content;
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** The clinician records the demo patient's consent, so that recordings of her consultation may start. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.UploadPart;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 
 /**
  * Streams an upload from the raw request body into the encrypted store, whole or chunk by chunk.
@@ -28,7 +31,8 @@ import org.openmrs.module.patientrecordings.recording.Recording;
  *   <li>Whole: {@code POST [base]/Media/{id}/$binary-access-write} with {@code Content-Type} and the bytes.
  *   <li>Chunked and resumable: each chunk with {@code Content-Range: bytes first-last/total} ({@code /*} while the
  *       total is unknown); a chunk must start where the last one ended (the response's {@code Upload-Offset}), and
- *       the content is assembled when the chunk that reaches the total arrives.
+ *       the content is assembled when the chunk that reaches the total arrives. The committed chunks are kept by the
+ *       host's {@link UploadProgress}: in the database, an upload continues on any instance and after a restart.
  * </ul>
  *
  * The content type must match the recording's media type; an upload larger than the limit, larger or smaller than
@@ -39,11 +43,16 @@ final class ContentUpload {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final FhirServerDependencies services;
-    private final UploadSessions sessions = new UploadSessions();
+    private final UploadProgress progress;
     private final long maxBytes;
 
-    ContentUpload(FhirServerDependencies services, long maxBytes) {
+    /**
+     * @param progress the committed chunks of each upload in progress: in the database when the host has one, so that
+     *     an upload continues on any instance and after a restart
+     */
+    ContentUpload(FhirServerDependencies services, UploadProgress progress, long maxBytes) {
         this.services = services;
+        this.progress = progress;
         this.maxBytes = maxBytes;
     }
 
@@ -59,28 +68,31 @@ final class ContentUpload {
         if (chunk.first() + chunk.length() > maxBytes || (chunk.total() > maxBytes)) {
             throw invalid("Oversized upload: the limit is " + maxBytes + " bytes", "Content-Length");
         }
-        long offset = sessions.offset(id);
+        // Refused before a byte is stored; the append checks again against what is committed then.
+        long offset = progress.offset(id);
         if (chunk.first() != offset) {
-            throw invalid(
-                    "This chunk starts at " + chunk.first() + "; the next byte expected is " + offset, "Content-Range");
+            throw UploadProgress.startsElsewhere(chunk.first(), offset);
         }
         ContentStore.Stored stored =
                 write(new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first()));
-        UploadSessions.Session session;
+        List<UploadPart> parts;
         try {
-            session = sessions.append(id, chunk.first(), contentType, stored);
+            parts = progress.append(new UploadPart(
+                    id, chunk.first(), stored.size(), contentType, stored.key(), stored.sha256(), stored.sha1()));
         } catch (RuntimeException e) {
+            // Referenced by nothing: another chunk took its place, or the type changed.
             services.content().delete(stored.key());
             throw e;
         }
-        if (!chunk.last(session.size())) {
+        if (!chunk.last(parts.get(parts.size() - 1).end())) {
             return recording;
         }
-        return attach(id, contentType, session);
+        return attach(id, contentType, parts);
     }
 
+    /** @return where the recording's next chunk starts, as committed */
     long offset(RecordingId id) {
-        return sessions.offset(id);
+        return progress.offset(id);
     }
 
     private ContentStore.Stored write(InputStream body) throws IOException {
@@ -91,33 +103,36 @@ final class ContentUpload {
         }
     }
 
-    /** Assembles the chunks into one content (one stream through the store) and records it on the recording. */
-    private Recording attach(RecordingId id, String contentType, UploadSessions.Session session) throws IOException {
-        ContentStore.Stored whole =
-                session.parts().size() == 1 ? session.parts().get(0) : assemble(session);
+    /**
+     * Assembles the chunks into one content (one stream through the store), records it on the recording and forgets
+     * the chunks, in the request's unit of work. The chunks themselves stay until the content sweeper finds them
+     * referenced by nothing: removed now, a transaction that failed to commit would leave an upload whose committed
+     * parts are gone.
+     */
+    private Recording attach(RecordingId id, String contentType, List<UploadPart> parts) throws IOException {
+        boolean assembled = parts.size() > 1;
+        ContentStore.Stored whole = assembled ? assemble(parts) : stored(parts.get(0));
         try {
             Recording saved = services.recordings()
                     .attachContent(
                             id,
                             new RecordedContent(whole.key(), contentType, whole.size(), whole.sha256(), whole.sha1()));
-            if (session.parts().size() > 1) {
-                for (ContentStore.Stored part : session.parts()) {
-                    services.content().delete(part.key());
-                }
-            }
+            progress.finish(id);
             return saved;
         } catch (RuntimeException e) {
-            if (session.parts().size() > 1) {
+            if (assembled) {
                 services.content().delete(whole.key());
             }
             throw e;
-        } finally {
-            sessions.finish(id);
         }
     }
 
-    private ContentStore.Stored assemble(UploadSessions.Session session) throws IOException {
-        try (InputStream all = new SequenceInputStream(Collections.enumeration(session.parts().stream()
+    private static ContentStore.Stored stored(UploadPart part) {
+        return new ContentStore.Stored(part.key(), part.size(), part.sha256(), part.sha1());
+    }
+
+    private ContentStore.Stored assemble(List<UploadPart> parts) throws IOException {
+        try (InputStream all = new SequenceInputStream(Collections.enumeration(parts.stream()
                 .map(p -> (InputStream) new LazyPart(services.content(), p))
                 .toList()))) {
             return services.content().write(all);
@@ -198,10 +213,10 @@ final class ContentUpload {
     /** Opens a chunk only when the assembly reaches it, so that one chunk is open at a time. */
     private static final class LazyPart extends InputStream {
         private final ContentStore store;
-        private final ContentStore.Stored part;
+        private final UploadPart part;
         private InputStream in;
 
-        LazyPart(ContentStore store, ContentStore.Stored part) {
+        LazyPart(ContentStore store, UploadPart part) {
             this.store = store;
             this.part = part;
         }

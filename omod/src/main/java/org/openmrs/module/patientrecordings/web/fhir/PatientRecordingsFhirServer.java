@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.fhir.AuditEventTranslator;
+import org.openmrs.module.patientrecordings.recording.InMemoryUploadProgress;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 
 /**
  * The module's FHIR R4 endpoint: HAPI's plain {@link RestfulServer} with thin providers over the services for Media,
@@ -34,9 +36,11 @@ public class PatientRecordingsFhirServer extends RestfulServer {
     private final transient RequestAuthenticator authenticator;
     private final transient ContentDownload download;
     private final transient ConditionalCreates creates;
+    private final transient UploadProgress uploads;
 
     /**
-     * A server whose conditional creates are remembered in its memory ({@link IdempotencyKeys}).
+     * A server whose conditional creates and chunked uploads are remembered in its memory ({@link IdempotencyKeys},
+     * {@link InMemoryUploadProgress}).
      *
      * @param services the services and stores the providers call
      * @param settings base address, upload limit, paging
@@ -48,6 +52,8 @@ public class PatientRecordingsFhirServer extends RestfulServer {
     }
 
     /**
+     * A server whose chunked uploads are remembered in its memory ({@link InMemoryUploadProgress}).
+     *
      * @param services the services and stores the providers call
      * @param settings base address, upload limit, paging
      * @param authenticator the host's authentication, binding the request's user for the services
@@ -59,11 +65,30 @@ public class PatientRecordingsFhirServer extends RestfulServer {
             FhirServerSettings settings,
             RequestAuthenticator authenticator,
             ConditionalCreates creates) {
+        this(services, settings, authenticator, creates, new InMemoryUploadProgress());
+    }
+
+    /**
+     * @param services the services and stores the providers call
+     * @param settings base address, upload limit, paging
+     * @param authenticator the host's authentication, binding the request's user for the services
+     * @param creates where conditional creates keep their keys; a host with a database keeps them there, so that they
+     *     hold across restarts and instances
+     * @param uploads where chunked uploads keep their committed chunks; a host with a database keeps them there, so
+     *     that an upload continues on any instance and after a restart
+     */
+    public PatientRecordingsFhirServer(
+            FhirServerDependencies services,
+            FhirServerSettings settings,
+            RequestAuthenticator authenticator,
+            ConditionalCreates creates,
+            UploadProgress uploads) {
         super(FhirContext.forR4Cached());
         this.services = Objects.requireNonNull(services, "services");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.creates = Objects.requireNonNull(creates, "creates");
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.download = new ContentDownload(services);
     }
 
@@ -91,7 +116,7 @@ public class PatientRecordingsFhirServer extends RestfulServer {
                 new MediaOperations(services, views),
                 new DerivativeOperations(services, views),
                 new LegalHoldOperations(services),
-                new ContentOperations(new ContentUpload(services, settings.maxUploadBytes()), download, views),
+                new ContentOperations(new ContentUpload(services, uploads, settings.maxUploadBytes()), download, views),
                 new DisclosureOperations(services, new DisclosureWriter(getFhirContext(), services, views, audit))));
         registerInterceptor(new RuleViolationResponses());
         registerInterceptor(new CapabilityStatementCustomizer());

@@ -292,6 +292,40 @@ class FhirServerIT {
     }
 
     @Test
+    void aChunkThatDoesNotStartAtTheUploadOffsetOrChangesTheTypeIsRefusedWithSaf4AndTheUploadContinues()
+            throws Exception {
+        String id = consentedRecording().getIdElement().getIdPart();
+        byte[] bytes = "twenty bytes of webm".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(id, "video/webm", Arrays.copyOfRange(bytes, 0, 8), "bytes 0-7/*")
+                        .headers()
+                        .firstValue("Upload-Offset"))
+                .contains("8");
+        long before = clinic.store.committedObjects();
+
+        HttpResponse<String> gap = upload(id, "video/webm", Arrays.copyOfRange(bytes, 10, 20), "bytes 10-19/20");
+        HttpResponse<String> again = upload(id, "video/webm", Arrays.copyOfRange(bytes, 0, 8), "bytes 0-7/*");
+        HttpResponse<String> otherType = upload(id, "video/mp4", Arrays.copyOfRange(bytes, 8, 20), "bytes 8-19/20");
+
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(gap.body()).contains("This chunk starts at 10; the next byte expected is 8");
+        assertThat(again.body()).contains("This chunk starts at 0; the next byte expected is 8");
+        assertThat(otherType.statusCode()).isEqualTo(400);
+        assertThat(otherType.body()).contains("The upload began as video/webm, not video/mp4");
+        assertThat(List.of(gap, again, otherType))
+                .allSatisfy(r -> assertThat(codes(r.body())).containsExactly("SAF-4"));
+        assertThat(clinic.store.committedObjects())
+                .as("refused chunks are removed")
+                .isEqualTo(before);
+
+        HttpResponse<String> last = upload(id, "video/webm", Arrays.copyOfRange(bytes, 8, 20), "bytes 8-19/20");
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+        assertThat(last.headers().firstValue("Upload-Offset")).contains("20");
+        assertThat(get("/Media/" + id + "/$binary-access-read", "clinician", null)
+                        .body())
+                .isEqualTo(bytes);
+    }
+
+    @Test
     void anOversizedUploadIsRefusedWithSaf4BeforeItsBodyIsRead() throws Exception {
         Media started = consentedRecording();
         long before = clinic.store.committedObjects();

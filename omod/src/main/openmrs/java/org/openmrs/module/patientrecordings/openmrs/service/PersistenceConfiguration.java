@@ -9,11 +9,13 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.persistence.audit.JpaAuditLog;
 import org.openmrs.module.patientrecordings.persistence.consent.JpaConsentRepository;
 import org.openmrs.module.patientrecordings.persistence.recording.JpaRecordingRepository;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaUploadProgress;
 import org.openmrs.module.patientrecordings.persistence.register.JpaRegisterRepository;
 import org.openmrs.module.patientrecordings.persistence.retention.JpaRetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.persistence.site.JpaSitePolicyRepository;
 import org.openmrs.module.patientrecordings.persistence.spring.SpringTransactions;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 import org.openmrs.module.patientrecordings.retention.RetentionScheduleRepository;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
@@ -31,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * their tables come from the module's {@code liquibase.xml}, the changelog the standalone server runs too.
  *
  * <p>Recordings, consents, registers, site policies, administered retention schedules, the audit trail,
- * idempotency keys and the content references of the sweeper are all in the database.
+ * idempotency keys, the committed chunks of uploads in progress and the content references of the sweeper are all in
+ * the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
@@ -74,6 +77,12 @@ public class PersistenceConfiguration {
     @Bean
     public ContentReferences patientRecordingsContentReferences(Transactions transactions) {
         return new DatabaseContentReferences(transactions);
+    }
+
+    /** The committed chunks of uploads in progress, so that an upload continues on any instance and after a restart. */
+    @Bean
+    public UploadProgress patientRecordingsUploadProgress(Transactions transactions) {
+        return new JpaUploadProgress(transactions);
     }
 
     /** Retention schedules administered per jurisdiction and record class (REC-2), one row per version. */

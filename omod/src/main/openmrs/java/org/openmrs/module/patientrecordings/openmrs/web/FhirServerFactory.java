@@ -17,6 +17,7 @@ import org.openmrs.module.patientrecordings.persistence.IdempotentCreator;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.settings.InvalidSettingException;
@@ -35,7 +36,7 @@ import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer
  * Makes the module's FHIR R4 server inside OpenMRS, as the standalone server makes it ({@code
  * StandaloneApplication.fhirServlet}): the web shell's {@link PatientRecordingsFhirServer} over the module's services
  * and stores (the module's Spring beans), content encrypted with the keys the global properties name, the public
- * {@code /ws/...} base address, conditional-create keys in OpenMRS' database, the upload limit and page sizes of the global properties, and OpenMRS' own
+ * {@code /ws/...} base address, conditional-create keys and the chunks of uploads in progress in OpenMRS' database, the upload limit and page sizes of the global properties, and OpenMRS' own
  * authentication ({@link OpenmrsRequestAuthenticator}). Called when OpenMRS starts the FHIR servlet, after the
  * module's Spring context, so the settings are read then: a change to the upload limit or the page sizes applies
  * when the module next starts.
@@ -72,8 +73,9 @@ final class FhirServerFactory {
         // Conditional creates hold across restarts and across OpenMRS instances sharing the database.
         ConditionalCreates creates =
                 new DatabaseConditionalCreates(new IdempotentCreator(the(Transactions.class), Clock.systemUTC()));
+        // Chunked uploads continue on any OpenMRS instance sharing the database, and after a restart.
         return new PatientRecordingsFhirServer(
-                dependencies, serverSettings, new OpenmrsRequestAuthenticator(), creates);
+                dependencies, serverSettings, new OpenmrsRequestAuthenticator(), creates, the(UploadProgress.class));
     }
 
     /** The encrypted store over the host's storage service; an integrity failure is audited under the reader. */

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.persistence.recording;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PessimisticLockException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hibernate.exception.LockAcquisitionException;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.persistence.RowVersions;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
+import org.openmrs.module.patientrecordings.recording.UploadPart;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
+
+/**
+ * Upload progress in the database ({@code patientrecordings_upload_part}, one row per committed chunk), so that every
+ * server instance on the database, restarted or not, continues an upload where it stands. Every call joins the
+ * thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}): a chunk's row commits with the
+ * request that stored it, and the rows of an assembled upload are removed in the transaction that attaches its
+ * content to the recording.
+ *
+ * <p>An append locks the recording's row, then checks its offset against the rows as last committed; the unique
+ * constraint on {@code (recording_id, start_offset)} decides between appends racing at the same offset all the same
+ * (also for a recording without a row): the loser is refused with SAF-4, naming the next byte expected as committed
+ * by the winner.
+ */
+public final class JpaUploadProgress implements UploadProgress {
+
+    /** The entity classes this store needs mapped. */
+    public static final List<Class<?>> ENTITIES = List.of(UploadPartRow.class);
+
+    /**
+     * How often a refused append looks for the winner's commit before it names the next byte expected: on some
+     * engines the constraint refuses the loser before the winner has committed.
+     */
+    private static final int LOOKUPS = 20;
+
+    private final Transactions database;
+
+    public JpaUploadProgress(Transactions database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public List<UploadPart> parts(RecordingId recording) {
+        Objects.requireNonNull(recording, "recording");
+        return database.inCurrentTransaction(entityManager -> parts(entityManager, recording));
+    }
+
+    @Override
+    public long offset(RecordingId recording) {
+        Objects.requireNonNull(recording, "recording");
+        return database.inCurrentTransaction(entityManager -> offset(entityManager, recording));
+    }
+
+    @Override
+    public List<UploadPart> append(UploadPart part) {
+        Objects.requireNonNull(part, "part");
+        try {
+            return database.inCurrentTransaction(entityManager -> {
+                lockRecording(entityManager, part.recording());
+                List<UploadPart> committed = lockedParts(entityManager, part.recording());
+                UploadProgress.checkFollows(committed, part);
+                entityManager.persist(UploadPartRow.of(part));
+                entityManager.flush();
+                List<UploadPart> all = new ArrayList<>(committed);
+                all.add(part);
+                return List.copyOf(all);
+            });
+        } catch (RuntimeException e) {
+            // JPA's exception, or a host's transaction manager's around it: the constraint is in the causes.
+            if (RowVersions.isUniqueViolation(e) || isLockConflict(e)) {
+                throw UploadProgress.startsElsewhere(part.start(), committedOffsetAfter(part));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void finish(RecordingId recording) {
+        Objects.requireNonNull(recording, "recording");
+        database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery("delete from " + UploadPartRow.ENTITY + " p where p.recordingId = :id")
+                .setParameter("id", recording.value())
+                .executeUpdate());
+    }
+
+    /**
+     * The offset committed by the append that won {@code part}'s place, read in a transaction of its own (the
+     * caller's is spoilt by the refused insert, and on PostgreSQL unusable).
+     */
+    private long committedOffsetAfter(UploadPart part) {
+        long offset = part.start();
+        for (int attempt = 1; attempt <= LOOKUPS; attempt++) {
+            offset = database.inTransaction(entityManager -> offset(entityManager, part.recording()));
+            if (offset != part.start()) {
+                return offset;
+            }
+            try {
+                Thread.sleep(10L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return offset;
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * Whether the database gave up on a lock the append needed (a deadlock between appends at one offset, where the
+     * engine locks the gap an insert goes into): the append lost the race, as with the unique constraint.
+     */
+    private static boolean isLockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockException || cause instanceof LockAcquisitionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Appends to one recording's upload take turns across instances: the recording's row stays locked until the
+     * transaction ends. Without the turn, an append could slip in at an offset whose part another transaction both
+     * added and removed (it assembled the content), and assemble a second time.
+     */
+    private static void lockRecording(EntityManager entityManager, RecordingId recording) {
+        entityManager
+                .createQuery(
+                        "select r from " + RecordingRow.ENTITY + " r where r.recordingId = :id", RecordingRow.class)
+                .setParameter("id", recording.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * The parts as last committed, read with locks: a locking read sees the latest commit also where the
+     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read).
+     */
+    private static List<UploadPart> lockedParts(EntityManager entityManager, RecordingId recording) {
+        return entityManager
+                .createQuery(
+                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start",
+                        UploadPartRow.class)
+                .setParameter("id", recording.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .map(UploadPartRow::part)
+                .toList();
+    }
+
+    private static List<UploadPart> parts(EntityManager entityManager, RecordingId recording) {
+        return entityManager
+                .createQuery(
+                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start",
+                        UploadPartRow.class)
+                .setParameter("id", recording.value())
+                .getResultStream()
+                .map(UploadPartRow::part)
+                .toList();
+    }
+
+    private static long offset(EntityManager entityManager, RecordingId recording) {
+        Long end = entityManager
+                .createQuery(
+                        "select max(p.start + p.size) from " + UploadPartRow.ENTITY + " p where p.recordingId = :id",
+                        Long.class)
+                .setParameter("id", recording.value())
+                .getSingleResult();
+        return end == null ? 0 : end;
+    }
+}

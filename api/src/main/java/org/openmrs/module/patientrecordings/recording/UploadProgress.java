@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.recording;
+
+import java.util.List;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+
+/**
+ * The progress of chunked uploads: which chunks of a recording's content are committed, so that a client can append
+ * the next chunk, or resume after a broken connection, through any server instance and after a restart. {@link
+ * InMemoryUploadProgress} keeps it in memory (tests, embedded use); a host with a database keeps it there ({@code
+ * persistence.recording.JpaUploadProgress}), so that every instance on the database sees the same progress.
+ *
+ * <p>The parts form a contiguous run from offset 0: a part must start where the committed ones end. Of two appends
+ * racing at the same offset, exactly one is committed; the other is refused with SAF-4 and its stored chunk is
+ * referenced by nothing. While a recording is in progress its parts count as referenced for the content sweeper;
+ * once it is no longer in progress, they do not.
+ */
+public interface UploadProgress {
+
+    /** @return the committed parts of the recording's upload in progress, in order; empty when there is none */
+    List<UploadPart> parts(RecordingId recording);
+
+    /** @return where the next chunk starts: the number of bytes committed so far */
+    long offset(RecordingId recording);
+
+    /**
+     * Commits a part (in the thread's unit of work, when there is one).
+     *
+     * @return every committed part of the upload, this one last
+     * @throws RuleViolationException SAF-4 when the part does not start where the committed parts end (another part
+     *     took its place first included), or has another content type than they have
+     */
+    List<UploadPart> append(UploadPart part);
+
+    /** Forgets the parts of a recording whose content is assembled (in the same unit of work) or abandoned. */
+    void finish(RecordingId recording);
+
+    /**
+     * Checks that {@code next} may follow the committed parts.
+     *
+     * @throws RuleViolationException SAF-4 as {@link #append} describes
+     */
+    static void checkFollows(List<UploadPart> committed, UploadPart next) {
+        long expected =
+                committed.isEmpty() ? 0 : committed.get(committed.size() - 1).end();
+        if (next.start() != expected) {
+            throw startsElsewhere(next.start(), expected);
+        }
+        if (!committed.isEmpty() && !committed.get(0).contentType().equals(next.contentType())) {
+            throw RuleViolationException.of(
+                    ErrorCode.SAF_4,
+                    "The upload began as " + committed.get(0).contentType() + ", not " + next.contentType(),
+                    "Content-Type");
+        }
+    }
+
+    /** @return the SAF-4 refusal of a chunk that starts at {@code start} when the next byte expected is another */
+    static RuleViolationException startsElsewhere(long start, long expected) {
+        return RuleViolationException.of(
+                ErrorCode.SAF_4,
+                "This chunk starts at " + start + "; the next byte expected is " + expected,
+                "Content-Range");
+    }
+}
