@@ -2,15 +2,8 @@
 package org.openmrs.module.patientrecordings.standalone;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.openmrs.module.patientrecordings.fhir.profiles.PatientRecordingsPackage;
 
@@ -20,21 +13,13 @@ import org.openmrs.module.patientrecordings.fhir.profiles.PatientRecordingsPacka
  */
 final class ProfileValidator {
 
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final FhirValidator VALIDATOR = FHIR.newValidator()
-            .registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(FHIR),
-                    PatientRecordingsPackage.validationSupport(FHIR),
-                    new InMemoryTerminologyServerValidationSupport(FHIR),
-                    new CommonCodeSystemsTerminologyService(FHIR),
-                    new SnapshotGeneratingValidationSupport(FHIR))));
+    private static final FhirValidator VALIDATOR = PatientRecordingsPackage.newValidator(FhirContext.forR4Cached());
 
     private ProfileValidator() {}
 
     /** Errors and fatal messages, each as "location: message"; empty for a valid resource. */
     static List<String> errors(IBaseResource resource) {
-        return VALIDATOR.validateWithResult(resource).getMessages().stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        return PatientRecordingsPackage.errors(VALIDATOR, resource).stream()
                 .map(m -> m.getLocationString() + ": " + m.getMessage())
                 .toList();
     }

@@ -2,16 +2,9 @@
 package org.openmrs.module.patientrecordings.fhir.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -27,20 +20,12 @@ final class SharedValidator {
     private SharedValidator() {}
 
     private static FhirValidator create() {
-        ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(FHIR),
-                PatientRecordingsPackage.validationSupport(FHIR),
-                new InMemoryTerminologyServerValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR),
-                new SnapshotGeneratingValidationSupport(FHIR));
-        return FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+        return PatientRecordingsPackage.newValidator(FHIR);
     }
 
     /** @return the messages of severity error or fatal */
     static List<SingleValidationMessage> errors(IBaseResource resource) {
-        return VALIDATOR.validateWithResult(resource).getMessages().stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .toList();
+        return PatientRecordingsPackage.errors(VALIDATOR, resource);
     }
 
     static String describe(List<SingleValidationMessage> messages) {

@@ -2,36 +2,21 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.openmrs.module.patientrecordings.fhir.profiles.PatientRecordingsPackage;
 
 /** The built FHIR package from the classpath, as an integrator loads it; one validator for all tests. */
 final class PackageValidator {
 
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final FhirValidator VALIDATOR = FHIR.newValidator()
-            .registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(FHIR),
-                    PatientRecordingsPackage.validationSupport(FHIR),
-                    new InMemoryTerminologyServerValidationSupport(FHIR),
-                    new CommonCodeSystemsTerminologyService(FHIR),
-                    new SnapshotGeneratingValidationSupport(FHIR))));
+    private static final FhirValidator VALIDATOR = PatientRecordingsPackage.newValidator(FhirContext.forR4Cached());
 
     private PackageValidator() {}
 
-    /** Errors and fatal messages, as "location: message". */
+    /** Errors and fatal messages, each as "location: message"; empty for a valid resource. */
     static List<String> errors(IBaseResource resource) {
-        return VALIDATOR.validateWithResult(resource).getMessages().stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        return PatientRecordingsPackage.errors(VALIDATOR, resource).stream()
                 .map(m -> m.getLocationString() + ": " + m.getMessage())
                 .toList();
     }
