@@ -47,6 +47,9 @@ import org.openmrs.module.patientrecordings.standalone.host.HostSchema;
 import org.openmrs.module.patientrecordings.standalone.security.BasicAuthenticationFilter;
 import org.openmrs.module.patientrecordings.standalone.security.PasswordHasher;
 import org.openmrs.module.patientrecordings.standalone.security.RequestCurrentUser;
+import org.openmrs.module.patientrecordings.standalone.security.SessionAuthenticationFilter;
+import org.openmrs.module.patientrecordings.standalone.security.SessionServlet;
+import org.openmrs.module.patientrecordings.standalone.security.SignInSessions;
 import org.openmrs.module.patientrecordings.standalone.security.UserAccounts;
 import org.openmrs.module.patientrecordings.standalone.web.HealthProbe;
 import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
@@ -66,6 +69,8 @@ import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
 import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer;
 import org.openmrs.module.patientrecordings.web.fhir.RequestAuthenticator;
+import org.openmrs.module.patientrecordings.web.shell.ShellServlet;
+import org.openmrs.module.patientrecordings.web.shell.ShellSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +86,9 @@ import org.slf4j.LoggerFactory;
 public final class StandaloneApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    /** The browser shell at {@code /}: the module's FHIR base and administration API, the host's FHIR, sign-in. */
+    static final ShellSettings SHELL = new ShellSettings("/fhir", "/admin", "/fhir", null, "/session", "standalone");
 
     private final Database database;
     private final Services services;
@@ -110,6 +118,8 @@ public final class StandaloneApplication implements AutoCloseable {
             ContentBackend content = contentBackend(config);
             Services services = services(database, content, keyring(config), clock);
             FirstStart.createUsersAndDemoData(config, services);
+            SignInSessions sessions =
+                    new SignInSessions(clock, config.sessionTimeout(), StandaloneConfig.SESSION_MAX_AGE);
             sweeps = ScheduledSweeps.start(
                     services,
                     new ContentSweeper(
@@ -118,11 +128,14 @@ public final class StandaloneApplication implements AutoCloseable {
                     config.shutdownTimeout());
             WebServer web = WebServer.start(
                     new WebServer.Mounts(
+                            new SessionAuthenticationFilter(sessions, services.currentUser()),
                             new BasicAuthenticationFilter(services.users(), services.currentUser()),
                             new HealthServlet(new HealthProbe(database, content, version())),
                             fhirServlet(services),
                             adminServlet(services),
-                            new UnitOfWorkFilter(database, new UnitOfWorkGate(config.connectionBudget()))),
+                            new UnitOfWorkFilter(database, new UnitOfWorkGate(config.connectionBudget())),
+                            new SessionServlet(services.users(), sessions),
+                            new ShellServlet(SHELL)),
                     config.bindAddress(),
                     config.port(),
                     config.shutdownTimeout());

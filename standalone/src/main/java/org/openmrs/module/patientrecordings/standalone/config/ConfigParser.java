@@ -81,7 +81,8 @@ final class ConfigParser {
                 duration(Setting.SWEEP_INTERVAL, Duration.ofHours(24), false),
                 duration(Setting.CONTENT_GRACE_PERIOD, Duration.ofHours(24), false),
                 duration(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), true),
-                concurrentRequests);
+                concurrentRequests,
+                duration(Setting.SESSION_TIMEOUT, Duration.ofMinutes(30), false));
     }
 
     private Map<Setting, Value> readFlags() {

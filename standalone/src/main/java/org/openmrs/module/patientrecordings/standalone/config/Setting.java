@@ -34,7 +34,11 @@ public enum Setting {
     CONCURRENT_REQUESTS(
             "concurrent-requests",
             String.valueOf(StandaloneConfig.DEFAULT_CONCURRENT_REQUESTS),
-            "FHIR and admin requests served at once (others wait their turn); sizes the database pool");
+            "FHIR and admin requests served at once (others wait their turn); sizes the database pool"),
+    SESSION_TIMEOUT(
+            "session-timeout",
+            "30m",
+            "how long a browser sign-in lasts without a request (12 hours at most in any case)");
 
     /** Prefix of every environment variable of a setting. */
     public static final String ENVIRONMENT_PREFIX = "PATIENTRECORDINGS_";

@@ -28,6 +28,8 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
  * @param concurrentRequests how many FHIR and administration requests run at once, 1 to {@value
  *     ConnectionBudget#MAX_UNITS_OF_WORK}; the others wait their turn. The database pool is sized from the same
  *     number ({@link #connectionBudget()}), so that the admitted requests can always get every connection they need
+ * @param sessionTimeout how long a browser sign-in lasts without a request; positive. A sign-in ends
+ *     {@link #SESSION_MAX_AGE} after it began in any case
  */
 public record StandaloneConfig(
         int port,
@@ -41,7 +43,11 @@ public record StandaloneConfig(
         Duration sweepInterval,
         Duration contentGracePeriod,
         Duration shutdownTimeout,
-        int concurrentRequests) {
+        int concurrentRequests,
+        Duration sessionTimeout) {
+
+    /** How long a browser sign-in lasts at most, however busy. */
+    public static final Duration SESSION_MAX_AGE = Duration.ofHours(12);
 
     /** Requests run at once unless configured otherwise. */
     public static final int DEFAULT_CONCURRENT_REQUESTS = 10;
@@ -68,6 +74,7 @@ public record StandaloneConfig(
         if (Objects.requireNonNull(shutdownTimeout, "shutdownTimeout").isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout must not be negative");
         }
+        requirePositive(sessionTimeout, "sessionTimeout");
         ConnectionBudget budget = new ConnectionBudget(concurrentRequests, BACKGROUND_DATABASE_THREADS);
         if (database.maximumPoolSize() != budget.poolSize()) {
             throw new IllegalArgumentException("the database pool must have " + budget.poolSize() + " connections for "
@@ -119,7 +126,8 @@ public record StandaloneConfig(
                 sweepInterval,
                 contentGracePeriod,
                 shutdownTimeout,
-                concurrentRequests);
+                concurrentRequests,
+                sessionTimeout);
     }
 
     private static void requirePositive(Duration duration, String what) {
@@ -148,6 +156,7 @@ public record StandaloneConfig(
                 + ", database=" + withoutParameters(database.jdbcUrl()) + ", s3=" + s3 + ", masterKeyFile="
                 + masterKeyFile + ", demoData="
                 + demoData + ", sweepInterval=" + sweepInterval + ", contentGracePeriod=" + contentGracePeriod
-                + ", shutdownTimeout=" + shutdownTimeout + ", concurrentRequests=" + concurrentRequests + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", concurrentRequests=" + concurrentRequests
+                + ", sessionTimeout=" + sessionTimeout + "]";
     }
 }

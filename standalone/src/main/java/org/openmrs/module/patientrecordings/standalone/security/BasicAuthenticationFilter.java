@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP Basic authentication of standalone users (SAF-3). An authenticated request runs with the user bound as the
  * {@link RequestCurrentUser}; any other request gets 401 with a {@code WWW-Authenticate} challenge, except the
- * public paths: {@code /health} and the FHIR CapabilityStatement ({@code GET /fhir/metadata}). Failed logins are
+ * public paths: {@code /health} and the FHIR CapabilityStatement ({@code GET /fhir/metadata}), and requests whose
+ * user a browser session has already bound ({@link SessionAuthenticationFilter}). Failed logins are
  * logged with the remote address only, never with the name typed.
  */
 public final class BasicAuthenticationFilter implements Filter {
@@ -46,7 +47,7 @@ public final class BasicAuthenticationFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (isPublic(request)) {
+        if (isPublic(request) || currentUser.current().isPresent()) {
             chain.doFilter(request, response);
             return;
         }

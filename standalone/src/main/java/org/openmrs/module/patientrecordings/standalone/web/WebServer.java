@@ -18,10 +18,11 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The embedded Jetty 12 (ee10) server: one context at {@code /} with the authentication filter in front of
- * {@code /health}, the FHIR servlet at {@code /fhir/*} and the administration API at {@code /admin/*}, each request of
- * the last two in one unit of work. Stopping lets requests in progress finish for up to the
- * stop timeout while new ones are refused.
+ * The embedded Jetty 12 (ee10) server: one context at {@code /} with the FHIR servlet at {@code /fhir/*} and the
+ * administration API at {@code /admin/*}, each of their requests in one unit of work, authenticated by the browser
+ * session filter and then the HTTP Basic filter (which also guards {@code /health}); sign-in at {@code /session}; and
+ * the browser shell, public, at every other path. Stopping lets requests in progress finish for up to the stop
+ * timeout while new ones are refused.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -55,13 +56,23 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(mounts.authentication()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        FilterHolder session = new FilterHolder(mounts.session());
+        context.addFilter(session, "/fhir/*", requests);
+        context.addFilter(session, "/admin/*", requests);
+        FilterHolder basic = new FilterHolder(mounts.authentication());
+        context.addFilter(basic, "/fhir/*", requests);
+        context.addFilter(basic, "/admin/*", requests);
+        context.addFilter(basic, "/health", requests);
         context.addServlet(new ServletHolder("health", mounts.health()), "/health");
+        context.addServlet(new ServletHolder("session", mounts.signIn()), "/session");
+        context.addServlet(new ServletHolder("shell", mounts.shell()), "/");
         ServletHolder fhir = new ServletHolder("fhir", mounts.fhir());
         fhir.setInitOrder(1);
         context.addServlet(fhir, "/fhir/*");
-        context.addFilter(new FilterHolder(mounts.unitOfWork()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(mounts.unitOfWork()), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder unitOfWork = new FilterHolder(mounts.unitOfWork());
+        context.addFilter(unitOfWork, "/fhir/*", requests);
+        context.addFilter(unitOfWork, "/admin/*", requests);
         context.addServlet(new ServletHolder("admin", mounts.admin()), "/admin/*");
 
         server.setHandler(new GracefulHandler(context));
@@ -98,14 +109,28 @@ public final class WebServer implements AutoCloseable {
     /**
      * What the server serves.
      *
-     * @param authentication in front of every path
+     * @param session the browser session's authentication, in front of {@code /fhir/*} and {@code /admin/*}
+     * @param authentication HTTP Basic, after it and in front of {@code /health}
      * @param health at {@code /health}
      * @param fhir at {@code /fhir/*}
      * @param admin the administration API at {@code /admin/*}
      * @param unitOfWork in front of {@code /fhir/*} and {@code /admin/*}, after authentication
+     * @param signIn sign-in and sign-out at {@code /session}
+     * @param shell the browser shell at every other path
      */
-    public record Mounts(Filter authentication, Servlet health, Servlet fhir, Servlet admin, Filter unitOfWork) {
+    public record Mounts(
+            Filter session,
+            Filter authentication,
+            Servlet health,
+            Servlet fhir,
+            Servlet admin,
+            Filter unitOfWork,
+            Servlet signIn,
+            Servlet shell) {
         public Mounts {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(signIn, "signIn");
+            Objects.requireNonNull(shell, "shell");
             Objects.requireNonNull(authentication, "authentication");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(fhir, "fhir");

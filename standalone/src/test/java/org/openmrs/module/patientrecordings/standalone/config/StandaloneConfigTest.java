@@ -141,7 +141,8 @@ class StandaloneConfigTest {
                         defaults.sweepInterval(),
                         defaults.contentGracePeriod(),
                         defaults.shutdownTimeout(),
-                        10))
+                        10,
+                        defaults.sessionTimeout()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must have 23 connections for 10 concurrent requests, not 10");
     }
