@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MPL-2.0
+/** Every canonical URL the UI reads or writes, in one place (the conformance package's, see fhir-profiles). */
+export const BASE = 'https://fhir.openmrs.org/patientrecordings';
+export const SD = `${BASE}/StructureDefinition/`;
+export const CS = `${BASE}/CodeSystem/`;
+
+export const URLS = {
+  profileMedia: `${SD}recording-media`,
+  profileConsent: `${SD}recording-consent`,
+  extInitiator: `${SD}recording-initiator`,
+  extMode: `${SD}recording-mode`,
+  extPurpose: `${SD}recording-purpose`,
+  extConsentStatus: `${SD}consent-status`,
+  extGoverningConsent: `${SD}governing-consent`,
+  extRetentionUntil: `${SD}retention-until`,
+  extLegalHold: `${SD}legal-hold`,
+  extPatientSharedCopy: `${SD}patient-shared-copy`,
+  extCallNotice: `${SD}call-notice`,
+  extInformationGiven: `${SD}information-given`,
+  extAttestation: `${SD}attestation`,
+  extWithdrawal: `${SD}withdrawal`,
+  extConfirmation: `${SD}post-recording-confirmation`,
+  extDefenceReason: `${SD}defence-reason`,
+  extSitePolicyVersion: `${SD}site-policy-version`,
+  extDerivativeOf: `${SD}derivative-of`,
+  extEventLocation: 'http://hl7.org/fhir/StructureDefinition/event-location',
+  extConsentLocation: 'http://hl7.org/fhir/StructureDefinition/consent-location',
+  csErrorCode: `${CS}error-code`,
+  csRecordingKind: `${CS}recording-kind`,
+  csInitiator: `${CS}recording-initiator`,
+  csMode: `${CS}recording-mode`,
+  csPurpose: `${CS}recording-purpose`,
+  csConsentCategory: `${CS}consent-category`,
+  csMediaConsentStatus: `${CS}media-consent-status`,
+  csSecurityLabel: `${CS}security-label`,
+  csLegalMatter: `${CS}legal-matter`,
+  csNoticeMeans: `${CS}telephone-notice-means`,
+  actReason: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  mediaType: 'http://terminology.hl7.org/CodeSystem/media-type',
+  loinc: 'http://loinc.org',
+  observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+  roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+} as const;
