@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['e2e/**/*.e2e.ts'],
+    globals: true,
     fileParallelism: false,
     testTimeout: 120000,
     hookTimeout: 120000,

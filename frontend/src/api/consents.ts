@@ -200,10 +200,12 @@ export class ConsentsApi {
     return (bundle.entry ?? []).map((e) => consentSummaryOf(e.resource!));
   }
 
-  /** CON-5 when a recording is in progress (it stops at once and is sealed), CON-6 otherwise. */
-  async withdraw(consentId: string, options: { comment?: string; duringRecording?: string; at?: string } = {}) {
+  /**
+   * CON-5 when a recording is in progress (it stops at once and is sealed), CON-6 otherwise. The withdrawal takes
+   * effect when the server records it (it names no other instant).
+   */
+  async withdraw(consentId: string, options: { comment?: string; duringRecording?: string } = {}) {
     const parameter: unknown[] = [];
-    if (options.at) parameter.push({ name: 'at', valueDateTime: options.at });
     if (options.duringRecording) parameter.push({ name: 'duringRecording', valueReference: { reference: `Media/${options.duringRecording}` } });
     if (options.comment) parameter.push({ name: 'comment', valueString: options.comment });
     return consentSummaryOf(

@@ -104,7 +104,7 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
         `${api.config.fhirBase}/Media/${encodeURIComponent(recording.id)}/$binary-access-write`,
         contentType,
         (p) => setSent(p.acknowledged),
-        256 * 1024,
+        64 * 1024,
       );
       upload.current = chunks;
       const mediaRecorder = new MediaRecorder(media, { mimeType });
@@ -143,7 +143,6 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
 
   /** CON-5: the patient asked to stop. Capture ends now; nothing more is sent; the server seals what it holds. */
   async function patientAskedToStop() {
-    const at = new Date().toISOString();
     upload.current?.abort();
     if (recorder.current && recorder.current.state !== 'inactive') {
       recorder.current.ondataavailable = null;
@@ -153,8 +152,8 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
     setPhase('stopped');
     try {
       if (consentId) {
+        // The withdrawal takes effect when the server records it; nothing captured after it is kept.
         await api.consents.withdraw(consentId, {
-          at,
           duringRecording: recordingId,
           comment: 'The patient asked for the recording to stop and withdrew consent',
         });

@@ -39,7 +39,7 @@ export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse }:
   const notesOf = (encounterId?: string) => notes.filter((n) => encounterId && n.encounterId === encounterId);
   return (
     <TableContainer className={styles.tableWrapper}>
-      <Table size="md" useZebraStyles aria-label={t('recordings', 'Recordings')}>
+      <Table size="md" aria-label={t('recordings', 'Recordings')}>
         <TableHead>
           <TableRow>
             <TableHeader>{t('kind', 'Kind')}</TableHeader>
@@ -110,7 +110,7 @@ export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse }:
                       </Button>
                     ) : null}
                     {onSecondaryUse && r.status === 'completed' ? (
-                      <Button kind="ghost" size="sm" onClick={() => onSecondaryUse(r)}>
+                      <Button kind="tertiary" size="sm" onClick={() => onSecondaryUse(r)}>
                         {t('otherUse', 'Other use')}
                       </Button>
                     ) : null}

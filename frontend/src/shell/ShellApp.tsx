@@ -1,7 +1,7 @@
 import type React from 'react';
 // SPDX-License-Identifier: MPL-2.0
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Header, HeaderGlobalBar, HeaderName, HeaderNavigation, HeaderMenuItem, InlineLoading, Search, SkipToContent, Tag, TextInput, PasswordInput, InlineNotification } from '@carbon/react';
+import { Button, Theme, Header, HeaderGlobalBar, HeaderName, HeaderNavigation, HeaderMenuItem, InlineLoading, Search, SkipToContent, Tag, TextInput, PasswordInput, InlineNotification } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client';
 import type { PatientSummary } from '../api/host';
@@ -67,6 +67,7 @@ export function ShellApp({ api }: { api: ApiClient }) {
   const isAdmin = ADMIN_PAGES.some((p) => p.privileges.some((x) => session.privileges.includes(x)));
   return (
     <ApiProvider api={api} session={session}>
+      <Theme theme="g100">
       <Header aria-label="Patient Recordings">
         <SkipToContent href="#main-content" />
         <HeaderName href="#/patients" prefix="">
@@ -83,14 +84,15 @@ export function ShellApp({ api }: { api: ApiClient }) {
           ) : null}
         </HeaderNavigation>
         <HeaderGlobalBar>
-          <span className="cds--header__menu-item" style={{ color: '#f4f4f4' }} data-testid="signed-in-as">
+          <span data-testid="signed-in-as" style={{ display: 'flex', alignItems: 'center', padding: '0 1rem', color: 'var(--cds-text-secondary)' }}>
             {session.user.display ?? session.user.username ?? session.user.id}
           </span>
-          <Button kind="ghost" size="lg" style={{ color: '#f4f4f4' }} onClick={() => api.session!.signOut().finally(() => setSession(null))}>
+          <Button kind="ghost" size="lg" onClick={() => api.session!.signOut().finally(() => setSession(null))}>
             {t('signOut', 'Sign out')}
           </Button>
         </HeaderGlobalBar>
       </Header>
+      </Theme>
       <main id="main-content" className="shell-main" tabIndex={-1}>
         {place.page === 'patients' ? <PatientSearch api={api} /> : null}
         {place.page === 'patient' ? <PatientPage api={api} patientId={place.id} /> : null}

@@ -145,13 +145,13 @@ class ConfigXmlTest {
     }
 
     @Test
-    void mapsTheAuthenticationFilterOnThePublicPathAndDeclaresTheFhirAndAdministrationServlets() {
+    void mapsTheAuthenticationFilterOnThePublicPathAndDeclaresTheFhirAdministrationAndShellServlets() {
         Map<String, String> mappings = declared("filter-mapping", "filter-name", "url-pattern");
         Map<String, String> filters = declared("filter", "filter-name", "filter-class");
         Map<String, String> servlets = declared("servlet", "servlet-name", "servlet-class");
         assertThat(mappings).containsValue("/ws/patientrecordings/*");
         assertThat(filters.keySet()).containsAll(mappings.keySet());
-        assertThat(servlets).containsOnlyKeys("fhir", "admin");
+        assertThat(servlets).containsOnlyKeys("fhir", "admin", "ui");
     }
 
     @Test

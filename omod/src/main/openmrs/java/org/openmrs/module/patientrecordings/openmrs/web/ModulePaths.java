@@ -40,6 +40,15 @@ public final class ModulePaths {
     /** The administration API's base below the context path, as the servlet receives it. */
     public static final String SERVLET_ADMIN_BASE = SERVLET_PREFIX + "/" + ADMIN_SERVLET_NAME;
 
+    /** The browser shell's servlet name in config.xml. */
+    public static final String UI_SERVLET_NAME = "ui";
+
+    /** The browser shell below the context path, as clients see it. */
+    public static final String PUBLIC_UI_BASE = PUBLIC_PREFIX + "/" + UI_SERVLET_NAME;
+
+    /** The browser shell below the context path, as the servlet receives it. */
+    public static final String SERVLET_UI_BASE = SERVLET_PREFIX + "/" + UI_SERVLET_NAME;
+
     /** The paths anyone may read: the FHIR capability statement and the administration API's OpenAPI document. */
     public static final Set<String> PUBLIC_PATHS =
             Set.of(PUBLIC_FHIR_BASE + "/metadata", PUBLIC_ADMIN_BASE + "/openapi.json");
