@@ -72,6 +72,32 @@ export class Http {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
+  /**
+   * The raw response of a successful request, for bodies read as a stream (a disclosure package); refusals are thrown
+   * like {@link request}'s.
+   */
+  async stream(url: string, options: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.csrfToken) {
+      headers[CSRF_HEADER] = this.csrfToken;
+    }
+    let body = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['Content-Type'] = headers['Content-Type'] ?? 'application/json';
+    }
+    let response: Response;
+    try {
+      response = await this.fetcher(url, { method: options.method ?? 'GET', body, headers, credentials: 'same-origin', signal: options.signal });
+    } catch {
+      throw new RefusalError(0, [{ severity: 'error', message: 'The server could not be reached' }]);
+    }
+    if (!response.ok) {
+      throw new RefusalError(response.status, issuesOf(response.status, await parseBody(response)));
+    }
+    return response;
+  }
+
   async json<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
     return (await this.request<T>(url, options)).body;
   }

@@ -88,6 +88,7 @@ public final class FhirUrls {
     public static final String OP_CONFIRM_CONSENT = OD + "Media-confirm-consent";
     public static final String OP_STOP = OD + "Media-stop";
     public static final String OP_COMPLETE = OD + "Media-complete";
+    public static final String OP_VERIFY_CHAIN = OD + "AuditEvent-verify-chain";
     public static final String OP_VOID = OD + "Media-void";
     public static final String OP_LEGAL_HOLD = OD + "legal-hold";
     public static final String OP_LIFT_LEGAL_HOLD = OD + "lift-legal-hold";

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -13,10 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditPage;
 import org.openmrs.module.patientrecordings.audit.AuditQuery;
+import org.openmrs.module.patientrecordings.audit.ChainVerification;
 import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
@@ -105,6 +108,27 @@ public final class AuditEventProvider implements IResourceProvider {
                                         && x.getDescription().contains("action " + action.getValue()))
                         : e.getAction().toCode().equals(action.getValue()))
                 .toList();
+    }
+
+    /**
+     * SAF-2: checks the whole hash chain of the audit trail (every entry against the one before it and the recorded
+     * head), for auditors (VIEW_AUDIT); the check is itself audited.
+     */
+    @Operation(name = "$verify-chain", typeName = "AuditEvent", idempotent = true)
+    public Parameters verifyChain() {
+        permit("audit chain verification");
+        Parameters result = new Parameters();
+        ChainVerification verification = services.audit().verify();
+        result.addParameter("intact", verification.intact());
+        if (verification instanceof ChainVerification.Intact intact) {
+            result.addParameter(
+                    "entries", (int) Math.min(Integer.MAX_VALUE, intact.head().sequence()));
+            result.addParameter("head", intact.head().hash());
+        } else if (verification instanceof ChainVerification.Broken broken) {
+            result.addParameter("brokenAt", (int) Math.min(Integer.MAX_VALUE, broken.sequence()));
+            result.addParameter("explanation", broken.explanation());
+        }
+        return result;
     }
 
     private void permit(String detail) {

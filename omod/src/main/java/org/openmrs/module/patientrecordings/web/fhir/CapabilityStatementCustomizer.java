@@ -30,7 +30,8 @@ public final class CapabilityStatementCustomizer {
             Map.entry("subject-access", FhirUrls.OP_SUBJECT_ACCESS),
             Map.entry("anonymised-derivative", FhirUrls.OP_ANONYMISED_DERIVATIVE),
             Map.entry("binary-access-write", FhirUrls.OP_BINARY_ACCESS_WRITE),
-            Map.entry("binary-access-read", FhirUrls.OP_BINARY_ACCESS_READ));
+            Map.entry("binary-access-read", FhirUrls.OP_BINARY_ACCESS_READ),
+            Map.entry("verify-chain", FhirUrls.OP_VERIFY_CHAIN));
 
     private static final Map<String, String> PROFILES =
             Map.of("Media", FhirUrls.PROFILE_RECORDING_MEDIA, "Consent", FhirUrls.PROFILE_RECORDING_CONSENT);

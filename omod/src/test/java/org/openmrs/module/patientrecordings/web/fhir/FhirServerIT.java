@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -653,6 +654,40 @@ class FhirServerIT {
                 .resource(Requests.consultation(patient, encounter))
                 .execute()
                 .getResource();
+    }
+
+    @Test
+    void anAuditorVerifiesTheAuditTrailsHashChainOnDemandAndOthersMayNot() {
+        client("clinician")
+                .create()
+                .resource(Requests.consentGiven(PatientId.random()))
+                .execute();
+
+        Parameters result = client("auditor")
+                .operation()
+                .onType(AuditEvent.class)
+                .named("$verify-chain")
+                .withNoParameters(Parameters.class)
+                .useHttpGet()
+                .execute();
+
+        assertThat(((org.hl7.fhir.r4.model.BooleanType)
+                                result.getParameter("intact").getValue())
+                        .booleanValue())
+                .isTrue();
+        assertThat(((org.hl7.fhir.r4.model.IntegerType)
+                                result.getParameter("entries").getValue())
+                        .getValue())
+                .isPositive();
+        assertThat(result.getParameter("head").getValue().primitiveValue()).hasSize(64);
+        assertThatThrownBy(() -> client("clinician")
+                        .operation()
+                        .onType(AuditEvent.class)
+                        .named("$verify-chain")
+                        .withNoParameters(Parameters.class)
+                        .useHttpGet()
+                        .execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
     }
 
     private static IGenericClient client(String user) {

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MPL-2.0
+/**
+ * The administrator's, records manager's and auditor's pages in real headless Chromium against the running
+ * standalone server: a policy edit that meets a conflict and shows what changed (POL-2, VER-1); an import whose
+ * errors are shown and nothing applied; a legal hold placed and lifted, with a disposal refused meanwhile (REC-5);
+ * an auditor reading and verifying the trail (SAF-2). Screenshots under target/screenshots; axe-core on each page.
+ */
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { accessibilityViolations, BASE_URL, launch, newPage, screenshot, shows, signIn } from './harness';
+
+const AMELIA = 'f737907f-a1bb-30bc-8472-97c2969d0f82';
+const SITE = 'riverside-surgery';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function basic(user: string, password: string) {
+  return { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
+async function check(page: Page, screen: string) {
+  await screenshot(page, screen);
+  expect(await accessibilityViolations(page), screen).toEqual([]);
+}
+
+async function admin(page: Page, section: string, heading: string | RegExp) {
+  await page.goto(`/#/admin/${section}`);
+  await page.getByRole('heading', { name: heading }).first().waitFor();
+}
+
+/** A completed recording of Amelia's, made through the FHIR API as an external system would. */
+async function aRecording(request: APIRequestContext): Promise<string> {
+  const clinician = basic('clinician', 'Clinician123');
+  const consent = JSON.parse(
+    (await import('node:fs')).readFileSync(new URL('../../docs/examples/consent-given.json', import.meta.url), 'utf8'),
+  );
+  const made = await request.post(`${BASE_URL}/fhir/Consent`, { headers: { ...clinician, 'Content-Type': 'application/fhir+json' }, data: consent });
+  expect(made.status()).toBe(201);
+  const start = JSON.parse((await import('node:fs')).readFileSync(new URL('../../docs/examples/recording-start.json', import.meta.url), 'utf8'));
+  const media = await request.post(`${BASE_URL}/fhir/Media`, { headers: { ...clinician, 'Content-Type': 'application/fhir+json' }, data: start });
+  expect(media.status()).toBe(201);
+  const id = (await media.json()).id as string;
+  const upload = await request.post(`${BASE_URL}/fhir/Media/${id}/$binary-access-write`, {
+    headers: { ...clinician, 'Content-Type': 'video/webm' },
+    data: Buffer.alloc(4096, 3),
+  });
+  expect(upload.status()).toBe(200);
+  expect((await request.post(`${BASE_URL}/fhir/Media/${id}/$complete`, { headers: clinician })).status()).toBe(200);
+  return id;
+}
+
+it('a policy edit that meets someone else’s change shows the conflict and what changed meanwhile (POL-2)', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'admin', 'Admin123');
+  await admin(page, 'policy', 'Site policy');
+  await page.getByText('Version').first().waitFor();
+  await check(page, '20-site-policy');
+
+  const headers = basic('admin', 'Admin123');
+  const current = await context.request.get(`${BASE_URL}/admin/sites/${SITE}/policy`, { headers });
+  const { version: _v, ...policy } = await current.json();
+  void _v;
+  const changed = await context.request.put(`${BASE_URL}/admin/sites/${SITE}/policy`, {
+    headers: { ...headers, 'If-Match': current.headers()['etag'] },
+    data: { ...policy, missingNote: policy.missingNote === 'BLOCK' ? 'FLAG' : 'BLOCK' },
+  });
+  expect(changed.status()).toBe(200);
+
+  await page.getByText('Ultrasound', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await page.getByTestId('conflict').waitFor();
+  await shows(page.getByTestId('refusal'), 'Someone else changed this while you were working on it.');
+  await shows(page.getByTestId('conflict'), 'missingNote');
+  await check(page, '21-policy-conflict');
+
+  await page.getByRole('button', { name: 'Load the current version' }).click();
+  await page.getByText('Ultrasound', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await page.getByText(/Saved as version \d+/).waitFor();
+  await page.getByTestId('diff-row').first().waitFor();
+  await shows(page.getByTestId('diff-row').first(), /allowedKinds/);
+  await check(page, '22-policy-history');
+  await context.close();
+});
+
+it('an import with errors shows them and applies nothing', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'admin', 'Admin123');
+  const headers = basic('admin', 'Admin123');
+  const before = (await (await context.request.get(`${BASE_URL}/admin/sites/${SITE}/policy`, { headers })).json()).version;
+  const file = await (await context.request.get(`${BASE_URL}/admin/policies/export?site=${SITE}`, { headers })).json();
+  const broken = JSON.parse(JSON.stringify(file).replace(/"missingNote":"(BLOCK|FLAG)"/, '"missingNote":"SOMETIMES"').replace(/"jurisdiction":"ENGLAND"/, '"jurisdiction":"ATLANTIS"'));
+  await admin(page, 'policy', 'Site policy');
+  await page.locator('#import-file').setInputFiles({ name: 'policies.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const refusal = page.getByTestId('refusal');
+  await refusal.waitFor();
+  await shows(refusal, 'Something in what was sent is not right.');
+  expect(await page.getByRole('button', { name: 'Apply the import' }).count()).toBe(0);
+  await check(page, '23-import-refused');
+  const after = (await (await context.request.get(`${BASE_URL}/admin/sites/${SITE}/policy`, { headers })).json()).version;
+  expect(after).toBe(before);
+  await context.close();
+});
+
+it('a legal hold is placed and lifted, and a disposal meanwhile is refused (REC-5)', async () => {
+  const { page, context } = await newPage(browser);
+  const recording = await aRecording(context.request);
+  await signIn(page, 'records', 'Records123');
+  await admin(page, 'legal-holds', /Legal holds/);
+  await page.getByLabel('Patient id').nth(1).fill(AMELIA);
+  await page.getByLabel('Basis').selectOption('COMPLAINT');
+  await page.getByLabel('Matter reference').fill('PALS-2026-031');
+  await page.getByRole('button', { name: 'Place a legal hold' }).click();
+  await page.getByText('Added to the register.').waitFor();
+  await shows(page.getByTestId('register-row').first(), 'In force');
+  await check(page, '24-legal-hold-placed');
+
+  await admin(page, 'destructions', /Destructions/);
+  await page.getByLabel('Recording id').fill(recording);
+  await page.getByRole('button', { name: 'Dispose of a recording' }).click();
+  await shows(page.getByTestId('refusal'), 'The recording is under legal hold.');
+  await check(page, '25-disposal-refused');
+
+  await admin(page, 'legal-holds', /Legal holds/);
+  await page.getByRole('button', { name: 'Lift' }).first().click();
+  await page.getByLabel('Why').fill('Complaint resolved; no claim followed');
+  await page.getByRole('dialog').getByRole('button', { name: 'Lift' }).click();
+  await shows(page.getByTestId('register-row').first(), 'Ended');
+  await context.close();
+});
+
+it('an auditor reads the trail in words and verifies its hash chain (SAF-2)', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'auditor', 'Auditor123');
+  await admin(page, 'audit', 'Audit trail');
+  await page.getByLabel('Patient id').fill(AMELIA);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('audit-row').first().waitFor();
+  await shows(page.getByTestId('audit-row').first(), /Success|Refused/);
+  await page.getByRole('button', { name: 'Verify the hash chain' }).click();
+  await page.getByText(/The audit trail is intact: \d+ entries/).waitFor();
+  await check(page, '26-audit-trail');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as CSV' }).click();
+  expect((await download).suggestedFilename()).toBe('audit-trail.csv');
+  await context.close();
+});
+
+it('a page the user may not use says which privilege it needs', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'records', 'Records123');
+  await page.goto('/#/admin/audit');
+  await page.getByText(/This page needs one of these privileges, which you do not have: view audit/).waitFor();
+  await context.close();
+});
