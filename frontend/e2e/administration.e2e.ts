@@ -61,15 +61,18 @@ it('a policy edit that meets someone else’s change shows the conflict and what
   await page.getByText('Version').first().waitFor();
   await check(page, '20-site-policy');
 
+  // Another administrator, elsewhere: their own client, without this browser's session.
+  const elsewhere = await browser.newContext();
   const headers = basic('admin', 'Admin123');
-  const current = await context.request.get(`${BASE_URL}/admin/sites/${SITE}/policy`, { headers });
+  const current = await elsewhere.request.get(`${BASE_URL}/admin/sites/${SITE}/policy`, { headers });
   const { version: _v, ...policy } = await current.json();
   void _v;
-  const changed = await context.request.put(`${BASE_URL}/admin/sites/${SITE}/policy`, {
+  const changed = await elsewhere.request.put(`${BASE_URL}/admin/sites/${SITE}/policy`, {
     headers: { ...headers, 'If-Match': current.headers()['etag'] },
     data: { ...policy, missingNote: policy.missingNote === 'BLOCK' ? 'FLAG' : 'BLOCK' },
   });
   expect(changed.status()).toBe(200);
+  await elsewhere.close();
 
   await page.getByText('Ultrasound', { exact: true }).click();
   await page.getByRole('button', { name: 'Save policy' }).click();

@@ -28,7 +28,7 @@ export const ADMIN_PAGES: AdminPage[] = [
     privileges: spec.id === 'covert-authorisations' ? [PRIVILEGES.covert] : [spec.privilege, PRIVILEGES.policy, PRIVILEGES.records, PRIVILEGES.holds, PRIVILEGES.disclose],
     render: () => <RegisterPage key={spec.id} spec={spec} />,
   })),
-  { id: 'disclosure', title: 'Disclosure', privileges: [PRIVILEGES.disclose], render: () => <DisclosurePage /> },
+  { id: 'disclosure', title: 'Disclose recordings', privileges: [PRIVILEGES.disclose], render: () => <DisclosurePage /> },
   { id: 'audit', title: 'Audit trail', privileges: [PRIVILEGES.audit], render: () => <AuditPage /> },
 ];
 
