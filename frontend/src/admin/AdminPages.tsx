@@ -6,6 +6,7 @@ import { useCan } from '../components/api-context';
 import { AuditPage } from './AuditPage';
 import { DisclosurePage } from './DisclosurePage';
 import { RegisterPage, REGISTERS } from './RegistersPage';
+import { RetentionPage } from './RetentionPage';
 import { SiteNoticesPage } from './SiteNoticesPage';
 import { SitePolicyPage } from './SitePolicyPage';
 import styles from '../components/styles.module.scss';
@@ -22,6 +23,7 @@ interface AdminPage {
 export const ADMIN_PAGES: AdminPage[] = [
   { id: 'policy', title: 'Site policy', privileges: [PRIVILEGES.policy], render: () => <SitePolicyPage /> },
   { id: 'notices', title: 'Notices and no-filming areas', privileges: [PRIVILEGES.policy], render: () => <SiteNoticesPage /> },
+  { id: 'retention', title: 'Retention schedules', privileges: [PRIVILEGES.policy, PRIVILEGES.records], render: () => <RetentionPage /> },
   ...REGISTERS.map((spec) => ({
     id: spec.id,
     title: spec.title,

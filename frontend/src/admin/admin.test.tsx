@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MPL-2.0
+import { render, screen } from '@testing-library/react';
+import { createApiClient } from '../api/client';
+import { Http } from '../api/http';
+import { ApiProvider } from '../components/api-context';
+import { AdminPages } from './AdminPages';
+import { auditCsv, auditRowOf } from './AuditPage';
+import { ruleText } from './RetentionPage';
+
+describe('the administration pages’ pieces', () => {
+  it('reads an audit entry as who, what, when, why and outcome', () => {
+    const row = auditRowOf({
+      id: '42',
+      recorded: '2026-03-03T14:02:11Z',
+      outcome: '4',
+      purposeOfEvent: [{ coding: [{ code: 'TREAT' }] }],
+      agent: [{ requestor: true, who: { reference: 'Practitioner/u1', display: 'Dr Sam Clinician' } }],
+      entity: [
+        { what: { reference: 'Patient/p1' } },
+        { what: { reference: 'Media/m1' }, description: 'action PLAY; refused under SAF-3' },
+      ],
+    });
+    expect(row).toEqual({
+      sequence: '42',
+      when: '2026-03-03T14:02:11Z',
+      who: 'Dr Sam Clinician',
+      what: 'action PLAY; refused under SAF-3',
+      patient: 'p1',
+      recording: 'm1',
+      why: 'TREAT',
+      outcome: 'Refused',
+    });
+  });
+
+  it('writes the audit trail as CSV, quoting what needs it', () => {
+    const csv = auditCsv([
+      { sequence: '1', when: 'w', who: 'Dr "Sam", GP', what: 'x', patient: 'p', recording: 'm', why: 'TREAT', outcome: 'Success' },
+    ]);
+    expect(csv).toBe('sequence,when,who,what,patient,recording,why,outcome\r\n1,w,"Dr ""Sam"", GP",x,p,m,TREAT,Success\r\n');
+  });
+
+  it('says retention rules in words (REC-2)', () => {
+    expect(ruleText({ rule: 'yearsAfterLastTreatment', years: 8 })).toBe('8 years after the last treatment');
+    expect(ruleText({ rule: 'latestOf', of: [{ rule: 'untilBirthday', birthday: 25 }, { rule: 'yearsAfterDeath', years: 10 }] })).toBe(
+      'the latest of: until the 25th birthday; 10 years after death',
+    );
+  });
+
+  it('says which privilege a page needs instead of showing it (SAF-3)', () => {
+    const api = createApiClient({ host: 'standalone', fhirBase: '/fhir', adminBase: '/admin', hostFhirBase: '/fhir' }, new Http(vi.fn() as unknown as typeof fetch));
+    render(
+      <ApiProvider api={api} session={{ user: { id: 'u' }, privileges: ['MANAGE_RECORDS'] }}>
+        <AdminPages section="audit" onSection={() => {}} />
+      </ApiProvider>,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('This page needs one of these privileges, which you do not have: view audit.');
+    expect(screen.queryByRole('button', { name: 'Verify the hash chain' })).not.toBeInTheDocument();
+  });
+});
