@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { consentResource, isChild, missingOf, type ConsentDraft } from './consents';
+import { consentResource, consultedOf, isChild, missingOf, type ConsentDraft } from './consents';
 
 const complete: ConsentDraft = {
   patientId: 'f737907f-a1bb-30bc-8472-97c2969d0f82',
@@ -55,9 +55,35 @@ describe('the consent form’s rules', () => {
 
   it('needs the name and relationship of a parent, and the people consulted for a best-interests decision (CON-12)', () => {
     expect(missingOf({ ...complete, givenBy: { kind: 'PARENTAL_RESPONSIBILITY', name: 'Sarah Clarke', relationship: '' } }, 'GIVEN')).toEqual([{ rule: 'CON-12', field: 'representative' }]);
-    expect(missingOf({ ...complete, givenBy: { kind: 'BEST_INTERESTS', consulted: '' } }, 'GIVEN')).toEqual([{ rule: 'CON-12', field: 'consulted' }]);
+    expect(missingOf({ ...complete, givenBy: { kind: 'BEST_INTERESTS', consulted: [], decidedBy: 'u1' } }, 'GIVEN')).toEqual([{ rule: 'CON-12', field: 'consulted' }]);
+    expect(missingOf({ ...complete, givenBy: { kind: 'BEST_INTERESTS', consulted: consultedOf('Mary Clarke'), decidedBy: 'u1' } }, 'GIVEN')).toEqual([{ rule: 'CON-12', field: 'consulted' }]);
+  });
+
+  it('says who decided as the conformance package does (CON-12)', () => {
     const parent = consentResource({ ...complete, givenBy: { kind: 'PARENTAL_RESPONSIBILITY', name: 'Sarah Clarke', relationship: 'mother' } }, 'GIVEN') as any;
-    expect(parent.performer).toEqual([{ display: 'Sarah Clarke (mother)' }]);
+    expect(parent.contained).toEqual([
+      {
+        resourceType: 'RelatedPerson',
+        id: 'giver',
+        patient: { reference: 'Patient/f737907f-a1bb-30bc-8472-97c2969d0f82' },
+        relationship: [{ coding: [{ system: 'https://fhir.openmrs.org/patientrecordings/CodeSystem/consent-authority', code: 'PARENTAL_RESPONSIBILITY' }] }, { text: 'mother' }],
+        name: [{ text: 'Sarah Clarke' }],
+      },
+    ]);
+    expect(parent.performer).toEqual([{ reference: '#giver', display: 'Sarah Clarke (mother)' }]);
+
+    const child = consentResource({ ...complete, givenBy: { kind: 'PATIENT', competenceAttested: true } }, 'GIVEN') as any;
+    expect(child.extension).toContainEqual({ url: 'https://fhir.openmrs.org/patientrecordings/StructureDefinition/competence-attestation', valueBoolean: true });
+
+    const bestInterests = consentResource({ ...complete, givenBy: { kind: 'BEST_INTERESTS', consulted: consultedOf('Mary Clarke, daughter\nDr Ian Wood, GP'), decidedBy: 'u1' } }, 'GIVEN') as any;
+    expect(bestInterests.performer).toEqual([{ reference: 'Practitioner/u1' }]);
+    expect(bestInterests.extension).toContainEqual({
+      url: 'https://fhir.openmrs.org/patientrecordings/StructureDefinition/best-interests',
+      extension: [
+        { url: 'consulted', extension: [{ url: 'name', valueString: 'Mary Clarke' }, { url: 'role', valueString: 'daughter' }] },
+        { url: 'consulted', extension: [{ url: 'name', valueString: 'Dr Ian Wood' }, { url: 'role', valueString: 'GP' }] },
+      ],
+    });
   });
 
   it('needs a reason for a recording to defend against complaints (CON-11)', () => {

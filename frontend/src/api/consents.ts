@@ -12,7 +12,19 @@ import { purposeCoding, purposeOf, type Coding, type Purpose } from './vocabular
 export type GivenBy =
   | { kind: 'PATIENT'; competenceAttested?: boolean }
   | { kind: 'PARENTAL_RESPONSIBILITY' | 'LASTING_POWER_OF_ATTORNEY' | 'COURT_APPOINTED_DEPUTY'; name: string; relationship: string }
-  | { kind: 'BEST_INTERESTS'; consulted: string };
+  | { kind: 'BEST_INTERESTS'; consulted: Array<{ name: string; role: string }>; decidedBy: string };
+
+/** "Name, role" per line, as the form takes the people consulted about a best-interests decision. */
+export function consultedOf(lines: string): Array<{ name: string; role: string }> {
+  return lines
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const comma = line.lastIndexOf(',');
+      return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+    });
+}
 
 /** Everything a consent records: what the patient was told (CON-2), the attestations (CON-3), who gave it (CON-12). */
 export interface ConsentDraft {
@@ -48,19 +60,49 @@ export interface ConsentSummary {
 }
 
 /**
- * Who consented, as FHIR says it: Consent.performer (the patient, or the person acting for them by name and
- * relationship). The conformance package's own extensions for competence and best interests are added when the
- * profile defines them; until then the performer carries the decision maker.
+ * Who decided, as the conformance package says it (CON-12): Consent.performer is the Patient; a parent, attorney or
+ * deputy as a contained RelatedPerson with their name, relationship and the authority they decide on
+ * (consent-authority); or, for a best-interests decision, the clinician recording it, with the people consulted
+ * (best-interests) — and a child who consents themself carries the clinician's competence attestation.
  */
-export function performerOf(draft: ConsentDraft): Array<{ reference?: string; display?: string }> {
+export function whoDecided(draft: ConsentDraft): { performer: unknown[]; contained?: unknown[]; extension: unknown[] } {
   const by = draft.givenBy;
   switch (by.kind) {
     case 'PATIENT':
-      return [{ reference: `Patient/${draft.patientId}` }];
+      return {
+        performer: [{ reference: `Patient/${draft.patientId}` }],
+        extension: by.competenceAttested ? [{ url: URLS.extCompetence, valueBoolean: true }] : [],
+      };
     case 'BEST_INTERESTS':
-      return [{ display: `Best-interests decision; consulted: ${by.consulted}` }];
+      return {
+        performer: [{ reference: `Practitioner/${by.decidedBy}` }],
+        extension: [
+          {
+            url: URLS.extBestInterests,
+            extension: by.consulted.map((c) => ({
+              url: 'consulted',
+              extension: [
+                { url: 'name', valueString: c.name },
+                { url: 'role', valueString: c.role },
+              ],
+            })),
+          },
+        ],
+      };
     default:
-      return [{ display: `${by.name} (${by.relationship})` }];
+      return {
+        contained: [
+          {
+            resourceType: 'RelatedPerson',
+            id: 'giver',
+            patient: { reference: `Patient/${draft.patientId}` },
+            relationship: [{ coding: [{ system: URLS.csConsentAuthority, code: by.kind }] }, { text: by.relationship.trim() }],
+            name: [{ text: by.name.trim() }],
+          },
+        ],
+        performer: [{ reference: '#giver', display: `${by.name.trim()} (${by.relationship.trim()})` }],
+        extension: [],
+      };
   }
 }
 
@@ -87,12 +129,15 @@ export function consentResource(draft: ConsentDraft, decision: Decision): Record
   if (draft.defenceReason?.trim()) {
     extension.push({ url: URLS.extDefenceReason, valueString: draft.defenceReason.trim() });
   }
+  const decided = whoDecided(draft);
+  extension.push(...decided.extension);
   const actor = draft.audience.trim()
     ? [{ role: { coding: [{ system: URLS.participationType, code: 'IRCP' }] }, reference: { display: draft.audience.trim() } }]
     : [];
   return {
     resourceType: 'Consent',
     meta: { profile: [URLS.profileConsent] },
+    ...(decided.contained ? { contained: decided.contained } : {}),
     extension,
     status: decision === 'GIVEN' ? 'active' : 'rejected',
     scope: { coding: [{ system: URLS.consentScope, code: 'patient-privacy' }] },
@@ -101,7 +146,7 @@ export function consentResource(draft: ConsentDraft, decision: Decision): Record
       { coding: [{ system: URLS.csConsentCategory, code: 'RECORDING' }] },
     ],
     patient: { reference: `Patient/${draft.patientId}` },
-    performer: performerOf(draft),
+    performer: decided.performer,
     provision: {
       extension: [{ url: URLS.extConsentLocation, valueReference: { reference: `Location/${draft.siteId}` } }],
       type: decision === 'GIVEN' ? 'permit' : 'deny',
@@ -130,7 +175,9 @@ export function missingOf(draft: ConsentDraft, decision: Decision): Array<{ rule
   if (!draft.toldCareUnaffected) missing.push({ rule: 'CON-3', field: 'toldCareUnaffected' });
   if (!draft.noPressure) missing.push({ rule: 'CON-3', field: 'noPressure' });
   const by = draft.givenBy;
-  if (by.kind === 'BEST_INTERESTS' && !by.consulted.trim()) missing.push({ rule: 'CON-12', field: 'consulted' });
+  if (by.kind === 'BEST_INTERESTS' && (by.consulted.length === 0 || by.consulted.some((c) => !c.name || !c.role))) {
+    missing.push({ rule: 'CON-12', field: 'consulted' });
+  }
   if (
     (by.kind === 'PARENTAL_RESPONSIBILITY' || by.kind === 'LASTING_POWER_OF_ATTORNEY' || by.kind === 'COURT_APPOINTED_DEPUTY') &&
     (!by.name.trim() || !by.relationship.trim())

@@ -12,9 +12,9 @@ import {
   TextInput,
 } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
-import { isChild, missingOf, type ConsentDraft, type ConsentSummary, type Decision, type GivenBy } from '../api/consents';
+import { consultedOf, isChild, missingOf, type ConsentDraft, type ConsentSummary, type Decision, type GivenBy } from '../api/consents';
 import { KINDS, SECONDARY_PURPOSES } from '../api/vocabulary';
-import { useApi } from './api-context';
+import { useApi, useSignedIn } from './api-context';
 import { humanise } from './format';
 import { Refusal } from './Refusal';
 import styles from './styles.module.scss';
@@ -41,6 +41,7 @@ const REPRESENTATIVES = ['PARENTAL_RESPONSIBILITY', 'LASTING_POWER_OF_ATTORNEY',
 export function ConsentForm({ patientId, siteId, birthDate, kinds, purposes, onDone, onCancel }: ConsentFormProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const signedIn = useSignedIn();
   const child = isChild(birthDate);
   const [step, setStep] = useState<Step>(0);
   const [saving, setSaving] = useState(false);
@@ -67,9 +68,9 @@ export function ConsentForm({ patientId, siteId, birthDate, kinds, purposes, onD
 
   const givenBy: GivenBy = useMemo(() => {
     if (who === 'PATIENT') return { kind: 'PATIENT', competenceAttested: child ? competence : undefined };
-    if (who === 'BEST_INTERESTS') return { kind: 'BEST_INTERESTS', consulted };
+    if (who === 'BEST_INTERESTS') return { kind: 'BEST_INTERESTS', consulted: consultedOf(consulted), decidedBy: signedIn?.user.id ?? '' };
     return { kind: who as (typeof REPRESENTATIVES)[number], ...representative };
-  }, [who, representative, competence, consulted, child]);
+  }, [who, representative, competence, consulted, child, signedIn]);
   const full: ConsentDraft = { ...draft, givenBy };
   const missing = missingOf(full, 'GIVEN');
   const childNeedsCompetence = child && who === 'PATIENT' && !competence;
@@ -142,7 +143,7 @@ export function ConsentForm({ patientId, siteId, birthDate, kinds, purposes, onD
               <InlineNotification kind="info" lowContrast hideCloseButton title={t('childNeedsCompetence', 'A child under 16 consents themself only when they understand what the recording involves; otherwise a person with parental responsibility consents.')} />
             ) : null}
             {who === 'BEST_INTERESTS' ? (
-              <TextArea id="consulted" labelText={t('consulted', 'People consulted about the patient’s best interests')} value={consulted} invalid={invalid('consulted') && !consulted.trim()} invalidText={t('required', 'Required')} onChange={(e) => setConsulted(e.target.value)} />
+              <TextArea id="consulted" labelText={t('consulted', 'People consulted about the patient’s best interests')} helperText={t('consultedHelp', 'One per line: name, role (e.g. Mary Clarke, daughter)')} value={consulted} invalid={invalid('consulted') && consulted.trim() !== ''} invalidText={t('consultedInvalid', 'Give each person’s name and role, separated by a comma')} onChange={(e) => setConsulted(e.target.value)} />
             ) : null}
             {bestInterestsSecondary ? (
               <InlineNotification kind="warning" lowContrast hideCloseButton title={t('bestInterestsSecondary', 'A best-interests decision covers recording for the patient’s care only; a secondary use needs an anonymised copy (SEC-3).')} subtitle={t('bestInterestsSecondaryNext', 'Choose direct care only.')} />

@@ -29,3 +29,8 @@ export function useCan(privilege: string): boolean {
   const context = useContext(ApiContext);
   return !context?.session || context.session.privileges.includes(privilege);
 }
+
+/** Who is signed in, when known. */
+export function useSignedIn(): SignedIn | undefined {
+  return useContext(ApiContext)?.session;
+}
