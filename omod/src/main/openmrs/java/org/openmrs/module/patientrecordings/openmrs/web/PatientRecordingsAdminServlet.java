@@ -12,13 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
-import org.openmrs.module.patientrecordings.port.CurrentUser;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
@@ -51,8 +50,7 @@ public final class PatientRecordingsAdminServlet extends HttpServlet {
                 the(PolicyFileService.class),
                 the(RegisterService.class),
                 the(DisposalService.class),
-                the(CurrentUser.class),
-                Clock.systemUTC());
+                the(AccessGuard.class));
         created.init(config);
         unitOfWork = new UnitOfWorkFilter(the(Transactions.class));
         api = created;
