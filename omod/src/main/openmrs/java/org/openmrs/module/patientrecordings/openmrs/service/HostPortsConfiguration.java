@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import org.openmrs.api.StorageService;
 import org.openmrs.api.context.Context;
+import org.openmrs.module.patientrecordings.hosting.NoteConcept;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsClinicalNotes;
+import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsConceptDictionary;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsCurrentUser;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsEncounterDirectory;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsPatientDirectory;
@@ -52,9 +54,15 @@ public class HostPortsConfiguration {
         return new OpenmrsSiteDirectory();
     }
 
+    /** The note concept (CON-8, REC-3): made by the activator at start where the dictionary has none. */
     @Bean
-    public ClinicalNotes patientRecordingsClinicalNotes(Settings settings) {
-        return new OpenmrsClinicalNotes(settings);
+    public NoteConcept patientRecordingsNoteConcept(Settings settings) {
+        return new NoteConcept(new OpenmrsConceptDictionary(), () -> settings.get(Setting.NOTE_CONCEPT_UUID));
+    }
+
+    @Bean
+    public ClinicalNotes patientRecordingsClinicalNotes(NoteConcept noteConcept) {
+        return new OpenmrsClinicalNotes(noteConcept);
     }
 
     @Bean
