@@ -20,8 +20,8 @@ import org.openmrs.util.PrivilegeConstants;
 
 /**
  * {@link ConceptDictionary} over OpenMRS' {@code ConceptService}. A concept the module makes is of class Misc and
- * datatype Text, named in English, and mapped SAME-AS to its reference term (the concept source made when the
- * dictionary has none of that name). Looks up and makes with proxy privileges: the note concept is infrastructure
+ * datatype Text, named in English, and mapped SAME-AS to its reference term (the term and the concept source made when
+ * the dictionary has none). Looks up and makes with proxy privileges: the note concept is infrastructure
  * of a permitted action, not something the acting user manages.
  */
 public final class OpenmrsConceptDictionary implements ConceptDictionary {
@@ -60,9 +60,7 @@ public final class OpenmrsConceptDictionary implements ConceptDictionary {
                     ConceptMapType sameAs = required(
                             concepts.getConceptMapTypeByUuid(ConceptMapType.SAME_AS_MAP_TYPE_UUID),
                             "concept map type SAME-AS");
-                    concept.addConceptMapping(new ConceptMap(
-                            new ConceptReferenceTerm(source(concepts, wanted.source()), wanted.code(), wanted.name()),
-                            sameAs));
+                    concept.addConceptMapping(new ConceptMap(term(concepts, wanted), sameAs));
                     return view(concepts.saveConcept(concept));
                 },
                 PrivilegeConstants.GET_CONCEPTS,
@@ -74,6 +72,14 @@ public final class OpenmrsConceptDictionary implements ConceptDictionary {
                 PrivilegeConstants.MANAGE_CONCEPT_SOURCES,
                 PrivilegeConstants.GET_CONCEPT_REFERENCE_TERMS,
                 PrivilegeConstants.MANAGE_CONCEPT_REFERENCE_TERMS);
+    }
+
+    /** The reference term, reused when the source has it already (a term's code is unique in its source). */
+    private static ConceptReferenceTerm term(ConceptService concepts, NewTextConcept wanted) {
+        ConceptSource source = source(concepts, wanted.source());
+        ConceptReferenceTerm existing =
+                source.getId() == null ? null : concepts.getConceptReferenceTermByCode(wanted.code(), source);
+        return existing != null ? existing : new ConceptReferenceTerm(source, wanted.code(), wanted.name());
     }
 
     private static ConceptSource source(ConceptService concepts, String name) {
