@@ -26,6 +26,17 @@ public interface ClinicalNotes {
     void append(Note note);
 
     /**
+     * How a note names a user of the host: by name, and by role where the host knows one, e.g. "Ada Lovelace
+     * (Clinician)", so that a reader of the record sees who decided (CON-8) rather than an id. A host that knows no
+     * names keeps this default, the user's id.
+     *
+     * @return never null or blank
+     */
+    default String nameOf(UserId user) {
+        return user.value();
+    }
+
+    /**
      * A note.
      *
      * @param patient never null

@@ -254,8 +254,7 @@ public final class StandaloneApplication implements AutoCloseable {
                 services.policyFiles(),
                 services.registers(),
                 services.disposal(),
-                services.currentUser(),
-                services.clock());
+                services.guard());
     }
 
     /** Where content bytes live: the S3-compatible store when configured, else {@code <data-dir>/content}. */

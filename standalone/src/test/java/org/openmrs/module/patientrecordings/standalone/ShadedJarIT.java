@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,30 @@ class ShadedJarIT {
         String output = Files.readString(log);
         assertThat(output).contains("event=stopping", "event=stopped").doesNotContain("Admin123");
         assertThat(workingDir.resolve("data").resolve("master.key")).isRegularFile();
+    }
+
+    /**
+     * The jar runs on Java 17 whatever JDK built it, and whatever profile built the omod: the project's classes are
+     * Java 17 class files (major version 61), and the OpenMRS adapter (Java 21) is not in it.
+     */
+    @Test
+    void theProjectsClassesRunOnJava17AndTheOpenmrsAdapterIsLeftOut() throws IOException {
+        assertThat(JAR).isRegularFile();
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<JarEntry> ours = Collections.list(jar.entries()).stream()
+                    .filter(e -> e.getName().startsWith("org/openmrs/module/patientrecordings/"))
+                    .filter(e -> e.getName().endsWith(".class"))
+                    .toList();
+            assertThat(ours).isNotEmpty();
+            assertThat(ours).noneMatch(e -> e.getName().startsWith("org/openmrs/module/patientrecordings/openmrs/"));
+            for (JarEntry entry : ours) {
+                try (DataInputStream in = new DataInputStream(jar.getInputStream(entry))) {
+                    in.readInt();
+                    in.readUnsignedShort();
+                    assertThat(in.readUnsignedShort()).as(entry.getName()).isLessThanOrEqualTo(61);
+                }
+            }
+        }
     }
 
     private static int awaitStart(Process process, Path log) throws IOException, InterruptedException {

@@ -13,16 +13,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
-import org.openmrs.module.patientrecordings.port.CurrentUser;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
@@ -34,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * The administration API: site policies (POL-1, POL-2), their telephone notices (TEL-2) and no-filming areas (PAT-3),
  * retention schedules (REC-2), the policy file, and the registers the rules depend on (STF-1, CON-10, COV-1, REC-4,
  * REC-5, REC-6), as JSON over HTTP. The host mounts it beside the FHIR endpoint ({@code /admin/*} standalone,
- * {@code /ws/patientrecordings/admin/*} in OpenMRS) and authenticates the request first; the servlet reads the user
- * through {@link CurrentUser}, and every privilege and audit decision is the services'. Its endpoints are described
- * by {@code GET /openapi.json}.
+ * {@code /ws/patientrecordings/admin/*} in OpenMRS) and authenticates the request first. Every endpoint declares who
+ * may call it ({@link Access}, SAF-3): the servlet refuses anyone else before the request is read, with the refusal
+ * audited, and the services then apply their own rules. Only the description of the endpoints, {@code GET
+ * /openapi.json}, is public.
  */
 public final class AdminApiServlet extends HttpServlet {
 
@@ -44,7 +50,7 @@ public final class AdminApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiServlet.class);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    private final transient CurrentUser currentUser;
+    private final transient AccessGuard guard;
     private final transient List<Route> routes;
 
     /**
@@ -53,8 +59,8 @@ public final class AdminApiServlet extends HttpServlet {
      * @param files policy export and import
      * @param registers the registers
      * @param disposal the destruction register's writer (REC-4)
-     * @param currentUser the user the host authenticated
-     * @param clock the services' clock, for what is in force "now" in responses
+     * @param guard the services' guard: the user the host authenticated, the audit of refusals, and the clock for
+     *     what is in force "now" in responses
      */
     public AdminApiServlet(
             SitePolicyService policies,
@@ -62,15 +68,15 @@ public final class AdminApiServlet extends HttpServlet {
             PolicyFileService files,
             RegisterService registers,
             DisposalService disposal,
-            CurrentUser currentUser,
-            Clock clock) {
-        this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
+            AccessGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        Clock clock = guard.clock();
         List<Route> all = new ArrayList<>();
         all.addAll(new PolicyEndpoints(policies, clock).routes());
         all.addAll(new PolicyFileEndpoints(files).routes());
         all.addAll(new RetentionEndpoints(schedules).routes());
         all.addAll(new RegisterEndpoints(registers, disposal, clock).routes());
-        all.add(new Route("GET", "/openapi.json", call -> Reply.ok(OpenApiDocument.load())));
+        all.add(new Route("GET", "/openapi.json", Access.PUBLIC, call -> Reply.ok(OpenApiDocument.load())));
         this.routes = List.copyOf(all);
     }
 
@@ -110,9 +116,7 @@ public final class AdminApiServlet extends HttpServlet {
                 continue;
             }
             if (route.method().equals(request.getMethod())) {
-                if (!route.template().equals("/openapi.json")) {
-                    currentUser.get();
-                }
+                permit(route);
                 return route.handler().handle(new Call(request, parameters.get()));
             }
             allowed.add(route.method());
@@ -124,6 +128,30 @@ public final class AdminApiServlet extends HttpServlet {
                     405, AdminErrors.body(reasons), Map.of("Allow", String.join(", ", new TreeSet<>(allowed))));
         }
         throw RuleViolationException.of(ErrorCode.NF_1, "No administration endpoint at " + path, "path");
+    }
+
+    /**
+     * SAF-3: refuses, and audits, a caller the route does not admit. Anyone but the public description needs to be
+     * authenticated ({@link AccessGuard#actor()} refuses with SAF-3 otherwise).
+     */
+    private void permit(Route route) {
+        if (route.access() instanceof Access.Public) {
+            return;
+        }
+        Actor actor = guard.actor();
+        AuditAction action =
+                route.method().equals("GET") ? AuditAction.VIEW : route.access().change();
+        guard.enforce(
+                Decision.of(route.access().refusals(actor)),
+                Subject.of(actor, action, null, null)
+                        .withDetail("administration API " + route.method() + " " + route.template()));
+    }
+
+    /** Who may call each endpoint, as {@code METHOD template}. */
+    Map<String, Access> access() {
+        Map<String, Access> access = new LinkedHashMap<>();
+        routes.forEach(r -> access.put(r.method() + " " + r.template(), r.access()));
+        return access;
     }
 
     private static void write(HttpServletResponse response, int status, JsonElement body, Map<String, String> headers)

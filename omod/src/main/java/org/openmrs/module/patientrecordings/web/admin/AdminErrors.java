@@ -67,7 +67,7 @@ public final class AdminErrors {
     }
 
     /** The body of a failure that is no rule's: a server fault, logged by the servlet, without detail. */
-    static JsonObject failure(String message) {
+    public static JsonObject failure(String message) {
         JsonObject issue = new JsonObject();
         issue.addProperty("severity", "fatal");
         issue.addProperty("message", message);

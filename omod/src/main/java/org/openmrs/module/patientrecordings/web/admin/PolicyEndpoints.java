@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.SiteId;
@@ -31,6 +33,9 @@ import org.openmrs.module.patientrecordings.site.SitePolicyService;
  */
 final class PolicyEndpoints {
 
+    /** Site policies are the administrators': reading them too. */
+    private static final Access MANAGE_POLICY = Access.holding(Privilege.MANAGE_POLICY, AuditAction.POLICY_CHANGE);
+
     private final SitePolicyService policies;
     private final Clock clock;
     private final SitePolicyCodec codec = new SitePolicyCodec();
@@ -42,18 +47,18 @@ final class PolicyEndpoints {
 
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/sites", this::sites),
-                new Route("GET", "/sites/{site}/policy", this::current),
-                new Route("PUT", "/sites/{site}/policy", this::update),
-                new Route("GET", "/sites/{site}/policy/versions", this::versions),
-                new Route("GET", "/sites/{site}/policy/versions/{n}", this::version),
-                new Route("GET", "/sites/{site}/policy/diff", this::diff),
-                new Route("GET", "/sites/{site}/telephone/notices", this::notices),
-                new Route("POST", "/sites/{site}/telephone/notices", this::addNotice),
-                new Route("POST", "/sites/{site}/telephone/notices/{index}/end", this::endNotice),
-                new Route("GET", "/sites/{site}/no-filming-areas", this::areas),
-                new Route("PUT", "/sites/{site}/no-filming-areas/{code}", this::putArea),
-                new Route("DELETE", "/sites/{site}/no-filming-areas/{code}", this::removeArea));
+                new Route("GET", "/sites", MANAGE_POLICY, this::sites),
+                new Route("GET", "/sites/{site}/policy", MANAGE_POLICY, this::current),
+                new Route("PUT", "/sites/{site}/policy", MANAGE_POLICY, this::update),
+                new Route("GET", "/sites/{site}/policy/versions", MANAGE_POLICY, this::versions),
+                new Route("GET", "/sites/{site}/policy/versions/{n}", MANAGE_POLICY, this::version),
+                new Route("GET", "/sites/{site}/policy/diff", MANAGE_POLICY, this::diff),
+                new Route("GET", "/sites/{site}/telephone/notices", MANAGE_POLICY, this::notices),
+                new Route("POST", "/sites/{site}/telephone/notices", MANAGE_POLICY, this::addNotice),
+                new Route("POST", "/sites/{site}/telephone/notices/{index}/end", MANAGE_POLICY, this::endNotice),
+                new Route("GET", "/sites/{site}/no-filming-areas", MANAGE_POLICY, this::areas),
+                new Route("PUT", "/sites/{site}/no-filming-areas/{code}", MANAGE_POLICY, this::putArea),
+                new Route("DELETE", "/sites/{site}/no-filming-areas/{code}", MANAGE_POLICY, this::removeArea));
     }
 
     private Reply sites(Call call) {

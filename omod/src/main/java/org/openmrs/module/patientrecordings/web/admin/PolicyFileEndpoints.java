@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.site.ImportReport;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
@@ -18,13 +20,17 @@ final class PolicyFileEndpoints {
 
     private final PolicyFileService files;
 
+    /** A policy file holds every site's policy: exporting it is reading them all. */
+    private static final Access MANAGE_POLICY = Access.holding(Privilege.MANAGE_POLICY, AuditAction.POLICY_CHANGE);
+
     PolicyFileEndpoints(PolicyFileService files) {
         this.files = Objects.requireNonNull(files, "files");
     }
 
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/policies/export", this::export), new Route("POST", "/policies/import", this::load));
+                new Route("GET", "/policies/export", MANAGE_POLICY, this::export),
+                new Route("POST", "/policies/import", MANAGE_POLICY, this::load));
     }
 
     private Reply export(Call call) {

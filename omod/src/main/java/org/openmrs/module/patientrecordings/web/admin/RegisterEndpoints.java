@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.UserId;
@@ -55,31 +57,47 @@ final class RegisterEndpoints {
     }
 
     List<Route> routes() {
+        Access stf1 = Access.decidedBy("STF-1");
+        Access consent = Access.holding(Privilege.MANAGE_CONSENT, AuditAction.CONSENT_DECISION);
+        Access covert = Access.covertAuthorisers();
+        Access holds = Access.holding(Privilege.MANAGE_LEGAL_HOLDS, AuditAction.LEGAL_HOLD);
+        Access records = Access.holding(Privilege.MANAGE_RECORDS, AuditAction.DISPOSE);
         return List.of(
-                new Route("GET", "/registers/staff-objections", c -> list(c, StaffObjection.class)),
-                new Route("POST", "/registers/staff-objections", this::objectAsStaff),
+                new Route(
+                        "GET",
+                        "/registers/staff-objections",
+                        Access.holding(Privilege.MANAGE_POLICY, AuditAction.UPDATE),
+                        c -> list(c, StaffObjection.class)),
+                new Route("POST", "/registers/staff-objections", stf1, this::objectAsStaff),
                 new Route(
                         "POST",
                         "/registers/staff-objections/{id}/end",
+                        stf1,
                         c -> one(registers.endStaffObjection(c.path("id")))),
-                new Route("GET", "/registers/patient-objections", c -> list(c, PatientObjection.class)),
-                new Route("POST", "/registers/patient-objections", this::objectAsPatient),
+                new Route("GET", "/registers/patient-objections", consent, c -> list(c, PatientObjection.class)),
+                new Route("POST", "/registers/patient-objections", consent, this::objectAsPatient),
                 new Route(
                         "POST",
                         "/registers/patient-objections/{id}/lift",
+                        consent,
                         c -> one(registers.liftPatientObjection(c.path("id")))),
-                new Route("GET", "/registers/covert-authorisations", this::covertAuthorisations),
-                new Route("POST", "/registers/covert-authorisations", this::authoriseCovert),
+                new Route("GET", "/registers/covert-authorisations", covert, this::covertAuthorisations),
+                new Route("POST", "/registers/covert-authorisations", covert, this::authoriseCovert),
                 new Route(
                         "POST",
                         "/registers/covert-authorisations/{id}/end",
+                        covert,
                         c -> one(registers.endCovertAuthorisation(c.path("id")))),
-                new Route("GET", "/registers/legal-holds", c -> list(c, LegalHold.class)),
-                new Route("POST", "/registers/legal-holds", this::placeHold),
-                new Route("POST", "/registers/legal-holds/{id}/lift", this::liftHold),
-                new Route("GET", "/registers/destructions", c -> list(c, DestructionEntry.class)),
-                new Route("POST", "/registers/destructions", this::destroy),
-                new Route("GET", "/registers/disclosures", c -> list(c, Disclosure.class)));
+                new Route("GET", "/registers/legal-holds", holds, c -> list(c, LegalHold.class)),
+                new Route("POST", "/registers/legal-holds", holds, this::placeHold),
+                new Route("POST", "/registers/legal-holds/{id}/lift", holds, this::liftHold),
+                new Route("GET", "/registers/destructions", records, c -> list(c, DestructionEntry.class)),
+                new Route("POST", "/registers/destructions", records, this::destroy),
+                new Route(
+                        "GET",
+                        "/registers/disclosures",
+                        Access.holding(Privilege.DISCLOSE_RECORDINGS, AuditAction.DISCLOSE),
+                        c -> list(c, Disclosure.class)));
     }
 
     private Reply objectAsStaff(Call call) throws IOException {

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.retention.AdministeredSchedule;
@@ -30,6 +32,9 @@ import org.openmrs.module.patientrecordings.site.RetentionScheduleService.Schedu
  */
 final class RetentionEndpoints {
 
+    /** Retention schedules are part of the site policies (POL-1). */
+    private static final Access MANAGE_POLICY = Access.holding(Privilege.MANAGE_POLICY, AuditAction.POLICY_CHANGE);
+
     private final RetentionScheduleService schedules;
     private final RetentionScheduleCodec codec = new RetentionScheduleCodec();
     private final RetentionRuleCodec rules = new RetentionRuleCodec();
@@ -41,11 +46,15 @@ final class RetentionEndpoints {
 
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/retention-schedules", this::all),
-                new Route("GET", "/retention-schedules/{jurisdiction}", this::one),
-                new Route("PUT", "/retention-schedules/{jurisdiction}", this::replace),
-                new Route("GET", "/retention-schedules/{jurisdiction}/versions", this::versions),
-                new Route("PUT", "/retention-schedules/{jurisdiction}/classes/{recordClass}", this::replaceEntry));
+                new Route("GET", "/retention-schedules", MANAGE_POLICY, this::all),
+                new Route("GET", "/retention-schedules/{jurisdiction}", MANAGE_POLICY, this::one),
+                new Route("PUT", "/retention-schedules/{jurisdiction}", MANAGE_POLICY, this::replace),
+                new Route("GET", "/retention-schedules/{jurisdiction}/versions", MANAGE_POLICY, this::versions),
+                new Route(
+                        "PUT",
+                        "/retention-schedules/{jurisdiction}/classes/{recordClass}",
+                        MANAGE_POLICY,
+                        this::replaceEntry));
     }
 
     private Reply all(Call call) {

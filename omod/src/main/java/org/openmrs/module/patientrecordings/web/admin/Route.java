@@ -9,17 +9,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One endpoint: an HTTP method, a path template such as {@code /sites/{site}/policy/versions/{n}} and its handler.
+ * One endpoint: an HTTP method, a path template such as {@code /sites/{site}/policy/versions/{n}}, who may call it
+ * and its handler.
  *
  * @param method upper case, e.g. {@code GET}
  * @param template segments separated by {@code /}; a segment in braces is a parameter
+ * @param access who may call it (SAF-3), checked before the handler runs
  * @param handler what answers
  */
-record Route(String method, String template, Handler handler) {
+record Route(String method, String template, Access access, Handler handler) {
 
     Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
     }
 

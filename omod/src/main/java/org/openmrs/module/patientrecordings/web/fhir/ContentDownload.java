@@ -55,7 +55,7 @@ final class ContentDownload {
             response.setHeader("Content-Range", "bytes */" + content.size());
             return;
         }
-        response.setContentType(content.contentType());
+        RawResponses.binaryContentType(response, content.contentType());
         try (InputStream in = open(content, range)) {
             if (range.isPresent()) {
                 response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);

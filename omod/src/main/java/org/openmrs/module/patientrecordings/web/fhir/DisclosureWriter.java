@@ -78,7 +78,7 @@ final class DisclosureWriter {
 
     private void zip(DisclosurePackage pack, HttpServletResponse response, String base) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/zip");
+        RawResponses.binaryContentType(response, "application/zip");
         response.setHeader(
                 "Content-Disposition",
                 "attachment; filename=\"disclosure-" + pack.disclosure().id() + ".zip\"");

@@ -44,6 +44,16 @@ final class RawResponses {
         }
     }
 
+    /**
+     * Sets the content type of raw bytes, without a charset: a charset means nothing for audio, video, images or a
+     * zip, yet a host may have set one on every response before the server runs (OpenMRS forces UTF-8), and the
+     * servlet container would append it.
+     */
+    static void binaryContentType(HttpServletResponse response, String contentType) {
+        response.setCharacterEncoding((String) null);
+        response.setContentType(contentType);
+    }
+
     static void refuse(FhirContext fhir, HttpServletResponse response, int status, String message) throws IOException {
         write(fhir, response, status, OperationOutcomes.of(ErrorCode.SAF_3, message, null));
     }

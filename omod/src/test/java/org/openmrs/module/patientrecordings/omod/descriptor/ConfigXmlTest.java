@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.omod.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.hosting.GuardedServlet;
 import org.openmrs.module.patientrecordings.settings.Setting;
 import org.w3c.dom.Element;
 
@@ -166,11 +168,18 @@ class ConfigXmlTest {
         }
     }
 
+    /**
+     * The servlets are {@link GuardedServlet}s: OpenMRS stops starting when a module servlet's init throws, so the
+     * module's never do, and answer 503 while the module is unavailable.
+     */
     @Test
-    void theServletsAreServletsAndTheFiltersFilters() throws Exception {
+    void theServletsAreGuardedServletsAndTheFiltersFilters() throws Exception {
+        assertThat(HttpServlet.class).isAssignableFrom(GuardedServlet.class);
         for (String servlet :
                 declared("servlet", "servlet-name", "servlet-class").values()) {
-            assertThat(adapterSource(servlet)).as("%s is a servlet", servlet).contains("extends HttpServlet");
+            assertThat(adapterSource(servlet))
+                    .as("%s is a guarded servlet", servlet)
+                    .contains("extends GuardedServlet");
         }
         for (String filter : declared("filter", "filter-name", "filter-class").values()) {
             assertThat(adapterSource(filter)).as("%s is a filter", filter).containsPattern("implements\\s+Filter\\b");

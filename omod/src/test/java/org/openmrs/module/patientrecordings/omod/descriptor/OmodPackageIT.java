@@ -10,16 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.omod.descriptor.OmodDependencies.Rule;
 
 /**
- * The packed .omod (built under the {@code openmrs} profile): descriptor files at its root, and no library in lib/
- * that the exclusions keep out. Skipped when no .omod was packed.
+ * The packed .omod (built under the {@code openmrs} profile): descriptor files at its root, no library in lib/ that
+ * the exclusions keep out or that the OpenMRS war ships (but for the reviewed rules), and the protobuf runtime Tink
+ * needs. Skipped when no .omod was packed.
  */
 class OmodPackageIT {
+
+    private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-(\\d.*)\\.jar$");
 
     @Test
     void carriesTheDescriptorAtItsRootAndNoExcludedLibrary() throws IOException {
@@ -49,6 +56,23 @@ class OmodPackageIT {
                 }
             }
             assertThat(libs).as("lib/ must not carry Spring").noneMatch(name -> name.startsWith("spring-"));
+            Map<String, String> war = OmodDependencies.warLibraries();
+            Map<String, Rule> rules = OmodDependencies.warRules();
+            for (String lib : libs) {
+                Matcher name = JAR_NAME.matcher(lib);
+                assertThat(name.matches()).as(lib).isTrue();
+                String artifactId = name.group(1);
+                if (war.containsKey(artifactId)) {
+                    assertThat(rules.entrySet())
+                            .as("lib/%s: the war ships %s-%s", lib, artifactId, war.get(artifactId))
+                            .anyMatch(r -> r.getKey().endsWith(":" + artifactId)
+                                    && (r.getValue() == Rule.SHIPS_OVER_WAR || r.getValue() == Rule.DIFFERENT_LIBRARY));
+                }
+            }
+            assertThat(libs)
+                    .as("Tink needs protobuf-java 4.33.6")
+                    .anyMatch(name -> name.startsWith("protobuf-java-4.")
+                            && OmodDependencies.serves(name.substring("protobuf-java-".length()), "4.33.6"));
         }
     }
 

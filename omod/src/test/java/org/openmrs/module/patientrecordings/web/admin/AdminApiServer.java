@@ -169,8 +169,7 @@ final class AdminApiServer implements AutoCloseable {
                 new PolicyFileService(policies, schedules, guard),
                 new RegisterService(registerRepository, patients, clinicalNotes, guard),
                 new DisposalService(recordingRepository, recordings, registerRepository, key -> {}, guard),
-                currentUser,
-                clock);
+                guard);
         policyRepository.add(riversidePolicy());
 
         server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

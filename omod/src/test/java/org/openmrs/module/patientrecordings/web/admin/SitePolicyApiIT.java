@@ -31,7 +31,7 @@ class SitePolicyApiIT {
     @Test
     @DisplayName("an update makes a new version; versions, one version and the diff show the history")
     void versionHistoryAndDiff() throws Exception {
-        JsonObject policy = server.get("clinician", POLICY).json().getAsJsonObject();
+        JsonObject policy = server.get("admin", POLICY).json().getAsJsonObject();
         policy.addProperty("missingNote", "BLOCK");
 
         Answer updated = server.send("admin", "PUT", POLICY, policy.toString(), "If-Match", "\"1\"");
@@ -75,7 +75,7 @@ class SitePolicyApiIT {
     @Test
     @DisplayName("SAF-3: a user without the policy privilege gets 403, and the attempt is audited as refused")
     void privilegeRefusalAudited() throws Exception {
-        String policy = server.get("clinician", POLICY).body();
+        String policy = server.get("admin", POLICY).body();
 
         Answer refused = server.send("clinician", "PUT", POLICY, policy);
 

@@ -104,9 +104,15 @@ class FhirServerIT {
         assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 5, 15));
         assertThat(range.headers().firstValue("Content-Range")).contains("bytes 5-14/" + bytes.length);
         assertThat(range.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(range.headers().firstValue("Content-Type"))
+                .as("no charset on binary content")
+                .contains("video/webm");
         HttpResponse<byte[]> whole = get("/Media/" + id + "/$binary-access-read", "clinician", null);
         assertThat(whole.body()).isEqualTo(bytes);
         assertThat(whole.headers().firstValue("ETag")).isPresent();
+        assertThat(whole.headers().firstValue("Content-Type"))
+                .as("no charset on binary content")
+                .contains("video/webm");
 
         Consent withdrawn = operation(
                 clinician, consent.getIdElement().getIdPart(), "$withdraw", new Parameters(), Consent.class, "Consent");
@@ -621,6 +627,9 @@ class FhirServerIT {
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type"))
+                .as("no charset on a zip")
+                .contains("application/zip");
         List<String> names = new java.util.ArrayList<>();
         String manifest = null;
         byte[] recorded = null;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.web.fhir;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +147,15 @@ final class TestClinic implements AutoCloseable {
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(server), "/fhir/*");
+        // As OpenMRS does in front of every request (Spring's CharacterEncodingFilter, forceEncoding): the response's
+        // character encoding is set before the module's servlet runs.
+        context.addFilter(
+                (request, response, chain) -> {
+                    response.setCharacterEncoding("UTF-8");
+                    chain.doFilter(request, response);
+                },
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         jetty.start();
         base = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/fhir";

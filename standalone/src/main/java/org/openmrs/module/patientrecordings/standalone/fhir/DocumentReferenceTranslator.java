@@ -21,6 +21,7 @@ import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.fhir.Hl7Systems;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes.Note;
 import org.openmrs.module.patientrecordings.standalone.host.HostNote;
+import org.openmrs.module.patientrecordings.web.fhir.host.FhirValues;
 
 /**
  * A clinical note and FHIR {@code DocumentReference}: type LOINC 34109-9 "Note", subject, context.encounter, date,

@@ -3,53 +3,40 @@ package org.openmrs.module.patientrecordings.standalone.fhir;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Objects;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
-import org.hl7.fhir.r4.model.Reference;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.standalone.host.HostEncounter;
 import org.openmrs.module.patientrecordings.standalone.host.NewEncounter;
+import org.openmrs.module.patientrecordings.web.fhir.host.FhirValues;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostEncounterTranslator;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostRecords;
 
 /**
- * Host encounter and FHIR {@code Encounter}: subject, location (the site), period.start, and the description as the
- * type's text. The class is always ambulatory: the standalone server records outpatient consultations.
- *
- * <p>The host keeps no end time, so the status is derived: an encounter is {@code in-progress} on the day it
- * started (in the clock's zone) and {@code finished} from the next day on. Deterministic for a given clock.
+ * Host encounter and FHIR {@code Encounter}: out through the translator both hosts share ({@link
+ * HostEncounterTranslator}), in as what recording an encounter takes.
  */
 final class EncounterTranslator {
 
-    private final Clock clock;
+    private final HostEncounterTranslator shared;
 
     EncounterTranslator(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = new HostEncounterTranslator(clock);
     }
 
     Encounter toFhir(HostEncounter e) {
-        Encounter encounter = new Encounter();
-        encounter.setId(e.id().value());
-        encounter.setStatus(status(e.start()));
-        encounter.setClass_(new Coding(HostIdentifiers.ACT_CODE, "AMB", "ambulatory"));
-        if (e.description() != null) {
-            encounter.addType(new CodeableConcept().setText(e.description()));
-        }
-        encounter.setSubject(new Reference("Patient/" + e.patient().value()));
-        if (e.site() != null) {
-            encounter
-                    .addLocation()
-                    .setLocation(new Reference("Location/" + e.site().value()));
-        }
-        encounter.getPeriod().setStartElement(FhirValues.dateTime(e.start()));
-        return encounter;
+        return shared.toFhir(record(e));
+    }
+
+    /** The encounter as both hosts' FHIR endpoint reads it. */
+    static HostRecords.Encounter record(HostEncounter e) {
+        return new HostRecords.Encounter(e.id(), e.patient(), e.site(), e.start(), e.description());
     }
 
     /**
-     * What recording the encounter takes. The status and class sent are not kept (see the class comment).
+     * What recording the encounter takes. The status and class sent are not kept (the shared translator derives
+     * them).
      *
      * @throws org.openmrs.module.patientrecordings.domain.RuleViolationException SAF-4 for a subject or location
      *     that is not a reference to a Patient or Location
@@ -67,11 +54,6 @@ final class EncounterTranslator {
                 ? FhirValues.instant(encounter.getPeriod().getStartElement(), "period.start")
                 : null;
         return new NewEncounter(patient, site, start, description(encounter));
-    }
-
-    private EncounterStatus status(Instant start) {
-        LocalDate started = LocalDate.ofInstant(start, clock.getZone());
-        return started.isBefore(LocalDate.now(clock)) ? EncounterStatus.FINISHED : EncounterStatus.INPROGRESS;
     }
 
     private static String description(Encounter encounter) {

@@ -26,6 +26,9 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.standalone.host.HostNote;
 import org.openmrs.module.patientrecordings.standalone.host.HostNotes;
+import org.openmrs.module.patientrecordings.web.fhir.host.FhirValues;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostAccess;
+import org.openmrs.module.patientrecordings.web.fhir.host.SearchCriteria;
 
 /**
  * DocumentReference: the patients' clinical notes, the ones REC-3 looks for and the consent notes of CON-8. Create

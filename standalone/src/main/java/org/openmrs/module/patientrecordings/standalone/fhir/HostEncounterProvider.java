@@ -2,54 +2,40 @@
 package org.openmrs.module.patientrecordings.standalone.fhir;
 
 import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.OptionalParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
-import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import ca.uhn.fhir.rest.param.DateRangeParam;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
-import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.IdType;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
-import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.standalone.host.HostEncounter;
 import org.openmrs.module.patientrecordings.standalone.host.HostEncounters;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostAccess;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostEncounterReadProvider;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostEncounterTranslator;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostRecords;
 
 /**
- * Encounter: create (CREATE_RECORDINGS, as recordings are made in encounters), read, and search a patient's
- * encounters by location and date, or by _id. A search names the patient ({@code patient} or {@code subject}):
- * the host lists encounters per patient only.
+ * Encounter of the standalone server: the reads and searches both hosts serve ({@link HostEncounterReadProvider}),
+ * and create (CREATE_RECORDINGS, as recordings are made in encounters).
  */
-public final class HostEncounterProvider implements IResourceProvider {
+public final class HostEncounterProvider extends HostEncounterReadProvider {
 
     private final HostEncounters encounters;
     private final HostAccess access;
     private final Consumer<PatientId> patientChanged;
-    private final EncounterTranslator translator;
+    private final HostEncounterTranslator translator;
 
     /** @param patientChanged told after an encounter is recorded: it is the patient's latest treatment (REC-2) */
-    HostEncounterProvider(HostEncounters encounters, HostAccess access, Consumer<PatientId> patientChanged) {
+    HostEncounterProvider(
+            HostRecords records, HostEncounters encounters, HostAccess access, Consumer<PatientId> patientChanged) {
+        super(records, access);
         this.encounters = Objects.requireNonNull(encounters, "encounters");
         this.access = Objects.requireNonNull(access, "access");
         this.patientChanged = Objects.requireNonNull(patientChanged, "patientChanged");
-        this.translator = new EncounterTranslator(access.clock());
-    }
-
-    @Override
-    public Class<Encounter> getResourceType() {
-        return Encounter.class;
+        this.translator = new HostEncounterTranslator(access.clock());
     }
 
     @Create
@@ -57,48 +43,7 @@ public final class HostEncounterProvider implements IResourceProvider {
         access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host encounter recorded");
         HostEncounter created = encounters.create(EncounterTranslator.toNewEncounter(encounter));
         patientChanged.accept(created.patient());
-        Encounter fhir = translator.toFhir(created);
+        Encounter fhir = translator.toFhir(EncounterTranslator.record(created));
         return new MethodOutcome(fhir.getIdElement(), true).setResource(fhir);
-    }
-
-    @Read
-    public Encounter read(@IdParam IdType id) {
-        return encounters
-                .read(FhirValues.id(id.getIdPart(), EncounterId::of, "id"))
-                .map(translator::toFhir)
-                .orElseThrow(() -> FhirValues.notFound("Encounter", id.getIdPart()));
-    }
-
-    /** {@code _id} alone (a comma-separated list is any of them). */
-    @Search
-    public List<Encounter> byId(@RequiredParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids) {
-        return ids.getValuesAsQueryTokens().stream()
-                .map(t -> encounters.read(FhirValues.id(t.getValue(), EncounterId::of, "_id")))
-                .flatMap(Optional::stream)
-                .distinct()
-                .map(translator::toFhir)
-                .toList();
-    }
-
-    /**
-     * The patient's encounters, latest first, narrowed by location and by date (the start lies in the range).
-     *
-     * @throws org.openmrs.module.patientrecordings.domain.RuleViolationException SAF-4 without a patient
-     */
-    @Search
-    public List<Encounter> search(
-            @OptionalParam(name = Encounter.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = Encounter.SP_SUBJECT) ReferenceParam subject,
-            @OptionalParam(name = Encounter.SP_LOCATION) ReferenceParam location,
-            @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date) {
-        PatientId whose = SearchCriteria.patient(patient, subject, PatientId::of)
-                .orElseThrow(() -> FhirValues.invalid("Search encounters by patient or subject", "patient"));
-        return encounters.forPatient(whose, 0, Integer.MAX_VALUE).stream()
-                .filter(e -> location == null
-                        || (e.site() != null
-                                && SearchCriteria.references(location, e.site().value())))
-                .filter(e -> SearchCriteria.within(date, e.start()))
-                .map(translator::toFhir)
-                .toList();
     }
 }

@@ -1,12 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.standalone.fhir;
 
-import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -15,36 +11,35 @@ import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.standalone.host.Gender;
 import org.openmrs.module.patientrecordings.standalone.host.HostPatient;
 import org.openmrs.module.patientrecordings.standalone.host.NewPatient;
+import org.openmrs.module.patientrecordings.web.fhir.host.FhirValues;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostPatientTranslator;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostRecords;
 
 /**
- * Host patient and FHIR {@code Patient}: id, medical record number, official name, gender, birth date, death date.
- * Pure. A death is recorded through {@code $record-death}, never through the resource.
+ * Host patient and FHIR {@code Patient}: out through the translator both hosts share ({@link HostPatientTranslator}),
+ * with the medical record number as the official identifier; in as what registering a patient takes. A death is
+ * recorded through {@code $record-death}, never through the resource.
  */
 final class PatientTranslator {
 
     private PatientTranslator() {}
 
     static Patient toFhir(HostPatient p) {
-        Patient patient = new Patient();
-        patient.setId(p.id().value());
-        patient.addIdentifier()
-                .setUse(Identifier.IdentifierUse.OFFICIAL)
-                .setType(
-                        new CodeableConcept(new Coding(HostIdentifiers.IDENTIFIER_TYPE, "MR", "Medical record number")))
-                .setSystem(HostIdentifiers.MEDICAL_RECORD_NUMBER)
-                .setValue(p.identifier());
-        patient.addName()
-                .setUse(HumanName.NameUse.OFFICIAL)
-                .setFamily(p.familyName())
-                .addGiven(p.givenName());
-        patient.setGender(gender(p.gender()));
-        if (p.birthDate() != null) {
-            patient.setBirthDateElement(new DateType(p.birthDate().toString()));
-        }
-        if (p.deathDate() != null) {
-            patient.setDeceased(dateTime(p.deathDate()));
-        }
-        return patient;
+        return HostPatientTranslator.toFhir(record(p));
+    }
+
+    /** The patient as both hosts' FHIR endpoint reads it. */
+    static HostRecords.Patient record(HostPatient p) {
+        return new HostRecords.Patient(
+                p.id(),
+                List.of(new HostRecords.Identifier(
+                        HostIdentifiers.MEDICAL_RECORD_NUMBER, p.identifier(), "MR", "Medical record number", true)),
+                List.of(p.givenName()),
+                p.familyName(),
+                gender(p.gender()),
+                p.birthDate(),
+                p.deathDate() != null,
+                p.deathDate());
     }
 
     /**
@@ -94,10 +89,5 @@ final class PatientTranslator {
             case OTHER -> Gender.OTHER;
             default -> Gender.UNKNOWN;
         };
-    }
-
-    /** A day-precision dateTime: the host records the day of death, not the time. */
-    static DateTimeType dateTime(LocalDate date) {
-        return new DateTimeType(date.toString());
     }
 }

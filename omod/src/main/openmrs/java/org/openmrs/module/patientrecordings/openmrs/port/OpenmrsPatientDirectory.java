@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.Encounter;
-import org.openmrs.PersonName;
 import org.openmrs.api.context.Context;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
@@ -14,7 +13,8 @@ import org.openmrs.util.PrivilegeConstants;
 /**
  * {@link PatientDirectory} over OpenMRS' {@code PatientService}: the patient's UUID is the {@link PatientId}. Birth
  * and death dates and the latest encounter feed retention (REC-2). A voided patient is unknown here, so nothing new
- * is recorded for them, while their existing recordings keep the retention already computed.
+ * is recorded for them, while their existing recordings keep the retention already computed. The name is read part by
+ * part ({@link HostNames}), without core's name layout lookup and its WARN on servers that have none.
  */
 public final class OpenmrsPatientDirectory implements PatientDirectory {
 
@@ -29,17 +29,13 @@ public final class OpenmrsPatientDirectory implements PatientDirectory {
                     }
                     return Optional.of(new Patient(
                             id,
-                            displayName(patient.getPersonName()),
+                            HostNames.of(patient.getPersonName()),
                             HostDates.localDate(patient.getBirthdate()),
                             HostDates.localDate(patient.getDeathDate()),
                             lastEncounter(patient)));
                 },
                 PrivilegeConstants.GET_PATIENTS,
                 PrivilegeConstants.GET_ENCOUNTERS);
-    }
-
-    private static String displayName(PersonName name) {
-        return name == null ? null : name.getFullName();
     }
 
     private static LocalDate lastEncounter(org.openmrs.Patient patient) {

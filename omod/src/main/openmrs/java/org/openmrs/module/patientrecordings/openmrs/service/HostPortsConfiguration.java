@@ -3,11 +3,15 @@ package org.openmrs.module.patientrecordings.openmrs.service;
 
 import java.time.Clock;
 import java.util.List;
+import org.hibernate.SessionFactory;
 import org.openmrs.api.StorageService;
 import org.openmrs.api.context.Context;
+import org.openmrs.module.patientrecordings.hosting.NoteConcept;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsClinicalNotes;
+import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsConceptDictionary;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsCurrentUser;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsEncounterDirectory;
+import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsHostRecords;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsPatientDirectory;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsSettings;
 import org.openmrs.module.patientrecordings.openmrs.port.OpenmrsSiteDirectory;
@@ -20,6 +24,8 @@ import org.openmrs.module.patientrecordings.port.PatientDirectory;
 import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.settings.Setting;
 import org.openmrs.module.patientrecordings.settings.Settings;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostRecords;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,14 +58,26 @@ public class HostPortsConfiguration {
         return new OpenmrsSiteDirectory();
     }
 
+    /** The note concept (CON-8, REC-3): made by the activator at start where the dictionary has none. */
     @Bean
-    public ClinicalNotes patientRecordingsClinicalNotes(Settings settings) {
-        return new OpenmrsClinicalNotes(settings);
+    public NoteConcept patientRecordingsNoteConcept(Settings settings) {
+        return new NoteConcept(new OpenmrsConceptDictionary(), () -> settings.get(Setting.NOTE_CONCEPT_UUID));
+    }
+
+    @Bean
+    public ClinicalNotes patientRecordingsClinicalNotes(NoteConcept noteConcept) {
+        return new OpenmrsClinicalNotes(noteConcept);
     }
 
     @Bean
     public CurrentUser patientRecordingsCurrentUser() {
         return new OpenmrsCurrentUser();
+    }
+
+    /** OpenMRS' own patients, encounters and locations for the FHIR endpoint, read as the acting user. */
+    @Bean
+    public HostRecords patientRecordingsHostRecords(@Qualifier("sessionFactory") SessionFactory sessionFactory) {
+        return new OpenmrsHostRecords(sessionFactory);
     }
 
     /** Content goes to the host's storage service, local or S3 as the host configured it. */

@@ -12,6 +12,7 @@ import org.openmrs.module.patientrecordings.consent.StoredPatientConsents;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
+import org.openmrs.module.patientrecordings.hosting.HostPatientEvents;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.port.CurrentUser;

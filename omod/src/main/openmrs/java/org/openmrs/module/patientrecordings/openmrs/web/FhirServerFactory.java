@@ -6,6 +6,7 @@ import static org.openmrs.module.patientrecordings.openmrs.service.ModuleCompone
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.audit.IntegrityFailureAudit;
@@ -31,13 +32,19 @@ import org.openmrs.module.patientrecordings.web.fhir.EncryptedContent;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerDependencies;
 import org.openmrs.module.patientrecordings.web.fhir.FhirServerSettings;
 import org.openmrs.module.patientrecordings.web.fhir.PatientRecordingsFhirServer;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostAccess;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostEncounterReadProvider;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostLocationReadProvider;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostPatientReadProvider;
+import org.openmrs.module.patientrecordings.web.fhir.host.HostRecords;
 
 /**
  * Makes the module's FHIR R4 server inside OpenMRS, as the standalone server makes it ({@code
  * StandaloneApplication.fhirServlet}): the web shell's {@link PatientRecordingsFhirServer} over the module's services
  * and stores (the module's Spring beans), content encrypted with the keys the global properties name, the public
  * {@code /ws/...} base address, conditional-create keys and the chunks of uploads in progress in OpenMRS' database, the upload limit and page sizes of the global properties, and OpenMRS' own
- * authentication ({@link OpenmrsRequestAuthenticator}). Called when OpenMRS starts the FHIR servlet, after the
+ * authentication ({@link OpenmrsRequestAuthenticator}), and OpenMRS' own patients, encounters and locations read-only
+ * ({@link HostRecords}). Called when OpenMRS starts the FHIR servlet, after the
  * module's Spring context, so the settings are read then: a change to the upload limit or the page sizes applies
  * when the module next starts.
  */
@@ -74,8 +81,16 @@ final class FhirServerFactory {
         ConditionalCreates creates =
                 new DatabaseConditionalCreates(new IdempotentCreator(the(Transactions.class), Clock.systemUTC()));
         // Chunked uploads continue on any OpenMRS instance sharing the database, and after a restart.
-        return new PatientRecordingsFhirServer(
+        PatientRecordingsFhirServer server = new PatientRecordingsFhirServer(
                 dependencies, serverSettings, new OpenmrsRequestAuthenticator(), creates, the(UploadProgress.class));
+        // OpenMRS' own patients, encounters and locations, read-only, as the standalone server serves its own.
+        HostRecords records = the(HostRecords.class);
+        HostAccess access = new HostAccess(the(AccessGuard.class));
+        server.registerProviders(List.of(
+                new HostPatientReadProvider(records, access),
+                new HostEncounterReadProvider(records, access),
+                new HostLocationReadProvider(records, access)));
+        return server;
     }
 
     /** The encrypted store over the host's storage service; an integrity failure is audited under the reader. */

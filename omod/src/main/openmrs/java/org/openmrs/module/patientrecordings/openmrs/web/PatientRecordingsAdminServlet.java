@@ -6,19 +6,20 @@ import static org.openmrs.module.patientrecordings.openmrs.service.ModuleCompone
 import com.google.gson.Gson;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
+import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.hosting.GuardedServlet;
+import org.openmrs.module.patientrecordings.hosting.UnavailableAnswer;
+import org.openmrs.module.patientrecordings.openmrs.PatientRecordingsModule;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
-import org.openmrs.module.patientrecordings.port.CurrentUser;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
@@ -32,55 +33,52 @@ import org.openmrs.module.patientrecordings.web.admin.AdminErrors;
  * API ({@link AdminApiServlet}) at {@value ModulePaths#PUBLIC_ADMIN_BASE}, over the module's services and OpenMRS'
  * current user, each request one unit of work in OpenMRS' database ({@link UnitOfWorkFilter}, SAF-4). A request that
  * nobody authenticated, or whose HTTP Basic credentials failed, is refused with 401 and a challenge, in the API's
- * error shape; only its OpenAPI document is public.
+ * error shape; only its OpenAPI document is public. While the module is unavailable it answers 503 in that shape,
+ * naming the cause ({@link GuardedServlet}).
  */
-public final class PatientRecordingsAdminServlet extends HttpServlet {
+public final class PatientRecordingsAdminServlet extends GuardedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Gson GSON = new Gson();
 
-    private transient AdminApiServlet api;
-    private transient UnitOfWorkFilter unitOfWork;
+    public PatientRecordingsAdminServlet() {
+        super(PatientRecordingsModule.AVAILABILITY, UnavailableAnswer.ADMIN, "start the administration API");
+    }
 
     @Override
-    public void init(ServletConfig config) throws ServletException {
-        super.init(config);
-        AdminApiServlet created = new AdminApiServlet(
+    protected Endpoint create(ServletConfig config) throws ServletException {
+        AdminApiServlet api = new AdminApiServlet(
                 the(SitePolicyService.class),
                 the(RetentionScheduleService.class),
                 the(PolicyFileService.class),
                 the(RegisterService.class),
                 the(DisposalService.class),
-                the(CurrentUser.class),
-                Clock.systemUTC());
-        created.init(config);
-        unitOfWork = new UnitOfWorkFilter(the(Transactions.class));
-        api = created;
-    }
+                the(AccessGuard.class));
+        api.init(config);
+        UnitOfWorkFilter unitOfWork = new UnitOfWorkFilter(the(Transactions.class));
+        return new Endpoint() {
+            @Override
+            public void service(HttpServletRequest request, HttpServletResponse response)
+                    throws ServletException, IOException {
+                ModuleServletRequest adminRequest = ModuleServletRequest.of(request, ModulePaths.SERVLET_ADMIN_BASE);
+                if (adminRequest == null) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                String path = adminRequest.getPathInfo() == null ? "" : adminRequest.getPathInfo();
+                boolean isPublic = ModulePaths.PUBLIC_PATHS.contains(ModulePaths.PUBLIC_ADMIN_BASE + path);
+                if (!isPublic && !PatientRecordingsAuthenticationFilter.isAuthenticated(request)) {
+                    refuseUnauthenticated(response);
+                    return;
+                }
+                unitOfWork.doFilter(adminRequest, response, api::service);
+            }
 
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        ModuleServletRequest adminRequest = ModuleServletRequest.of(request, ModulePaths.SERVLET_ADMIN_BASE);
-        if (adminRequest == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        String path = adminRequest.getPathInfo() == null ? "" : adminRequest.getPathInfo();
-        boolean isPublic = ModulePaths.PUBLIC_PATHS.contains(ModulePaths.PUBLIC_ADMIN_BASE + path);
-        if (!isPublic && !PatientRecordingsAuthenticationFilter.isAuthenticated(request)) {
-            refuseUnauthenticated(response);
-            return;
-        }
-        unitOfWork.doFilter(adminRequest, response, api::service);
-    }
-
-    @Override
-    public void destroy() {
-        if (api != null) {
-            api.destroy();
-        }
-        super.destroy();
+            @Override
+            public void close() {
+                api.destroy();
+            }
+        };
     }
 
     private static void refuseUnauthenticated(HttpServletResponse response) throws IOException {

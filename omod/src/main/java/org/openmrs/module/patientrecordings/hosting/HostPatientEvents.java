@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.openmrs.service;
+package org.openmrs.module.patientrecordings.hosting;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
@@ -18,9 +19,13 @@ import org.openmrs.module.patientrecordings.register.PatientObjection;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 
 /**
- * What the module does when OpenMRS merges, voids or purges a patient. Recordings are clinical record entries
- * (REC-1), so they follow the patient record that survives a merge, they stay under retention when the patient is
- * voided, and they block a purge that would orphan them. Each event is audited (SAF-2).
+ * What the module does when the host changes a patient through its own services (OpenMRS' {@code PatientService},
+ * {@code PersonService}, {@code EncounterService}), without the module's API. Recordings are clinical record entries
+ * (REC-1), so they follow the patient record that survives a merge, they stay, under retention, when the patient is
+ * voided, and they block a purge that would orphan them. Their retention end depends on the patient's record (REC-2:
+ * birth, death, latest treatment), so every change of it recomputes the retention of the patient's recordings, as
+ * {@code Patient/[id]/$record-death} does on the standalone server. Each event that touches recordings is audited
+ * (SAF-2), attributed to the user who made the change in the host.
  */
 public final class HostPatientEvents {
 
@@ -86,12 +91,42 @@ public final class HostPatientEvents {
             }
         }
         retention.recompute(preferred);
-        record(preferred, "patient " + notPreferred + " merged into this patient in OpenMRS; their recordings follow");
+        record(preferred, "patient " + notPreferred + " merged into this patient in the host; their recordings follow");
     }
 
-    /** The host voided the patient: their recordings are kept, with the retention they have. */
+    /**
+     * The host changed the patient's record: saved the patient or the person (a death recorded, a birth date
+     * corrected) or one of their encounters (a new treatment). The retention of their recordings is recomputed (REC-2)
+     * and, when an end moved, audited.
+     *
+     * @return the recordings whose retention end changed
+     */
+    public List<Recording> changed(PatientId patient) {
+        List<Recording> changed = retention.recompute(patient);
+        if (!changed.isEmpty()) {
+            record(
+                    patient,
+                    "patient's record changed in the host; retention recomputed for " + changed.size() + " recordings");
+        }
+        return changed;
+    }
+
+    /**
+     * The host voided the patient: their recordings are kept, with the retention they have (a voided patient's facts
+     * are no longer the host's to give, so nothing is recomputed from them), and no new recording can be made.
+     */
     public void voided(PatientId patient) {
-        record(patient, "patient voided in OpenMRS; recordings retained");
+        if (hasRecordings(patient)) {
+            record(patient, "patient voided in the host; recordings retained");
+        }
+    }
+
+    /** The host restored a voided patient: their record counts again for the retention of their recordings. */
+    public void unvoided(PatientId patient) {
+        retention.recompute(patient);
+        if (hasRecordings(patient)) {
+            record(patient, "patient unvoided in the host; retention recomputed");
+        }
     }
 
     /** Whether the patient has recordings, which forbids purging the patient (REC-1). */

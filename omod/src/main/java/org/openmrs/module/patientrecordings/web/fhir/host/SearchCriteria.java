@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone.fhir;
+package org.openmrs.module.patientrecordings.web.fhir.host;
 
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Search parameters the host cannot apply itself, applied to what it returned. */
-final class SearchCriteria {
+public final class SearchCriteria {
 
     private SearchCriteria() {}
 
@@ -19,7 +19,7 @@ final class SearchCriteria {
      * @return empty when neither is given
      * @throws org.openmrs.module.patientrecordings.domain.RuleViolationException SAF-4 when the two differ
      */
-    static <T> Optional<T> patient(ReferenceParam patient, ReferenceParam subject, Function<String, T> of) {
+    public static <T> Optional<T> patient(ReferenceParam patient, ReferenceParam subject, Function<String, T> of) {
         Optional<T> byPatient = Optional.ofNullable(patient).map(p -> FhirValues.id(p.getIdPart(), of, "patient"));
         Optional<T> bySubject = Optional.ofNullable(subject).map(s -> FhirValues.id(s.getIdPart(), of, "subject"));
         if (byPatient.isPresent() && bySubject.isPresent() && !byPatient.equals(bySubject)) {
@@ -29,7 +29,7 @@ final class SearchCriteria {
     }
 
     /** True when the reference is absent or names {@code id}. */
-    static boolean references(ReferenceParam reference, String id) {
+    public static boolean references(ReferenceParam reference, String id) {
         return reference == null || reference.getIdPart().equals(id);
     }
 
@@ -37,7 +37,7 @@ final class SearchCriteria {
      * True when the range is absent or contains the instant. A bound of day precision covers the whole day (in the
      * server's time zone, as HAPI reads a date without one).
      */
-    static boolean within(DateRangeParam range, Instant instant) {
+    public static boolean within(DateRangeParam range, Instant instant) {
         if (range == null) {
             return true;
         }

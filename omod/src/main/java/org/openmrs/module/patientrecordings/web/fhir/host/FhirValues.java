@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone.fhir;
+package org.openmrs.module.patientrecordings.web.fhir.host;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.DateTimeException;
@@ -19,7 +19,7 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
  * FHIR values in and out: references, ids, days and instants. Input that does not fit is refused with SAF-4 naming
  * the element, never skipped.
  */
-final class FhirValues {
+public final class FhirValues {
 
     private FhirValues() {}
 
@@ -29,7 +29,7 @@ final class FhirValues {
      * @return empty when the reference is absent or has no {@code reference}
      * @throws RuleViolationException SAF-4 when it points at another type or has no id
      */
-    static Optional<String> idOf(Reference reference, String type, String location) {
+    public static Optional<String> idOf(Reference reference, String type, String location) {
         if (reference == null || !reference.hasReference()) {
             return Optional.empty();
         }
@@ -41,7 +41,7 @@ final class FhirValues {
     }
 
     /** As {@link #idOf}, but the reference is required. */
-    static String requiredIdOf(Reference reference, String type, String location) {
+    public static String requiredIdOf(Reference reference, String type, String location) {
         return idOf(reference, type, location)
                 .orElseThrow(() -> invalid(location + " must reference a " + type, location));
     }
@@ -51,7 +51,7 @@ final class FhirValues {
      *
      * @throws RuleViolationException SAF-4 when the value is not a valid id (blank, too long)
      */
-    static <T> T id(String value, Function<String, T> of, String location) {
+    public static <T> T id(String value, Function<String, T> of, String location) {
         try {
             return of.apply(value);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -64,7 +64,7 @@ final class FhirValues {
      *
      * @throws RuleViolationException SAF-4 when the date is not a full day ({@code 1984} or {@code 1984-03})
      */
-    static LocalDate day(DateType date, String location) {
+    public static LocalDate day(DateType date, String location) {
         if (date == null || date.getValue() == null || date.getPrecision() != TemporalPrecisionEnum.DAY) {
             throw invalid(location + " must be a full date (YYYY-MM-DD)", location);
         }
@@ -80,7 +80,7 @@ final class FhirValues {
      *
      * @throws RuleViolationException SAF-4 when it has no time of day (a date alone is no instant)
      */
-    static Instant instant(BaseDateTimeType value, String location) {
+    public static Instant instant(BaseDateTimeType value, String location) {
         if (value == null
                 || value.getValue() == null
                 || value.getPrecision().ordinal() < TemporalPrecisionEnum.MINUTE.ordinal()) {
@@ -90,15 +90,15 @@ final class FhirValues {
     }
 
     /** An instant as a dateTime in UTC, to the millisecond (FHIR's finest precision in HAPI). */
-    static DateTimeType dateTime(Instant instant) {
+    public static DateTimeType dateTime(Instant instant) {
         return new DateTimeType(instant.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    static RuleViolationException invalid(String message, String location) {
+    public static RuleViolationException invalid(String message, String location) {
         return RuleViolationException.of(ErrorCode.SAF_4, message, location);
     }
 
-    static RuleViolationException notFound(String type, String id) {
+    public static RuleViolationException notFound(String type, String id) {
         return RuleViolationException.of(ErrorCode.NF_1, "No " + type + " " + id, "id");
     }
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone.fhir;
+package org.openmrs.module.patientrecordings.web.fhir.host;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.List;
@@ -13,11 +13,11 @@ import org.hl7.fhir.r4.model.InstantType;
  * them all: HAPI's paging provider keeps this and asks for the next page when the client follows the {@code next}
  * link. The total is unknown, hence a {@code next} link after every non-empty page.
  */
-final class PagedSearch implements IBundleProvider {
+public final class PagedSearch implements IBundleProvider {
 
     /** One page of matches. */
     @FunctionalInterface
-    interface Pages {
+    public interface Pages {
 
         /** @return at most {@code count} matches after skipping {@code offset}, in a stable order */
         List<? extends IBaseResource> fetch(int offset, int count);
@@ -28,7 +28,7 @@ final class PagedSearch implements IBundleProvider {
     private final InstantType published = InstantType.now();
 
     /** @param largestPage the most the host returns at once */
-    PagedSearch(Pages pages, int largestPage) {
+    public PagedSearch(Pages pages, int largestPage) {
         this.pages = Objects.requireNonNull(pages, "pages");
         this.largestPage = largestPage;
     }
