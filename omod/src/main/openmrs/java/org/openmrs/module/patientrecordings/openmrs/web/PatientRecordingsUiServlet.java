@@ -9,7 +9,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,6 +25,10 @@ import org.openmrs.api.context.UsernamePasswordCredentials;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.hosting.GuardedServlet;
+import org.openmrs.module.patientrecordings.hosting.UnavailableAnswer;
+import org.openmrs.module.patientrecordings.openmrs.PatientRecordingsModule;
+import org.openmrs.module.patientrecordings.openmrs.port.HostNames;
 import org.openmrs.module.patientrecordings.port.CurrentUser;
 import org.openmrs.module.patientrecordings.web.admin.AdminErrors;
 import org.openmrs.module.patientrecordings.web.shell.ShellServlet;
@@ -37,9 +40,10 @@ import org.openmrs.module.patientrecordings.web.shell.ShellSettings;
  * {@code session} path is the shell's sign-in: {@code GET} answers the OpenMRS user and the module's privileges they
  * hold (401 when nobody is signed in, without a Basic challenge), {@code POST} with {@code {"username", "password"}}
  * as JSON signs in with {@code Context.authenticate} (the OpenMRS session cookie carries it from then on), and
- * {@code DELETE} signs out. Everything else is the shell's pages and assets ({@link ShellServlet}).
+ * {@code DELETE} signs out. Everything else is the shell's pages and assets ({@link ShellServlet}). While the module is
+ * unavailable it answers 503 naming the cause ({@link GuardedServlet}).
  */
-public final class PatientRecordingsUiServlet extends HttpServlet {
+public final class PatientRecordingsUiServlet extends GuardedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String SESSION = "/session";
@@ -53,18 +57,29 @@ public final class PatientRecordingsUiServlet extends HttpServlet {
             ModulePaths.PUBLIC_UI_BASE + SESSION,
             "openmrs");
 
-    private transient ShellServlet shell;
-
-    @Override
-    public void init(ServletConfig config) throws ServletException {
-        super.init(config);
-        ShellServlet created = new ShellServlet(SETTINGS, PatientRecordingsUiServlet.class.getClassLoader());
-        created.init(config);
-        shell = created;
+    public PatientRecordingsUiServlet() {
+        super(PatientRecordingsModule.AVAILABILITY, UnavailableAnswer.ADMIN, "start the browser pages");
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
+    protected Endpoint create(ServletConfig config) throws ServletException {
+        ShellServlet shell = new ShellServlet(SETTINGS, PatientRecordingsUiServlet.class.getClassLoader());
+        shell.init(config);
+        return new Endpoint() {
+            @Override
+            public void service(HttpServletRequest request, HttpServletResponse response)
+                    throws ServletException, IOException {
+                serve(shell, request, response);
+            }
+
+            @Override
+            public void close() {
+                shell.destroy();
+            }
+        };
+    }
+
+    private static void serve(ShellServlet shell, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         ModuleServletRequest uiRequest = ModuleServletRequest.of(request, ModulePaths.SERVLET_UI_BASE);
         if (uiRequest == null) {
@@ -84,7 +99,7 @@ public final class PatientRecordingsUiServlet extends HttpServlet {
         shell.service(uiRequest, response);
     }
 
-    private void current(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void current(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!PatientRecordingsAuthenticationFilter.isAuthenticated(request)) {
             refuse(response, 401, "Nobody is signed in");
             return;
@@ -92,7 +107,7 @@ public final class PatientRecordingsUiServlet extends HttpServlet {
         write(response, 200, body());
     }
 
-    private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.startsWith("application/json")) {
             refuse(response, 415, "Sign in with a JSON body: {\"username\": ..., \"password\": ...}");
@@ -132,10 +147,7 @@ public final class PatientRecordingsUiServlet extends HttpServlet {
         who.addProperty("id", user.getUuid());
         who.addProperty("username", user.getUsername());
         who.addProperty(
-                "display",
-                user.getPersonName() == null
-                        ? user.getUsername()
-                        : user.getPersonName().getFullName());
+                "display", user.getPersonName() == null ? user.getUsername() : HostNames.of(user.getPersonName()));
         Set<Privilege> held = the(CurrentUser.class).get().privileges();
         JsonArray privileges = new JsonArray();
         for (Privilege privilege : Privilege.values()) {
