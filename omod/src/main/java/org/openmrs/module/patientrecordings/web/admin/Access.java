@@ -3,8 +3,10 @@ package org.openmrs.module.patientrecordings.web.admin;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.Actor;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.policy.CovertRecordingRules;
@@ -35,6 +37,15 @@ sealed interface Access {
      */
     static Access holding(Privilege privilege, AuditAction change) {
         return new Holding(privilege, change);
+    }
+
+    /**
+     * A user who holds at least one of {@code privileges}: what clinicians need to see before they record (the sites,
+     * their no-filming areas and telephone notices) is readable by whoever records or manages consent as well as by
+     * administrators, and by nobody without any of them.
+     */
+    static Access holdingAnyOf(Privilege... privileges) {
+        return new HoldingAnyOf(List.of(privileges));
     }
 
     /** COV-2: only users privileged to authorise covert recording. */
@@ -68,6 +79,31 @@ sealed interface Access {
         @Override
         public List<Reason> refusals(Actor actor) {
             return Privileges.check(actor, privilege);
+        }
+    }
+
+    record HoldingAnyOf(List<Privilege> privileges) implements Access {
+        public HoldingAnyOf {
+            privileges = List.copyOf(privileges);
+            if (privileges.isEmpty()) {
+                throw new IllegalArgumentException("name at least one privilege");
+            }
+        }
+
+        @Override
+        public List<Reason> refusals(Actor actor) {
+            for (Privilege privilege : privileges) {
+                if (actor.has(privilege)) {
+                    return List.of();
+                }
+            }
+            return List.of(Reason.error(
+                    ErrorCode.SAF_3,
+                    "User " + actor.user() + " holds none of the privileges "
+                            + privileges.stream()
+                                    .map(p -> "'" + p.privilegeName() + "'")
+                                    .collect(Collectors.joining(", ")),
+                    "privilege"));
         }
     }
 

@@ -35,6 +35,9 @@ final class PolicyEndpoints {
 
     /** Site policies are the administrators': reading them too. */
     private static final Access MANAGE_POLICY = Access.holding(Privilege.MANAGE_POLICY, AuditAction.POLICY_CHANGE);
+    /** What a clinician is shown before recording (PAT-3, TEL-2): the sites, their no-filming areas and notices. */
+    private static final Access BEFORE_RECORDING = Access.holdingAnyOf(
+            Privilege.MANAGE_POLICY, Privilege.CREATE_RECORDINGS, Privilege.MANAGE_CONSENT, Privilege.VIEW_RECORDINGS);
 
     private final SitePolicyService policies;
     private final Clock clock;
@@ -47,16 +50,16 @@ final class PolicyEndpoints {
 
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/sites", MANAGE_POLICY, this::sites),
+                new Route("GET", "/sites", BEFORE_RECORDING, this::sites),
                 new Route("GET", "/sites/{site}/policy", MANAGE_POLICY, this::current),
                 new Route("PUT", "/sites/{site}/policy", MANAGE_POLICY, this::update),
                 new Route("GET", "/sites/{site}/policy/versions", MANAGE_POLICY, this::versions),
                 new Route("GET", "/sites/{site}/policy/versions/{n}", MANAGE_POLICY, this::version),
                 new Route("GET", "/sites/{site}/policy/diff", MANAGE_POLICY, this::diff),
-                new Route("GET", "/sites/{site}/telephone/notices", MANAGE_POLICY, this::notices),
+                new Route("GET", "/sites/{site}/telephone/notices", BEFORE_RECORDING, this::notices),
                 new Route("POST", "/sites/{site}/telephone/notices", MANAGE_POLICY, this::addNotice),
                 new Route("POST", "/sites/{site}/telephone/notices/{index}/end", MANAGE_POLICY, this::endNotice),
-                new Route("GET", "/sites/{site}/no-filming-areas", MANAGE_POLICY, this::areas),
+                new Route("GET", "/sites/{site}/no-filming-areas", BEFORE_RECORDING, this::areas),
                 new Route("PUT", "/sites/{site}/no-filming-areas/{code}", MANAGE_POLICY, this::putArea),
                 new Route("DELETE", "/sites/{site}/no-filming-areas/{code}", MANAGE_POLICY, this::removeArea));
     }

@@ -79,13 +79,24 @@ class AdminAccessIT {
     }
 
     @Test
-    @DisplayName("a clinician may not read the site policies, but records their own objection to being recorded")
-    void aClinicianRecordsTheirOwnObjectionButReadsNoPolicy() throws Exception {
+    @DisplayName(
+            "a clinician sees the sites, their no-filming areas and notices before recording, but not the policies;"
+                    + " they record their own objection to being recorded")
+    void aClinicianSeesWhatMattersBeforeRecordingButReadsNoPolicy() throws Exception {
         Answer sites = server.get("clinician", "/sites");
+        Answer areas = server.get("clinician", "/sites/riverside/no-filming-areas");
+        Answer notices = server.get("clinician", "/sites/riverside/telephone/notices");
+        Answer policy = server.get("clinician", "/sites/riverside/policy");
+        Answer addArea = server.send(
+                "clinician", "PUT", "/sites/riverside/no-filming-areas/RECEPTION", "{\"label\":\"Reception\"}");
         Answer own = server.post("clinician", "/registers/staff-objections", "{\"staff\":\"clinician\"}");
 
-        assertThat(sites.status()).isEqualTo(403);
-        assertThat(sites.codes()).containsExactly("SAF-3");
+        assertThat(sites.status()).as(sites.body()).isEqualTo(200);
+        assertThat(areas.status()).as(areas.body()).isEqualTo(200);
+        assertThat(notices.status()).as(notices.body()).isEqualTo(200);
+        assertThat(policy.status()).isEqualTo(403);
+        assertThat(policy.codes()).containsExactly("SAF-3");
+        assertThat(addArea.status()).isEqualTo(403);
         assertThat(own.status()).as(own.body()).isEqualTo(201);
     }
 
