@@ -75,19 +75,20 @@ final class ContentUpload {
         }
         ContentStore.Stored stored =
                 write(new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first()));
-        List<UploadPart> parts;
+        long received;
         try {
-            parts = progress.append(new UploadPart(
+            received = progress.append(new UploadPart(
                     id, chunk.first(), stored.size(), contentType, stored.key(), stored.sha256(), stored.sha1()));
         } catch (RuntimeException e) {
             // Referenced by nothing: another chunk took its place, or the type changed.
             services.content().delete(stored.key());
             throw e;
         }
-        if (!chunk.last(parts.get(parts.size() - 1).end())) {
+        if (!chunk.last(received)) {
             return recording;
         }
-        return attach(id, contentType, parts);
+        // Read once per upload, in the request's unit of work that holds the recording's turn.
+        return attach(id, contentType, progress.parts(id));
     }
 
     /** @return where the recording's next chunk starts, as committed */
