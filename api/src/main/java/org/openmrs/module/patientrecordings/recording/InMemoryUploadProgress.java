@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 
@@ -19,25 +20,40 @@ public final class InMemoryUploadProgress implements UploadProgress {
     @Override
     public List<UploadPart> parts(RecordingId recording) {
         Objects.requireNonNull(recording, "recording");
-        return uploads.getOrDefault(recording, List.of());
+        List<UploadPart> parts = uploads.get(recording);
+        if (parts == null) {
+            return List.of();
+        }
+        synchronized (parts) {
+            return List.copyOf(parts);
+        }
     }
 
     @Override
     public long offset(RecordingId recording) {
-        List<UploadPart> parts = parts(recording);
-        return parts.isEmpty() ? 0 : parts.get(parts.size() - 1).end();
+        Objects.requireNonNull(recording, "recording");
+        List<UploadPart> parts = uploads.get(recording);
+        if (parts == null) {
+            return 0;
+        }
+        synchronized (parts) {
+            return parts.isEmpty() ? 0 : parts.get(parts.size() - 1).end();
+        }
     }
 
     @Override
-    public List<UploadPart> append(UploadPart part) {
+    public long append(UploadPart part) {
         Objects.requireNonNull(part, "part");
-        return uploads.compute(part.recording(), (id, committed) -> {
-            List<UploadPart> parts = committed == null ? List.of() : committed;
-            UploadProgress.checkFollows(parts, part);
-            List<UploadPart> next = new ArrayList<>(parts);
-            next.add(part);
-            return List.copyOf(next);
+        uploads.compute(part.recording(), (id, committed) -> {
+            List<UploadPart> parts = committed == null ? new ArrayList<>() : committed;
+            UploadProgress.checkFollows(
+                    parts.isEmpty() ? Optional.empty() : Optional.of(parts.get(parts.size() - 1)), part);
+            synchronized (parts) {
+                parts.add(part);
+            }
+            return parts;
         });
+        return part.end();
     }
 
     @Override

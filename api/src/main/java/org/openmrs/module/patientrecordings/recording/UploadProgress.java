@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.recording;
 
 import java.util.List;
+import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
@@ -26,32 +27,34 @@ public interface UploadProgress {
     long offset(RecordingId recording);
 
     /**
-     * Commits a part (in the thread's unit of work, when there is one).
+     * Commits a part (in the thread's unit of work, when there is one). The work does not grow with the number of
+     * parts committed before: only the last one is compared with the new one.
      *
-     * @return every committed part of the upload, this one last
+     * @return where the next chunk starts: the end of this part
      * @throws RuleViolationException SAF-4 when the part does not start where the committed parts end (another part
      *     took its place first included), or has another content type than they have
      */
-    List<UploadPart> append(UploadPart part);
+    long append(UploadPart part);
 
     /** Forgets the parts of a recording whose content is assembled (in the same unit of work) or abandoned. */
     void finish(RecordingId recording);
 
     /**
-     * Checks that {@code next} may follow the committed parts.
+     * Checks that {@code next} may follow the last committed part (every committed part has the content type the
+     * first one had, as each was checked against its predecessor).
      *
+     * @param last the last committed part, or empty when none is
      * @throws RuleViolationException SAF-4 as {@link #append} describes
      */
-    static void checkFollows(List<UploadPart> committed, UploadPart next) {
-        long expected =
-                committed.isEmpty() ? 0 : committed.get(committed.size() - 1).end();
+    static void checkFollows(Optional<UploadPart> last, UploadPart next) {
+        long expected = last.map(UploadPart::end).orElse(0L);
         if (next.start() != expected) {
             throw startsElsewhere(next.start(), expected);
         }
-        if (!committed.isEmpty() && !committed.get(0).contentType().equals(next.contentType())) {
+        if (last.isPresent() && !last.get().contentType().equals(next.contentType())) {
             throw RuleViolationException.of(
                     ErrorCode.SAF_4,
-                    "The upload began as " + committed.get(0).contentType() + ", not " + next.contentType(),
+                    "The upload began as " + last.get().contentType() + ", not " + next.contentType(),
                     "Content-Type");
         }
     }

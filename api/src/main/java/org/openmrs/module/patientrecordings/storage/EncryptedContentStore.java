@@ -72,6 +72,8 @@ public final class EncryptedContentStore {
         try (InputStream ciphertext =
                 new EncryptingInputStream(guarded, sink -> newEncryptingStream(aead, sink, associatedData))) {
             backend.write(key, ciphertext);
+        } finally {
+            guarded.abandon();
         }
         return new StoredContent(key, guarded.size(), guarded.sha256Hex(), guarded.sha1Hex());
     }

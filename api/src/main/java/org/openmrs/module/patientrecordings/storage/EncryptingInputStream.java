@@ -16,7 +16,8 @@ import java.util.Objects;
  */
 final class EncryptingInputStream extends InputStream {
 
-    private static final int CHUNK_SIZE = 64 * 1024;
+    /** Large enough for sequential I/O to run in few calls, small enough to keep each upload's memory low. */
+    private static final int CHUNK_SIZE = 256 * 1024;
 
     /** Opens the encrypting stream over the sink that this stream drains. */
     @FunctionalInterface

@@ -3,12 +3,12 @@ package org.openmrs.module.patientrecordings.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * The plaintext of an upload as the encrypting side reads it: counts and hashes every byte and enforces the
+ * The plaintext of an upload as the encrypting side reads it: counts every byte, hashes it on a second thread
+ * ({@link BackgroundDigests}, so hashing overlaps encryption and the write) and enforces the
  * {@link UploadLimits}. A broken limit is thrown from {@code read} <em>instead of</em> the end of the stream, so the
  * final ciphertext segment is never written and the backend never commits (SAF-4).
  */
@@ -16,8 +16,7 @@ final class GuardedPlaintextStream extends InputStream {
 
     private final InputStream plaintext;
     private final UploadLimits limits;
-    private final MessageDigest sha256 = Digests.sha256();
-    private final MessageDigest sha1 = Digests.sha1();
+    private final BackgroundDigests digests = new BackgroundDigests();
     private long size;
     private String sha256Hex;
     private String sha1Hex;
@@ -50,9 +49,15 @@ final class GuardedPlaintextStream extends InputStream {
         }
         size += n;
         checkRunningSize();
-        sha256.update(b, off, n);
-        sha1.update(b, off, n);
+        digests.update(b, off, n);
         return n;
+    }
+
+    /** Ends the hashing thread when the upload fails before its end; does nothing once the stream has ended. */
+    void abandon() {
+        if (sha256Hex == null) {
+            digests.abandon();
+        }
     }
 
     /** The plaintext length; complete once the stream has ended. */
@@ -84,14 +89,15 @@ final class GuardedPlaintextStream extends InputStream {
         }
     }
 
-    private void finish() throws ContentRejectedException {
+    private void finish() throws IOException {
         if (limits.expectedSize().isPresent() && size != limits.expectedSize().getAsLong()) {
             throw new ContentRejectedException(
                     ContentRejectedException.Reason.TRUNCATED,
                     "Upload ended after " + size + " of the declared "
                             + limits.expectedSize().getAsLong() + " bytes");
         }
-        String sha256OfUpload = HexFormat.of().formatHex(sha256.digest());
+        byte[][] both = digests.finish();
+        String sha256OfUpload = HexFormat.of().formatHex(both[0]);
         if (limits.expectedSha256().isPresent()
                 && !limits.expectedSha256().get().equals(sha256OfUpload)) {
             throw new ContentRejectedException(
@@ -99,7 +105,7 @@ final class GuardedPlaintextStream extends InputStream {
                     "Upload SHA-256 " + sha256OfUpload + " differs from the declared "
                             + limits.expectedSha256().get());
         }
-        sha1Hex = HexFormat.of().formatHex(sha1.digest());
+        sha1Hex = HexFormat.of().formatHex(both[1]);
         sha256Hex = sha256OfUpload;
     }
 }

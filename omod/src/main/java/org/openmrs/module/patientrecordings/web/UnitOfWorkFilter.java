@@ -33,6 +33,9 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * DatabaseConditionalCreates} is taken by admitted requests only, and the turn holder's extra connections are within
  * the budget, so the turn cannot close a cycle either.
  *
+ * <p>Work a request leaves for after its commit ({@link AfterCommit}, such as removing the chunks of an assembled
+ * upload) runs once the unit of work has committed, and is dropped when it rolls back.
+ *
  * <p>Weighed and not chosen: a separate small pool for audit entries breaks only the cycle through the audit log; a
  * creating transaction and a host look-up still need a second connection of the main pool while the unit of work
  * holds its first, and inside OpenMRS the host's transaction manager has only its own data source. Taking the
@@ -94,6 +97,8 @@ public final class UnitOfWorkFilter implements Filter {
 
     private void runInUnitOfWork(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        AfterCommit.Pending afterCommit = AfterCommit.open(request);
+        boolean committed = false;
         try {
             database.runInUnitOfWork(() -> {
                 try {
@@ -107,12 +112,19 @@ public final class UnitOfWorkFilter implements Filter {
                     throw new ErrorResponse();
                 }
             });
+            committed = true;
         } catch (ErrorResponse answered) {
             // The response is written; only the transaction had to go.
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (WrappedServletException e) {
             throw e.servletException;
+        } finally {
+            if (committed) {
+                afterCommit.committed();
+            } else {
+                afterCommit.rolledBack();
+            }
         }
     }
 

@@ -9,7 +9,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,6 +91,61 @@ class UnitOfWorkFilterTest {
         assertThat(failure).hasValue(null);
     }
 
+    @Test
+    void workLeftForAfterTheCommitRunsOnceTheUnitOfWorkHasCommitted() throws Exception {
+        ServletRequest request = request();
+
+        filter.doFilter(request, response(), (req, res) -> {
+            AfterCommit.run(req, () -> database.events.add("removed the chunks"));
+            database.events.add("answered");
+        });
+
+        assertThat(database.events).containsExactly("answered", "committed", "removed the chunks");
+    }
+
+    @Test
+    void workLeftForAfterTheCommitIsDroppedWhenTheRequestFails() {
+        FilterChain failing = (req, res) -> {
+            AfterCommit.run(req, () -> database.events.add("removed the chunks"));
+            throw new ServletException("the servlet failed");
+        };
+
+        assertThatThrownBy(() -> filter.doFilter(request(), response(), failing))
+                .isInstanceOf(ServletException.class);
+        assertThat(database.events).isEmpty();
+    }
+
+    @Test
+    void workLeftForAfterTheCommitIsDroppedWhenTheAnswerIsAnError() throws Exception {
+        HttpServletResponse refused = (HttpServletResponse) Proxy.newProxyInstance(
+                UnitOfWorkFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getStatus")) {
+                        return 409;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        filter.doFilter(request(), refused, (req, res) -> {
+            AfterCommit.run(req, () -> database.events.add("removed the chunks"));
+        });
+
+        assertThat(database.events).isEmpty();
+    }
+
+    @Test
+    void withoutAUnitOfWorkTheWorkRunsAtOnceAndAFailureIsNotThrown() {
+        List<String> done = new ArrayList<>();
+
+        AfterCommit.run(request(), () -> done.add("removed the chunks"));
+        AfterCommit.run(request(), () -> {
+            throw new IllegalStateException("the store is away");
+        });
+
+        assertThat(done).containsExactly("removed the chunks");
+    }
+
     private Thread request(AtomicReference<Throwable> failure, Runnable servlet) {
         return new Thread(() -> {
             try {
@@ -104,8 +165,17 @@ class UnitOfWorkFilterTest {
         }
     }
 
+    /** A request the filter passes on, with attributes and nothing else. */
     private static ServletRequest request() {
-        return nothing(ServletRequest.class);
+        Map<String, Object> attributes = new HashMap<>();
+        return (ServletRequest) Proxy.newProxyInstance(
+                UnitOfWorkFilterTest.class.getClassLoader(),
+                new Class<?>[] {ServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static ServletResponse response() {
@@ -123,6 +193,7 @@ class UnitOfWorkFilterTest {
     /** Runs the work at once and counts the units of work started. */
     private static final class CountingTransactions implements Transactions {
         final AtomicInteger unitsOfWork = new AtomicInteger();
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public <T> T inTransaction(Function<EntityManager, T> work) {
@@ -137,7 +208,9 @@ class UnitOfWorkFilterTest {
         @Override
         public <T> T inUnitOfWork(Supplier<T> call) {
             unitsOfWork.incrementAndGet();
-            return call.get();
+            T result = call.get();
+            events.add("committed");
+            return result;
         }
     }
 }

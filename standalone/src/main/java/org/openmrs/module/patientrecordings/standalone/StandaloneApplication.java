@@ -56,6 +56,7 @@ import org.openmrs.module.patientrecordings.standalone.web.HealthServlet;
 import org.openmrs.module.patientrecordings.standalone.web.WebServer;
 import org.openmrs.module.patientrecordings.storage.ContentKeyring;
 import org.openmrs.module.patientrecordings.storage.ContentSweeper;
+import org.openmrs.module.patientrecordings.storage.CryptoWarmUp;
 import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
 import org.openmrs.module.patientrecordings.storage.MasterKeyFile;
 import org.openmrs.module.patientrecordings.storage.filesystem.FilesystemContentBackend;
@@ -86,6 +87,9 @@ import org.slf4j.LoggerFactory;
 public final class StandaloneApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    /** How much throwaway data the start-up warm-up encrypts, decrypts and hashes (CryptoWarmUp). */
+    private static final long CRYPTO_WARM_UP_BYTES = 64L * 1024 * 1024;
 
     /** The browser shell at {@code /}: the module's FHIR base and administration API, the host's FHIR, sign-in. */
     static final ShellSettings SHELL = new ShellSettings("/fhir", "/admin", "/fhir", null, "/session", "standalone");
@@ -146,6 +150,8 @@ public final class StandaloneApplication implements AutoCloseable {
                     engine(config),
                     config.objectStore().isPresent() ? "s3" : "filesystem",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            // The first upload then runs at the warm speed (AES-GCM and GHASH compiled, intrinsics in use).
+            CryptoWarmUp.startInBackground(CRYPTO_WARM_UP_BYTES);
             return new StandaloneApplication(database, services, sweeps, web);
         } catch (RuntimeException e) {
             if (sweeps != null) {

@@ -311,6 +311,18 @@ abstract class StandaloneServerContract {
             assertThat(last.headers().firstValue("Upload-Offset")).contains(Integer.toString(content.length));
 
             assertCompletedWithContent(restarted, id, content);
+            assertThat(storedObjects(ownDataDir))
+                    .as("the assembled content only: its three chunks are removed once it is committed")
+                    .isEqualTo(1);
+        }
+    }
+
+    /** The committed objects in a data directory's content store (temporary files are hidden). */
+    private static long storedObjects(Path dataDir) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("content"))) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .count();
         }
     }
 

@@ -4,9 +4,9 @@ package org.openmrs.module.patientrecordings.persistence.recording;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PessimisticLockException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.exception.LockAcquisitionException;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
@@ -56,18 +56,15 @@ public final class JpaUploadProgress implements UploadProgress {
     }
 
     @Override
-    public List<UploadPart> append(UploadPart part) {
+    public long append(UploadPart part) {
         Objects.requireNonNull(part, "part");
         try {
             return database.inCurrentTransaction(entityManager -> {
                 lockRecording(entityManager, part.recording());
-                List<UploadPart> committed = lockedParts(entityManager, part.recording());
-                UploadProgress.checkFollows(committed, part);
+                UploadProgress.checkFollows(lockedLastPart(entityManager, part.recording()), part);
                 entityManager.persist(UploadPartRow.of(part));
                 entityManager.flush();
-                List<UploadPart> all = new ArrayList<>(committed);
-                all.add(part);
-                return List.copyOf(all);
+                return part.end();
             });
         } catch (RuntimeException e) {
             // JPA's exception, or a host's transaction manager's around it: the constraint is in the causes.
@@ -136,19 +133,21 @@ public final class JpaUploadProgress implements UploadProgress {
     }
 
     /**
-     * The parts as last committed, read with locks: a locking read sees the latest commit also where the
-     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read).
+     * The last part as last committed, read with a lock: a locking read sees the latest commit also where the
+     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read). One row, found through the unique
+     * index on {@code (recording_id, start_offset)} from its end, however many parts there are.
      */
-    private static List<UploadPart> lockedParts(EntityManager entityManager, RecordingId recording) {
+    private static Optional<UploadPart> lockedLastPart(EntityManager entityManager, RecordingId recording) {
         return entityManager
                 .createQuery(
-                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start",
+                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start desc",
                         UploadPartRow.class)
                 .setParameter("id", recording.value())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(1)
                 .getResultStream()
-                .map(UploadPartRow::part)
-                .toList();
+                .findFirst()
+                .map(UploadPartRow::part);
     }
 
     private static List<UploadPart> parts(EntityManager entityManager, RecordingId recording) {

@@ -38,7 +38,7 @@ public final class FilesystemContentBackend implements ContentBackend {
 
     private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final int UUID_LENGTH = 36;
-    private static final int TRANSFER_BUFFER = 64 * 1024;
+    private static final int TRANSFER_BUFFER = 256 * 1024;
 
     private final Path root;
 

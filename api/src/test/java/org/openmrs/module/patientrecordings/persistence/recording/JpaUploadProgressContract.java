@@ -65,7 +65,8 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
         JpaUploadProgress another = new JpaUploadProgress(emptied);
         UploadPart second = part(id, 10, 4, "video/webm");
         assertThat(another.offset(id)).isEqualTo(10);
-        assertThat(another.append(second)).containsExactly(first, second);
+        assertThat(another.append(second)).isEqualTo(14);
+        assertThat(another.parts(id)).containsExactly(first, second);
     }
 
     /** Without a recording row to take turns on, the unique constraint alone lets one of the racing appends in. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
+import org.openmrs.module.patientrecordings.web.AfterCommit;
 
 /**
  * Streams an upload from the raw request body into the encrypted store, whole or chunk by chunk.
@@ -75,19 +77,20 @@ final class ContentUpload {
         }
         ContentStore.Stored stored =
                 write(new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first()));
-        List<UploadPart> parts;
+        long received;
         try {
-            parts = progress.append(new UploadPart(
+            received = progress.append(new UploadPart(
                     id, chunk.first(), stored.size(), contentType, stored.key(), stored.sha256(), stored.sha1()));
         } catch (RuntimeException e) {
             // Referenced by nothing: another chunk took its place, or the type changed.
             services.content().delete(stored.key());
             throw e;
         }
-        if (!chunk.last(parts.get(parts.size() - 1).end())) {
+        if (!chunk.last(received)) {
             return recording;
         }
-        return attach(id, contentType, parts);
+        // Read once per upload, in the request's unit of work that holds the recording's turn.
+        return attach(id, contentType, progress.parts(id), request);
     }
 
     /** @return where the recording's next chunk starts, as committed */
@@ -105,11 +108,13 @@ final class ContentUpload {
 
     /**
      * Assembles the chunks into one content (one stream through the store), records it on the recording and forgets
-     * the chunks, in the request's unit of work. The chunks themselves stay until the content sweeper finds them
-     * referenced by nothing: removed now, a transaction that failed to commit would leave an upload whose committed
-     * parts are gone.
+     * the chunks, in the request's unit of work. The chunks' stored objects are removed once that unit of work has
+     * committed ({@link AfterCommit}): removed before, a transaction that failed to commit would leave an upload whose
+     * committed parts are gone. Should the server stop between the commit and the removal, the chunks are referenced
+     * by nothing and the content sweeper removes them after its grace period.
      */
-    private Recording attach(RecordingId id, String contentType, List<UploadPart> parts) throws IOException {
+    private Recording attach(RecordingId id, String contentType, List<UploadPart> parts, HttpServletRequest request)
+            throws IOException {
         boolean assembled = parts.size() > 1;
         ContentStore.Stored whole = assembled ? assemble(parts) : stored(parts.get(0));
         try {
@@ -118,12 +123,32 @@ final class ContentUpload {
                             id,
                             new RecordedContent(whole.key(), contentType, whole.size(), whole.sha256(), whole.sha1()));
             progress.finish(id);
+            if (assembled) {
+                AfterCommit.run(request, () -> deleteChunks(parts));
+            }
             return saved;
         } catch (RuntimeException e) {
             if (assembled) {
                 services.content().delete(whole.key());
             }
             throw e;
+        }
+    }
+
+    /** Removes every chunk it can; the first failure is reported once all were tried. */
+    private void deleteChunks(List<UploadPart> parts) {
+        UncheckedIOException failure = null;
+        for (UploadPart part : parts) {
+            try {
+                services.content().delete(part.key());
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = new UncheckedIOException("could not remove the chunk stored as " + part.key(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

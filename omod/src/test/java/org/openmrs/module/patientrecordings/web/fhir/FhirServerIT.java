@@ -74,11 +74,13 @@ class FhirServerIT {
         assertThat(started.getStatus()).isEqualTo(Media.MediaStatus.INPROGRESS);
         byte[] bytes = "Recorded consultation: a video of thirty-two plus bytes.".getBytes(StandardCharsets.UTF_8);
         String id = started.getIdElement().getIdPart();
+        long objectsBefore = clinic.store.committedObjects();
         assertThat(upload(id, "video/webm", Arrays.copyOfRange(bytes, 0, 20), "bytes 0-19/*")
                         .statusCode())
                 .isEqualTo(200);
         HttpResponse<String> second = upload(id, "video/webm", Arrays.copyOfRange(bytes, 20, 40), "bytes 20-39/*");
         assertThat(second.headers().firstValue("Upload-Offset")).contains("40");
+        assertThat(clinic.store.committedObjects()).as("the chunks so far").isEqualTo(objectsBefore + 2);
         HttpResponse<String> last = upload(
                 id,
                 "video/webm",
@@ -86,6 +88,9 @@ class FhirServerIT {
                 "bytes 40-" + (bytes.length - 1) + "/" + bytes.length);
         Media uploaded = FHIR.newJsonParser().parseResource(Media.class, last.body());
         assertThat(uploaded.getContent().getSize()).isEqualTo(bytes.length);
+        assertThat(clinic.store.committedObjects())
+                .as("the assembled content, without its chunks")
+                .isEqualTo(objectsBefore + 1);
         assertThat(uploaded.getContent().getUrl()).isEqualTo(clinic.base + "/Binary/" + id + "-content");
 
         Media completed = operation(clinician, id, "$complete", new Parameters(), Media.class);

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.standalone.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,7 +14,12 @@ import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 
-/** The standalone server's users: created with a hashed password, and authenticated. Thread-safe. */
+/**
+ * The standalone server's users: created with a hashed password, and authenticated (SAF-3). A password is verified
+ * with Argon2 ({@link PasswordHasher}); a verification is then remembered for a short time ({@link
+ * VerifiedCredentials}) so that clients sending Basic credentials on every request do not pay Argon2 each time, and
+ * repeated failures under one name are slowed ({@link FailedLogins}). Thread-safe.
+ */
 public final class UserAccounts {
 
     /** The entity classes the users table maps to. */
@@ -24,11 +30,19 @@ public final class UserAccounts {
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final VerifiedCredentials verified;
+    private final FailedLogins failures;
 
     public UserAccounts(Database database, PasswordHasher hasher, Clock clock) {
+        this(database, hasher, clock, new VerifiedCredentials(clock));
+    }
+
+    UserAccounts(Database database, PasswordHasher hasher, Clock clock, VerifiedCredentials verified) {
         this.database = Objects.requireNonNull(database, "database");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.verified = Objects.requireNonNull(verified, "verified");
+        this.failures = new FailedLogins(clock);
     }
 
     /**
@@ -70,21 +84,51 @@ public final class UserAccounts {
     }
 
     /**
-     * Checks a login. Takes about as long for an unknown user as for a wrong password.
+     * Checks a login. Takes about as long for an unknown user as for a wrong password. Credentials verified within
+     * the last minutes are recognised without Argon2 while the user's row is unchanged; after several failures under
+     * one name, each further attempt waits before its password is checked.
      *
      * @return the user when the password matches, else empty
      */
     public Optional<UserAccount> authenticate(String username, String password) {
-        Optional<UserRow> row = username == null ? Optional.empty() : row(username);
-        boolean matches =
-                hasher.matches(password, row.map(UserRow::passwordHash).orElse(null));
-        return matches ? row.map(UserRow::toAccount) : Optional.empty();
+        if (username == null || password == null) {
+            hasher.matches(password, null);
+            return Optional.empty();
+        }
+        Optional<VerifiedCredentials.Verified> current =
+                row(username).map(r -> new VerifiedCredentials.Verified(r.passwordHash(), r.toAccount()));
+        Optional<UserAccount> recognised = verified.find(username, password, current);
+        if (recognised.isPresent()) {
+            return recognised;
+        }
+        pause(failures.delayBeforeAttempt(username));
+        boolean matches = hasher.matches(
+                password,
+                current.map(VerifiedCredentials.Verified::passwordHash).orElse(null));
+        if (!matches) {
+            failures.failed(username);
+            return Optional.empty();
+        }
+        failures.succeeded(username);
+        verified.remember(username, password, current.get());
+        return current.map(VerifiedCredentials.Verified::account);
     }
 
     /** How many users there are. */
     public long count() {
         return database.inTransaction(em ->
                 em.createQuery("select count(u) from UserRow u", Long.class).getSingleResult());
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<UserRow> row(String username) {

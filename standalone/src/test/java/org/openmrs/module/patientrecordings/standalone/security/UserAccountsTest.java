@@ -61,4 +61,64 @@ class UserAccountsTest {
         assertThatThrownBy(() -> users.createIfAbsent("admin", "A", "short", Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aVerifiedLoginIsRememberedButAWrongPasswordNeverIs() {
+        VerifiedCredentials verified = new VerifiedCredentials(Clock.systemUTC());
+        UserAccounts cached = new UserAccounts(database, new PasswordHasher(), Clock.systemUTC(), verified);
+        cached.createIfAbsent("nurse", "Nurse Jo", "Secret123", Set.of(Privilege.VIEW_RECORDINGS));
+
+        assertThat(cached.authenticate("nurse", "Secret124")).isEmpty();
+        assertThat(verified.size()).isZero();
+        assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+        assertThat(verified.size()).isEqualTo(1);
+        assertThat(cached.authenticate("nurse", "Secret124")).isEmpty();
+        assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+    }
+
+    @Test
+    void aPasswordChangedInTheDatabaseEndsTheRememberedLogin() {
+        VerifiedCredentials verified = new VerifiedCredentials(Clock.systemUTC());
+        UserAccounts cached = new UserAccounts(database, new PasswordHasher(), Clock.systemUTC(), verified);
+        cached.createIfAbsent("nurse", "Nurse Jo", "Secret123", Set.of(Privilege.VIEW_RECORDINGS));
+        assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+
+        String newHash = new PasswordHasher().hash("Changed123");
+        database.runInTransaction(
+                em -> em.createQuery("update UserRow u set u.passwordHash = :h where u.username = 'nurse'")
+                        .setParameter("h", newHash)
+                        .executeUpdate());
+
+        assertThat(cached.authenticate("nurse", "Secret123")).isEmpty();
+        assertThat(verified.size()).isZero();
+        assertThat(cached.authenticate("nurse", "Changed123")).isPresent();
+    }
+
+    @Test
+    void aPrivilegeChangedInTheDatabaseIsSeenOnTheNextRequest() {
+        VerifiedCredentials verified = new VerifiedCredentials(Clock.systemUTC());
+        UserAccounts cached = new UserAccounts(database, new PasswordHasher(), Clock.systemUTC(), verified);
+        cached.createIfAbsent("nurse", "Nurse Jo", "Secret123", Set.of(Privilege.VIEW_RECORDINGS));
+        assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+
+        database.runInTransaction(
+                em -> em.createQuery("update UserRow u set u.privileges = '' where u.username = 'nurse'")
+                        .executeUpdate());
+
+        assertThat(cached.authenticate("nurse", "Secret123").orElseThrow().privileges())
+                .isEmpty();
+    }
+
+    @Test
+    void aRemovedUserNoLongerLogsIn() {
+        VerifiedCredentials verified = new VerifiedCredentials(Clock.systemUTC());
+        UserAccounts cached = new UserAccounts(database, new PasswordHasher(), Clock.systemUTC(), verified);
+        cached.createIfAbsent("nurse", "Nurse Jo", "Secret123", Set.of(Privilege.VIEW_RECORDINGS));
+        assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+
+        database.runInTransaction(em -> em.createQuery("delete from UserRow u where u.username = 'nurse'")
+                .executeUpdate());
+
+        assertThat(cached.authenticate("nurse", "Secret123")).isEmpty();
+    }
 }
