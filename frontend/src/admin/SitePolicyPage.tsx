@@ -19,7 +19,7 @@ import {
   Toggle,
 } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
-import { PolicyAdminApi, type ImportReport, type PolicyChange } from '../api/admin';
+import { PolicyAdminApi, type ImportReport, type PolicyChange, type SiteSummary } from '../api/admin';
 import { RefusalError } from '../api/refusal';
 import { PRIVILEGES } from '../api/session';
 import { KINDS, SECONDARY_PURPOSES } from '../api/vocabulary';
@@ -77,6 +77,12 @@ export function DiffTable({ changes, label }: { changes: PolicyChange[]; label: 
  * versions with a readable diff between any two (POL-2); a stale edit shows the 412 conflict and what changed
  * meanwhile; export to a file and import with the dry run's report before anything is applied.
  */
+/** How the site picker names a site: its name, and its own policy's version or that it follows the default (POL-1). */
+export function siteLabel(s: SiteSummary, followsText: (version: number) => string): string {
+  const name = s.name && s.name !== s.site ? `${s.name} (${s.site})` : s.site;
+  return s.followsDefault ? `${name} – ${followsText(s.defaultVersion ?? 0)}` : `${name} (v${s.version})`;
+}
+
 export function SitePolicyPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -141,10 +147,23 @@ export function SitePolicyPage() {
           </h1>
           <Select id="policy-site" labelText={t('site', 'Site')} value={chosen ?? ''} onChange={(e) => setSite(e.target.value)}>
             {sites.data!.map((s) => (
-              <SelectItem key={s.site} value={s.site} text={`${s.site} (v${s.version})`} />
+              <SelectItem
+                key={s.site}
+                value={s.site}
+                text={siteLabel(s, (version) => t('followsDefaultShort', 'follows the default policy, version {{version}}', { version }))}
+              />
             ))}
           </Select>
         </div>
+        {draft?.followsDefault ? (
+          <p role="note">
+            {t(
+              'siteFollowsDefault',
+              'This site has no policy of its own: it follows the server’s default policy, version {{version}}. Saving gives it its own policy, version 1, which governs its recordings from then on.',
+              { version: draft.defaultVersion },
+            )}
+          </p>
+        ) : null}
         {!mayChange ? <p className={styles.muted}>{t('policyReadOnly', 'Changing the policy needs the Manage Policy privilege; you can read it.')}</p> : null}
         {draft ? (
           <div className={styles.stack}>

@@ -6,6 +6,7 @@ import { ApiProvider } from '../components/api-context';
 import { AdminPages } from './AdminPages';
 import { auditCsv, auditRowOf } from './AuditPage';
 import { ruleText } from './RetentionPage';
+import { siteLabel } from './SitePolicyPage';
 
 describe('the administration pages’ pieces', () => {
   it('reads an audit entry as who, what, when, why and outcome', () => {
@@ -37,6 +38,17 @@ describe('the administration pages’ pieces', () => {
       { sequence: '1', when: 'w', who: 'Dr "Sam", GP', what: 'x', patient: 'p', recording: 'm', why: 'TREAT', outcome: 'Success' },
     ]);
     expect(csv).toBe('sequence,when,who,what,patient,recording,why,outcome\r\n1,w,"Dr ""Sam"", GP",x,p,m,TREAT,Success\r\n');
+  });
+
+  it('names each site with its own policy version, or as following the server’s default (POL-1)', () => {
+    const follows = (version: number) => `follows the default policy, version ${version}`;
+    expect(siteLabel({ site: 'riverside', name: 'Riverside Surgery', followsDefault: false, version: 3 }, follows)).toBe(
+      'Riverside Surgery (riverside) (v3)',
+    );
+    expect(siteLabel({ site: 'hilltop', name: 'Hilltop Clinic', followsDefault: true, version: 0, defaultVersion: 2 }, follows)).toBe(
+      'Hilltop Clinic (hilltop) – follows the default policy, version 2',
+    );
+    expect(siteLabel({ site: 'old-site', version: 1 }, follows)).toBe('old-site (v1)');
   });
 
   it('says retention rules in words (REC-2)', () => {

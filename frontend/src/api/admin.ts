@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MPL-2.0
 import type { Http } from './http';
 
+/** A site as `GET /admin/sites` lists it: with its own policy, or following the server's default (POL-1). */
 export interface SiteSummary {
   site: string;
+  name?: string;
+  /** True while the site has no policy of its own; `version` is then 0. */
+  followsDefault?: boolean;
   version: number;
+  /** The default's version a following site follows. */
+  defaultVersion?: number;
 }
 
 export interface NoFilmingArea {

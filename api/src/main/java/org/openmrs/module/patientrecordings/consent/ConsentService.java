@@ -192,10 +192,14 @@ public final class ConsentService implements PatientConsents {
         Instant now = guard.now();
         Subject subject = Subject.of(actor, AuditAction.CONSENT_DECISION, command.patient(), null)
                 .withDetail("consent " + decision.name().toLowerCase(Locale.ROOT));
-        var site = sitePolicies
-                .current(command.site())
-                .orElseThrow(() -> RuleViolationException.of(
-                        ErrorCode.SAF_4, "Site " + command.site() + " has no recording policy", "site"));
+        if (!recordingService.knownSite(command.site())) {
+            guard.enforce(
+                    RuleViolationException.of(ErrorCode.SAF_4, "Unknown site " + command.site(), "site")
+                            .decision(),
+                    subject);
+        }
+        // POL-1: the site's own policy, or the server's default while it has none.
+        var site = sitePolicies.inForce(command.site());
         PatientFacts patient = new PatientFacts(
                 command.patient(), patients.find(command.patient()).isPresent(), false);
         Decision verdict = guard.enforce(

@@ -4,8 +4,10 @@ package org.openmrs.module.patientrecordings.disposal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
@@ -21,6 +23,8 @@ import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.recording.UploadPart;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.register.DestructionEntry;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 
@@ -33,6 +37,7 @@ public final class DisposalService {
     private final RecordingRepository recordings;
     private final RecordingService recordingService;
     private final RegisterRepository registers;
+    private final UploadProgress uploads;
     private final ContentEraser eraser;
     private final AccessGuard guard;
 
@@ -40,22 +45,31 @@ public final class DisposalService {
             RecordingRepository recordings,
             RecordingService recordingService,
             RegisterRepository registers,
+            UploadProgress uploads,
             ContentEraser eraser,
             AccessGuard guard) {
         this.recordings = Objects.requireNonNull(recordings, "recordings");
         this.recordingService = Objects.requireNonNull(recordingService, "recordingService");
         this.registers = Objects.requireNonNull(registers, "registers");
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.eraser = Objects.requireNonNull(eraser, "eraser");
         this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     /**
-     * Destroys one recording's content when the rules allow it.
+     * Destroys one recording's content when the rules allow it: the recording becomes DESTROYED, the destruction
+     * register gets its entry, the chunks of an upload that never finished are forgotten, and every stored object of
+     * its content (the assembled content and those chunks) is erased from the content store, last, so that a failure
+     * to erase undoes the whole disposal in the caller's unit of work and the next sweep tries again.
      *
      * @return the destruction-register entry
      * @throws RuleViolationException REC-4 before the retention end, REC-5 under legal hold, SAF-3, LIF-1
      */
     public DestructionEntry dispose(RecordingId id) {
+        return destroy(id).entry();
+    }
+
+    private Disposed destroy(RecordingId id) {
         Actor actor = guard.actor();
         Recording recording = recordingService.existing(id);
         Subject subject = Subject.of(actor, AuditAction.DISPOSE, recording.patient(), id);
@@ -78,13 +92,21 @@ public final class DisposalService {
                                 + recording.policyVersion() + ")"
                         : "consent withdrawn; content sealed");
         registers.save(entry);
+        Set<String> keys = new LinkedHashSet<>();
         if (recording.content() != null) {
-            eraser.erase(recording.content().key());
+            keys.add(recording.content().key());
         }
+        List<UploadPart> parts = uploads.parts(id);
+        parts.forEach(part -> keys.add(part.key()));
         recordings.save(destroyed.toBuilder().content(null).build());
-        guard.record(subject.withDetail("under " + rule.code()));
-        return entry;
+        uploads.finish(id);
+        keys.forEach(eraser::erase);
+        guard.record(subject.withDetail("under " + rule.code() + "; " + keys.size() + " stored objects erased"));
+        return new Disposed(entry, keys.size(), parts.size());
     }
+
+    /** One disposal: its register entry, the stored objects erased and the upload parts forgotten. */
+    private record Disposed(DestructionEntry entry, int objectsErased, int partsRemoved) {}
 
     /**
      * The retention sweep: disposes of every recording that may be disposed of today, skipping (and reporting) the
@@ -93,22 +115,35 @@ public final class DisposalService {
      * @return the destruction-register entries written
      */
     public List<DestructionEntry> sweep() {
+        return sweepReport().destroyed();
+    }
+
+    /**
+     * The retention sweep, as {@link #sweep()}, with what it did: for the one line a host logs for every sweep.
+     */
+    public DisposalReport sweepReport() {
         List<DestructionEntry> written = new ArrayList<>();
+        int[] counts = new int[4];
         LocalDate today = LocalDate.ofInstant(guard.now(), ZoneOffset.UTC);
         int offset = 0;
         List<Recording> page;
         do {
             page = recordings.findAll(offset, 500);
             offset += page.size();
+            counts[0] += page.size();
             page.stream().filter(r -> due(r, today)).forEach(r -> {
                 try {
-                    written.add(dispose(r.id()));
+                    Disposed disposed = destroy(r.id());
+                    written.add(disposed.entry());
+                    counts[1] += disposed.objectsErased();
+                    counts[2] += disposed.partsRemoved();
                 } catch (RuleViolationException kept) {
                     // Held or otherwise kept: the refusal is audited by dispose; the sweep goes on.
+                    counts[3]++;
                 }
             });
         } while (!page.isEmpty());
-        return written;
+        return new DisposalReport(counts[0], written, counts[1], counts[2], counts[3]);
     }
 
     private static boolean due(Recording r, LocalDate today) {

@@ -32,6 +32,7 @@ public final class FhirUrls {
     public static final String EXT_PURPOSE = SD + "recording-purpose";
     public static final String EXT_DEFENCE_REASON = SD + "defence-reason";
     public static final String EXT_SITE_POLICY_VERSION = SD + "site-policy-version";
+    public static final String EXT_SITE_POLICY_DEFAULT = SD + "site-policy-default";
     public static final String EXT_GOVERNING_CONSENT = SD + "governing-consent";
     public static final String EXT_CONSENT_STATUS = SD + "consent-status";
     public static final String EXT_RETENTION_UNTIL = SD + "retention-until";

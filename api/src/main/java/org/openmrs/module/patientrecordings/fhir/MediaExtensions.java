@@ -44,6 +44,9 @@ final class MediaExtensions {
         }
         m.addExtension(Hl7Systems.EXT_EVENT_LOCATION, Refs.to("Location", r.site()));
         m.addExtension(FhirUrls.EXT_SITE_POLICY_VERSION, new StringType(Integer.toString(r.policyVersion())));
+        if (r.defaultPolicy()) {
+            m.addExtension(FhirUrls.EXT_SITE_POLICY_DEFAULT, new BooleanType(true));
+        }
         MediaConsentStatus status = MediaConsentStatus.of(r, context.governingConsentState());
         m.addExtension(FhirUrls.EXT_CONSENT_STATUS, Refs.coding(FhirUrls.CS_MEDIA_CONSENT_STATUS, status.name()));
         if (r.consent() != null) {
@@ -86,6 +89,10 @@ final class MediaExtensions {
                 "Media.extension:site")));
         Refs.value(m, FhirUrls.EXT_SITE_POLICY_VERSION, StringType.class, "Media.extension:sitePolicyVersion")
                 .ifPresent(v -> b.policyVersion(policyVersion(v.getValue())));
+        b.defaultPolicy(
+                Refs.value(m, FhirUrls.EXT_SITE_POLICY_DEFAULT, BooleanType.class, "Media.extension:sitePolicyDefault")
+                        .map(BooleanType::booleanValue)
+                        .orElse(false));
         Refs.value(m, FhirUrls.EXT_GOVERNING_CONSENT, Reference.class, "Media.extension:governingConsent")
                 .flatMap(ref -> Refs.idIfAny(ref, "Consent", "Media.extension:governingConsent"))
                 .ifPresent(id -> b.consent(ConsentId.of(id)));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.policy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,35 @@ public record SitePolicy(
         RecordClass recordClass,
         MissingNoteHandling missingNote) {
 
+    /**
+     * The key under which the server's default site policy is kept, versioned like a site's own (POL-1, POL-2). No
+     * host names a location this way; the administration API reaches the default through its own path.
+     */
+    public static final SiteId SERVER_DEFAULT = SiteId.of("#server-default");
+
+    /**
+     * The first version of the server's default site policy, the one every site without a policy of its own follows
+     * until an administrator changes it. Conservative: staff may make every overt kind of recording but telephone,
+     * each with the patient's consent (CON-1) or the implicit consent of its kind (CON-9), for direct care only (no
+     * secondary purpose is allowed); telephone recording is off (TEL-1); a completion without a contemporaneous note
+     * is flagged rather than lost (REC-3); records are kept as general health records under England's schedule
+     * (REC-2). Covert recording has no setting here: it stays impossible until an authorisation is recorded (COV-1)
+     * by a user holding the covert privilege, which no role has by default (COV-2).
+     */
+    public static SitePolicy serverDefault() {
+        return new SitePolicy(
+                SERVER_DEFAULT,
+                1,
+                EnumSet.complementOf(EnumSet.of(RecordingKind.TELEPHONE)),
+                true,
+                TelephonePolicy.OFF,
+                List.of(),
+                List.of(),
+                "ENGLAND",
+                RecordClass.GENERAL,
+                MissingNoteHandling.FLAG);
+    }
+
     public SitePolicy {
         Objects.requireNonNull(site, "site");
         if (version < 1) {
@@ -50,6 +80,26 @@ public record SitePolicy(
         Objects.requireNonNull(jurisdiction, "jurisdiction");
         Objects.requireNonNull(recordClass, "recordClass");
         Objects.requireNonNull(missingNote, "missingNote");
+    }
+
+    /** Whether this is a version of the server's default site policy rather than of one site's own. */
+    public boolean isServerDefault() {
+        return site.equals(SERVER_DEFAULT);
+    }
+
+    /** The same settings as another site's (or the default's) version {@code number}. */
+    public SitePolicy as(SiteId other, int number) {
+        return new SitePolicy(
+                other,
+                number,
+                allowedKinds,
+                cliniciansMayRecordConsultations,
+                telephone,
+                noFilmingAreas,
+                secondaryPurposes,
+                jurisdiction,
+                recordClass,
+                missingNote);
     }
 
     /** The rule for a secondary purpose, when the site allows that purpose. */

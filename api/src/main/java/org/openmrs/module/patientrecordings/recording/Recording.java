@@ -30,7 +30,9 @@ import org.openmrs.module.patientrecordings.policy.RecordingFacts;
  * @param patient whose record it belongs to (REC-1)
  * @param encounter the encounter, or null
  * @param site where it was made
- * @param policyVersion the site policy version it was made under (POL-2)
+ * @param policyVersion the version of the policy it was made under (POL-2): the site's own, or the server's default
+ *     when {@code defaultPolicy}
+ * @param defaultPolicy whether it was made under the server's default site policy, the site having none of its own
  * @param kind what it captures
  * @param mediaType audio, video or image
  * @param initiator who made it
@@ -62,6 +64,7 @@ public record Recording(
         EncounterId encounter,
         SiteId site,
         int policyVersion,
+        boolean defaultPolicy,
         RecordingKind kind,
         MediaType mediaType,
         Initiator initiator,
@@ -156,6 +159,7 @@ public record Recording(
         private EncounterId encounter;
         private SiteId site;
         private int policyVersion;
+        private boolean defaultPolicy;
         private RecordingKind kind;
         private MediaType mediaType;
         private Initiator initiator;
@@ -193,6 +197,7 @@ public record Recording(
             b.encounter = r.encounter();
             b.site = r.site();
             b.policyVersion = r.policyVersion();
+            b.defaultPolicy = r.defaultPolicy();
             b.kind = r.kind();
             b.mediaType = r.mediaType();
             b.initiator = r.initiator();
@@ -241,6 +246,11 @@ public record Recording(
 
         public Builder policyVersion(int policyVersion) {
             this.policyVersion = policyVersion;
+            return this;
+        }
+
+        public Builder defaultPolicy(boolean defaultPolicy) {
+            this.defaultPolicy = defaultPolicy;
             return this;
         }
 
@@ -366,6 +376,7 @@ public record Recording(
                     encounter,
                     site,
                     policyVersion,
+                    defaultPolicy,
                     kind,
                     mediaType,
                     initiator,

@@ -47,7 +47,7 @@ public final class RecordingRetention {
             return recording;
         }
         SitePolicy site = sitePolicies
-                .version(recording.site(), recording.policyVersion())
+                .applied(recording.site(), recording.defaultPolicy(), recording.policyVersion())
                 .orElseThrow(() -> new IllegalStateException("policy version of " + recording.id() + " is missing"));
         LocalDate until = retention
                 .retentionEnd(

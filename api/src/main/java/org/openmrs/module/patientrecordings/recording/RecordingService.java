@@ -25,6 +25,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CompletionPolicy;
 import org.openmrs.module.patientrecordings.policy.CompletionRequest;
@@ -44,6 +45,7 @@ import org.openmrs.module.patientrecordings.policy.UseRequest;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.EncounterDirectory;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
+import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 
@@ -56,6 +58,7 @@ public final class RecordingService {
     private final RecordingRepository recordings;
     private final PatientConsents consents;
     private final SitePolicyRepository sitePolicies;
+    private final SiteDirectory sites;
     private final RegisterQueries registers;
     private final PatientDirectory patients;
     private final EncounterDirectory encounters;
@@ -67,6 +70,7 @@ public final class RecordingService {
             RecordingRepository recordings,
             PatientConsents consents,
             SitePolicyRepository sitePolicies,
+            SiteDirectory sites,
             RegisterQueries registers,
             PatientDirectory patients,
             EncounterDirectory encounters,
@@ -76,6 +80,7 @@ public final class RecordingService {
         this.recordings = Objects.requireNonNull(recordings, "recordings");
         this.consents = Objects.requireNonNull(consents, "consents");
         this.sitePolicies = Objects.requireNonNull(sitePolicies, "sitePolicies");
+        this.sites = Objects.requireNonNull(sites, "sites");
         this.registers = Objects.requireNonNull(registers, "registers");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.encounters = Objects.requireNonNull(encounters, "encounters");
@@ -94,14 +99,14 @@ public final class RecordingService {
         Instant now = guard.now();
         Subject subject = Subject.of(actor, AuditAction.CREATE, command.patient(), null);
         checkEncounter(command, subject);
-        SitePolicy site = sitePolicies.current(command.site()).orElse(null);
-        if (site == null) {
+        if (sites.find(command.site()).isEmpty()) {
             guard.enforce(
-                    RuleViolationException.of(
-                                    ErrorCode.SAF_4, "Site " + command.site() + " has no recording policy", "site")
+                    RuleViolationException.of(ErrorCode.SAF_4, "Unknown site " + command.site(), "site")
                             .decision(),
                     subject);
         }
+        // POL-1: the site's own policy, or the server's default while it has none.
+        SitePolicy site = sitePolicies.inForce(command.site());
         List<ConsentFact> patientConsents = consents.of(command.patient());
         StartRecordingRequest request = request(command, actor, site, patientConsents, now);
         Decision decision = command.sharedCopy() == null
@@ -153,6 +158,7 @@ public final class RecordingService {
                 .encounter(original.encounter())
                 .site(original.site())
                 .policyVersion(original.policyVersion())
+                .defaultPolicy(original.defaultPolicy())
                 .kind(original.kind())
                 .mediaType(original.mediaType())
                 .initiator(Initiator.CLINICIAN)
@@ -368,10 +374,15 @@ public final class RecordingService {
         return recording.facts(registers.underLegalHold(recording.patient(), guard.now()));
     }
 
+    /** Whether the host knows the site (a location in OpenMRS). */
+    public boolean knownSite(SiteId site) {
+        return sites.find(site).isPresent();
+    }
+
     /** The site policy a recording was made under (POL-2). */
     public SitePolicy policyOf(Recording recording) {
         return sitePolicies
-                .version(recording.site(), recording.policyVersion())
+                .applied(recording.site(), recording.defaultPolicy(), recording.policyVersion())
                 .orElseThrow(() -> new IllegalStateException("policy version of " + recording.id() + " is missing"));
     }
 
@@ -467,6 +478,7 @@ public final class RecordingService {
                 .encounter(c.encounter())
                 .site(c.site())
                 .policyVersion(site.version())
+                .defaultPolicy(site.isServerDefault())
                 .kind(c.kind())
                 .mediaType(c.mediaType())
                 .initiator(c.initiator())

@@ -15,23 +15,22 @@ import org.openmrs.module.patientrecordings.policy.SitePolicy;
 public final class InMemorySitePolicyRepository implements SitePolicyRepository {
 
     private final Map<SiteId, List<SitePolicy>> versions = new LinkedHashMap<>();
+    private final List<SitePolicy> defaults = new ArrayList<>(List.of(SitePolicy.serverDefault()));
 
     @Override
     public synchronized Optional<SitePolicy> current(SiteId site) {
-        List<SitePolicy> all = versions.getOrDefault(site, List.of());
+        List<SitePolicy> all = of(site);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     @Override
     public synchronized Optional<SitePolicy> version(SiteId site, int version) {
-        return versions.getOrDefault(site, List.of()).stream()
-                .filter(p -> p.version() == version)
-                .findFirst();
+        return of(site).stream().filter(p -> p.version() == version).findFirst();
     }
 
     @Override
     public synchronized List<SitePolicy> versions(SiteId site) {
-        return List.copyOf(versions.getOrDefault(site, List.of()));
+        return List.copyOf(of(site));
     }
 
     @Override
@@ -41,12 +40,17 @@ public final class InMemorySitePolicyRepository implements SitePolicyRepository 
 
     @Override
     public synchronized SitePolicy add(SitePolicy policy) {
-        List<SitePolicy> all = versions.computeIfAbsent(policy.site(), k -> new ArrayList<>());
+        List<SitePolicy> all =
+                policy.isServerDefault() ? defaults : versions.computeIfAbsent(policy.site(), k -> new ArrayList<>());
         if (all.stream().anyMatch(p -> p.version() == policy.version())) {
             throw RuleViolationException.of(
                     ErrorCode.VER_1, "Version " + policy.version() + " of this site's policy exists", "version");
         }
         all.add(policy);
         return policy;
+    }
+
+    private List<SitePolicy> of(SiteId site) {
+        return site.equals(SitePolicy.SERVER_DEFAULT) ? defaults : versions.getOrDefault(site, List.of());
     }
 }

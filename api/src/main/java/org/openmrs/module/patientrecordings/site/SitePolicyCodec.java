@@ -41,7 +41,9 @@ import org.openmrs.module.patientrecordings.retention.RecordClass;
  *  "jurisdiction": "ENGLAND", "recordClass": "GP", "missingNote": "BLOCK"}
  * }</pre>
  *
- * Sets are written sorted, so equal policies give equal JSON. The {@code telephone.purposes} path is the one the
+ * Sets are written sorted, so equal policies give equal JSON. {@code followsDefault} and {@code defaultVersion}, which
+ * the administration API adds for a site following the server's default policy, are read as informational, like
+ * {@code version}. The {@code telephone.purposes} path is the one the
  * rules of {@link org.openmrs.module.patientrecordings.policy.SitePolicyChangePolicy} report (TEL-4).
  */
 public final class SitePolicyCodec {
@@ -49,6 +51,8 @@ public final class SitePolicyCodec {
     private static final Set<String> POLICY_FIELDS = Set.of(
             "site",
             "version",
+            "followsDefault",
+            "defaultVersion",
             "allowedKinds",
             "cliniciansMayRecordConsultations",
             "telephone",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -72,7 +73,36 @@ public final class SitePolicyService {
         return () -> copy;
     }
 
-    /** The policy in force at a site; NF-1 when the site has none. */
+    /**
+     * The policy governing a site now (POL-1): its own latest version, or else the server's default (whose
+     * {@link SitePolicy#isServerDefault()} is then true).
+     */
+    public SitePolicy inForce(SiteId site) {
+        return policies.inForce(site);
+    }
+
+    /** The current version of the server's default site policy, which every site without its own follows. */
+    public SitePolicy serverDefault() {
+        return policies.inForce(SitePolicy.SERVER_DEFAULT);
+    }
+
+    /** Whether the host knows the site (a location in OpenMRS). */
+    public boolean knownSite(SiteId site) {
+        return sites.find(site).isPresent();
+    }
+
+    /**
+     * The host's sites, with their own policy or not; a host that cannot list its sites answers only those with a
+     * policy of their own.
+     */
+    public List<SiteDirectory.Site> hostSites() {
+        return sites.all();
+    }
+
+    /**
+     * The site's own policy now; NF-1 when it has none (it follows the server's default, {@link #inForce}). For
+     * {@link SitePolicy#SERVER_DEFAULT}, the default's current version.
+     */
     public SitePolicy current(SiteId site) {
         return policies.current(site)
                 .orElseThrow(() ->
@@ -127,7 +157,7 @@ public final class SitePolicyService {
         Actor actor = guard.actor();
         Subject subject = Subject.of(actor, AuditAction.POLICY_CHANGE, null, null)
                 .withDetail("site " + proposed.site() + " policy version " + proposed.version());
-        if (sites.find(proposed.site()).isEmpty()) {
+        if (!proposed.isServerDefault() && sites.find(proposed.site()).isEmpty()) {
             guard.enforce(
                     RuleViolationException.of(ErrorCode.SAF_4, "Unknown site " + proposed.site(), "site")
                             .decision(),
@@ -275,10 +305,14 @@ public final class SitePolicyService {
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.MANAGE_POLICY)), subject);
         SitePolicy edited;
         try {
-            SitePolicy current = current(site);
-            SitePolicy from =
-                    basedOn == null || basedOn == current.version() ? current : numbered(current, site, basedOn);
-            edited = edit.apply(from.nextVersion());
+            Optional<SitePolicy> own = policies.current(site);
+            if (own.isEmpty() && !knownSite(site)) {
+                current(site);
+            }
+            // A site following the default starts its own policy from the default's settings, as its version 1.
+            SitePolicy base = own.orElseGet(this::serverDefault);
+            int from = basedOn != null ? basedOn : own.map(SitePolicy::version).orElse(0);
+            edited = edit.apply(base.as(site, from + 1));
         } catch (RuleViolationException refused) {
             guard.enforce(refused.decision(), subject);
             throw refused;

@@ -15,6 +15,7 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.policy.LegalAuthority;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.register.DestructionEntry;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.support.Clinic;
@@ -82,6 +83,50 @@ class DisposalTest {
 
         assertThat(written).extracting(DestructionEntry::recording).containsExactly(recording.id());
         assertThat(clinic.stored(younger.id()).state()).isEqualTo(RecordingState.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("CON-5, REC-4: the sweep erases every chunk of an upload cut off by a withdrawal and forgets them")
+    void con5_sweepErasesTheChunksOfASealedUpload() {
+        Recording inProgress = clinic.consultationInProgress(clinic.patient("Cal"), DIRECT_CARE);
+        clinic.uploads().append(part(inProgress, 0, "chunks/first"));
+        clinic.uploads().append(part(inProgress, 4, "chunks/second"));
+        clinic.as(clinic.aClinician()).consents().withdraw(inProgress.consent(), null);
+
+        DisposalReport report = clinic.as(recordsManager).disposal().sweepReport();
+
+        assertThat(report.destroyed()).extracting(DestructionEntry::recording).containsExactly(inProgress.id());
+        assertThat(report.objectsErased()).isEqualTo(2);
+        assertThat(report.partsRemoved()).isEqualTo(2);
+        assertThat(report.kept()).isZero();
+        assertThat(report.examined()).isEqualTo(2);
+        assertThat(clinic.eraser().erased()).containsExactlyInAnyOrder("chunks/first", "chunks/second");
+        assertThat(clinic.uploads().parts(inProgress.id())).isEmpty();
+        assertThat(clinic.stored(inProgress.id()).state()).isEqualTo(RecordingState.DESTROYED);
+        assertThat(clinic.lastAuditEntry().action()).isEqualTo(AuditAction.DISPOSE);
+        assertThat(clinic.lastAuditEntry().detail()).contains("2 stored objects erased");
+        assertThat(clinic.registers().list(DestructionEntry.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("REC-4, REC-5: the sweep's report counts what it destroyed, erased and kept under a legal hold")
+    void rec4_sweepReportCountsWhatItDid() {
+        clinic.clock().moveTo(recording.retentionUntil().plusDays(1));
+        Recording held = clinic.confirmedConsultation(clinic.patient("Bea"), DIRECT_CARE);
+        clinic.clock().moveTo(held.retentionUntil().plusDays(1));
+        clinic.as(recordsManager).registers().placeLegalHold(held.patient(), LegalAuthority.CLAIM, "CLM-7");
+
+        DisposalReport report = clinic.as(recordsManager).disposal().sweepReport();
+
+        assertThat(report.destroyed()).extracting(DestructionEntry::recording).containsExactly(recording.id());
+        assertThat(report.objectsErased()).isEqualTo(1);
+        assertThat(report.partsRemoved()).isZero();
+        assertThat(report.kept()).isEqualTo(1);
+        assertThat(clinic.eraser().erased()).containsExactly(recording.content().key());
+    }
+
+    private static UploadPart part(Recording recording, long start, String key) {
+        return new UploadPart(recording.id(), start, 4, "video/webm", key, "a".repeat(64), "b".repeat(40));
     }
 
     @Test

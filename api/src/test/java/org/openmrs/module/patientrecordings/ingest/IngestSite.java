@@ -4,6 +4,7 @@ package org.openmrs.module.patientrecordings.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -15,10 +16,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.disposal.ContentEraser;
+import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
@@ -33,8 +37,10 @@ import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.PersistentRepositories;
+import org.openmrs.module.patientrecordings.persistence.recording.JpaUploadProgress;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
+import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.recording.PatientConsents;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
@@ -167,6 +173,29 @@ final class IngestSite implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Disposal over this site's database and store, as a records manager: the recordings' content and the chunks of
+     * unfinished uploads erased from the store (REC-4).
+     */
+    DisposalService disposal(Actor recordsManager) {
+        SwitchableCurrentUser manager = new SwitchableCurrentUser();
+        manager.logIn(recordsManager);
+        ContentEraser eraser = key -> {
+            try {
+                backend.delete(key);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return new DisposalService(
+                repositories.recordings(),
+                recordingService,
+                repositories.registers(),
+                new JpaUploadProgress(repositories.database()),
+                eraser,
+                new AccessGuard(manager, repositories.auditLog(), Clock.systemUTC()));
+    }
+
     FilesystemContentBackend backend() {
         return backend;
     }
@@ -204,6 +233,7 @@ final class IngestSite implements AutoCloseable {
                 repositories.recordings(),
                 new NoConsents(),
                 repositories.sitePolicies(),
+                id -> Optional.of(new SiteDirectory.Site(id, "Ingest site")),
                 new RegisterQueries(repositories.registers()),
                 patients,
                 new FakeEncounterDirectory(),

@@ -3,7 +3,7 @@ package org.openmrs.module.patientrecordings.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** The one changelog also serves OpenMRS as the module's liquibase.xml, so it keeps the conventions it states. */
 class ChangelogConventionsTest {
@@ -36,13 +37,12 @@ class ChangelogConventionsTest {
 
     @BeforeAll
     static void readChangelog() throws Exception {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
-            assertThat(in).as(Database.CHANGELOG).isNotNull();
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().parse(in);
+        changeSets = new ArrayList<>();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (String text : ChangelogFiles.texts()) {
+            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
             NodeList nodes = document.getDocumentElement().getElementsByTagNameNS("*", "changeSet");
-            changeSets = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {
                 changeSets.add((Element) nodes.item(i));
             }

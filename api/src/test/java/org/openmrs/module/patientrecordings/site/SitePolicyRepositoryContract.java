@@ -47,6 +47,58 @@ public abstract class SitePolicyRepositoryContract {
     }
 
     @Test
+    void aFreshRepositoryAnswersTheBuiltInServerDefaultAsItsFirstVersion() {
+        SitePolicy builtIn = SitePolicy.serverDefault();
+
+        assertThat(policies.current(SitePolicy.SERVER_DEFAULT)).contains(builtIn);
+        assertThat(policies.version(SitePolicy.SERVER_DEFAULT, 1)).contains(builtIn);
+        assertThat(policies.versions(SitePolicy.SERVER_DEFAULT)).containsExactly(builtIn);
+        assertThat(policies.inForce(site)).isEqualTo(builtIn);
+        assertThat(policies.applied(site, true, 1)).contains(builtIn);
+        assertThat(policies.applied(site, false, 1)).isEmpty();
+        assertThat(policies.sites()).isEmpty();
+    }
+
+    @Test
+    void theServerDefaultIsVersionedAndASitesOwnPolicyReplacesItForThatSiteOnly() {
+        SiteId other = SiteId.random();
+        SitePolicy second = withoutConsultations(SitePolicy.serverDefault().nextVersion());
+        policies.add(second);
+
+        assertThat(policies.inForce(site)).isEqualTo(second);
+        assertThat(policies.versions(SitePolicy.SERVER_DEFAULT)).containsExactly(SitePolicy.serverDefault(), second);
+        assertThat(policies.version(SitePolicy.SERVER_DEFAULT, 1)).contains(SitePolicy.serverDefault());
+        assertThatThrownBy(() -> policies.add(
+                        withoutConsultations(SitePolicy.serverDefault().nextVersion())))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.decision().codes()).containsExactly(ErrorCode.VER_1));
+
+        SitePolicy own = SitePolicy.serverDefault().as(site, 1);
+        policies.add(own);
+
+        assertThat(policies.inForce(site)).isEqualTo(own);
+        assertThat(policies.inForce(other)).isEqualTo(second);
+        assertThat(policies.applied(site, true, 2)).contains(second);
+        assertThat(policies.applied(site, false, 1)).contains(own);
+        assertThat(policies.sites()).containsExactly(site);
+    }
+
+    private static SitePolicy withoutConsultations(SitePolicy p) {
+        return new SitePolicy(
+                p.site(),
+                p.version(),
+                p.allowedKinds(),
+                false,
+                p.telephone(),
+                p.noFilmingAreas(),
+                p.secondaryPurposes(),
+                p.jurisdiction(),
+                p.recordClass(),
+                p.missingNote());
+    }
+
+    @Test
     void aPolicyWithEverySettingReadsBackEqual() {
         SitePolicy full = new SitePolicy(
                 site,

@@ -38,6 +38,7 @@ import org.openmrs.module.patientrecordings.port.EncounterDirectory.Encounter;
 import org.openmrs.module.patientrecordings.port.PatientDirectory.Patient;
 import org.openmrs.module.patientrecordings.port.SiteDirectory.Site;
 import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
+import org.openmrs.module.patientrecordings.recording.InMemoryUploadProgress;
 import org.openmrs.module.patientrecordings.recording.PatientConsents;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
@@ -67,6 +68,7 @@ public final class Clinic {
     private final SwitchableCurrentUser currentUser = new SwitchableCurrentUser();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingEraser eraser = new RecordingEraser();
+    private final InMemoryUploadProgress uploads = new InMemoryUploadProgress();
 
     private final InMemoryRecordingRepository recordingRepository = new InMemoryRecordingRepository();
     private final InMemoryConsentRepository consentRepository = new InMemoryConsentRepository();
@@ -95,6 +97,7 @@ public final class Clinic {
                 recordingRepository,
                 new ConsentsOnFile(),
                 sitePolicyRepository,
+                sites,
                 registerQueries,
                 patients,
                 encounters,
@@ -105,7 +108,8 @@ public final class Clinic {
                 consentRepository, recordingRepository, recordingService, sitePolicyRepository, patients, notes, guard);
         registerService = new RegisterService(registerRepository, patients, notes, guard);
         sitePolicyService = new SitePolicyService(sitePolicyRepository, sites, retentionService.jurisdictions(), guard);
-        disposalService = new DisposalService(recordingRepository, recordingService, registerRepository, eraser, guard);
+        disposalService =
+                new DisposalService(recordingRepository, recordingService, registerRepository, uploads, eraser, guard);
         disclosureService = new DisclosureService(
                 recordingRepository, recordingService, consentRepository, registerRepository, audit, guard);
         sites.add(new Site(site, "Riverside Surgery"));
@@ -191,6 +195,11 @@ public final class Clinic {
 
     public InMemoryAuditLog audit() {
         return audit;
+    }
+
+    /** The chunked uploads in progress (SAF-4), which disposal forgets (REC-4). */
+    public InMemoryUploadProgress uploads() {
+        return uploads;
     }
 
     public RecordingEraser eraser() {

@@ -20,7 +20,7 @@ import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 public final class ConsentCommandBuilder {
 
     private final PatientId patient;
-    private final SiteId site;
+    private SiteId site;
     private EncounterId encounter;
     private Set<RecordingKind> kinds = EnumSet.of(RecordingKind.CONSULTATION);
     private Set<Purpose> purposes = Set.of(Purpose.DIRECT_CARE);
@@ -45,6 +45,11 @@ public final class ConsentCommandBuilder {
 
     public ConsentCommandBuilder forPurposes(Purpose... values) {
         this.purposes = Set.of(values);
+        return this;
+    }
+
+    public ConsentCommandBuilder at(SiteId value) {
+        this.site = value;
         return this;
     }
 

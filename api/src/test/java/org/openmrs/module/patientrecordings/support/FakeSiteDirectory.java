@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.support;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.SiteId;
@@ -15,6 +17,11 @@ public final class FakeSiteDirectory implements SiteDirectory {
     @Override
     public synchronized Optional<Site> find(SiteId id) {
         return Optional.ofNullable(sites.get(id));
+    }
+
+    @Override
+    public synchronized List<Site> all() {
+        return sites.values().stream().sorted(Comparator.comparing(Site::name)).toList();
     }
 
     public synchronized Site add(Site site) {

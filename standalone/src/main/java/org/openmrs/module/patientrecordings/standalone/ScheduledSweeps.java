@@ -2,16 +2,15 @@
 package org.openmrs.module.patientrecordings.standalone;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.openmrs.module.patientrecordings.disposal.DisposalReport;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.UserId;
-import org.openmrs.module.patientrecordings.register.DestructionEntry;
 import org.openmrs.module.patientrecordings.storage.ContentSweeper;
 import org.openmrs.module.patientrecordings.storage.SweepReport;
 import org.slf4j.Logger;
@@ -60,9 +59,17 @@ final class ScheduledSweeps implements AutoCloseable {
     private static void retentionSweep(Services services, Actor sweeper) {
         long began = System.nanoTime();
         try {
-            List<DestructionEntry> destroyed = services.currentUser()
-                    .callAs(sweeper, () -> services.disposal().sweep());
-            LOG.info("event=retention_sweep destroyed={} durationMs={}", destroyed.size(), millisSince(began));
+            DisposalReport report = services.currentUser()
+                    .callAs(sweeper, () -> services.disposal().sweepReport());
+            LOG.info(
+                    "event=retention_sweep examined={} destroyed={} erasedObjects={} uploadPartsRemoved={} kept={}"
+                            + " durationMs={}",
+                    report.examined(),
+                    report.destroyed().size(),
+                    report.objectsErased(),
+                    report.partsRemoved(),
+                    report.kept(),
+                    millisSince(began));
         } catch (RuntimeException e) {
             LOG.error("event=retention_sweep_failed durationMs={}", millisSince(began), e);
         }

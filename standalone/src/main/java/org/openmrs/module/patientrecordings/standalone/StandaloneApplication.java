@@ -316,6 +316,7 @@ public final class StandaloneApplication implements AutoCloseable {
                 repositories.recordings(),
                 new StoredPatientConsents(repositories.consents()),
                 repositories.sitePolicies(),
+                host.sites(),
                 new RegisterQueries(repositories.registers()),
                 host.patients(),
                 host.encounters(),
@@ -345,7 +346,12 @@ public final class StandaloneApplication implements AutoCloseable {
                 scheduleService,
                 new PolicyFileService(sitePolicies, scheduleService, guard),
                 new DisposalService(
-                        repositories.recordings(), recordings, repositories.registers(), eraser(content), guard),
+                        repositories.recordings(),
+                        recordings,
+                        repositories.registers(),
+                        new JpaUploadProgress(database),
+                        eraser(content),
+                        guard),
                 new DisclosureService(
                         repositories.recordings(),
                         recordings,

@@ -39,7 +39,8 @@ import org.openmrs.module.patientrecordings.recording.SharedCopy;
  *   <li>{@code format}: 1, the version of this layout;
  *   <li>ids and texts as strings: {@code id, patient, encounter, site, operator, consent, derivativeOf,
  *       defenceReason, voidReason};
- *   <li>{@code policyVersion} a number; {@code thirdPartiesCaptured} a boolean;
+ *   <li>{@code policyVersion} a number; {@code thirdPartiesCaptured} a boolean; {@code defaultPolicy} a boolean,
+ *       present only when true (versions saved before it existed were all under a site's own policy);
  *   <li>enums by name: {@code kind, mediaType, initiator, mode, state}; {@code purposes} (codes, sorted),
  *       {@code flags} (names, sorted) and {@code staffPresent} (in order) as arrays of strings;
  *   <li>instants in ISO-8601 UTC: {@code startedAt, endedAt}; dates as ISO-8601: {@code retentionUntil};
@@ -63,6 +64,9 @@ final class RecordingDocuments {
         put(json, "encounter", r.encounter() == null ? null : r.encounter().value());
         put(json, "site", r.site().value());
         json.addProperty("policyVersion", r.policyVersion());
+        if (r.defaultPolicy()) {
+            json.addProperty("defaultPolicy", true);
+        }
         put(json, "kind", r.kind().name());
         put(json, "mediaType", r.mediaType().name());
         put(json, "initiator", r.initiator().name());
@@ -144,6 +148,8 @@ final class RecordingDocuments {
                 .encounter(value(json, "encounter", EncounterId::of))
                 .site(SiteId.of(string(json, "site")))
                 .policyVersion(json.get("policyVersion").getAsInt())
+                .defaultPolicy(
+                        json.has("defaultPolicy") && json.get("defaultPolicy").getAsBoolean())
                 .kind(RecordingKind.valueOf(string(json, "kind")))
                 .mediaType(MediaType.valueOf(string(json, "mediaType")))
                 .initiator(Initiator.valueOf(string(json, "initiator")))

@@ -45,6 +45,7 @@ final class RecordingMapper {
         row.encounterId = r.encounter() == null ? null : r.encounter().value();
         row.siteId = r.site().value();
         row.policyVersion = r.policyVersion();
+        row.defaultPolicy = r.defaultPolicy();
         row.kind = r.kind().name();
         row.mediaType = r.mediaType().name();
         row.initiator = r.initiator().name();
@@ -86,6 +87,7 @@ final class RecordingMapper {
                 .encounter(row.encounterId == null ? null : EncounterId.of(row.encounterId))
                 .site(SiteId.of(row.siteId))
                 .policyVersion(row.policyVersion)
+                .defaultPolicy(row.defaultPolicy)
                 .kind(RecordingKind.valueOf(row.kind))
                 .mediaType(MediaType.valueOf(row.mediaType))
                 .initiator(Initiator.valueOf(row.initiator))

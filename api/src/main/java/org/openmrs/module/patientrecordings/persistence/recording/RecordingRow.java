@@ -53,6 +53,9 @@ class RecordingRow {
     @Column(name = "policy_version", nullable = false)
     int policyVersion;
 
+    @Column(name = "default_policy", nullable = false)
+    boolean defaultPolicy;
+
     @Column(name = "recording_kind", nullable = false, length = 32)
     String kind;
 

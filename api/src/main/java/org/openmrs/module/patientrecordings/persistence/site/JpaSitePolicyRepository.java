@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.site;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,40 +32,50 @@ public final class JpaSitePolicyRepository implements SitePolicyRepository {
     public Optional<SitePolicy> current(SiteId site) {
         Objects.requireNonNull(site, "site");
         return database.inCurrentTransaction(entityManager -> entityManager
-                .createQuery(
-                        "select p from SitePolicyRow p where p.siteId = :site order by p.number desc",
-                        SitePolicyRow.class)
-                .setParameter("site", site.value())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(SitePolicyMapper::read));
+                        .createQuery(
+                                "select p from SitePolicyRow p where p.siteId = :site order by p.number desc",
+                                SitePolicyRow.class)
+                        .setParameter("site", site.value())
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst()
+                        .map(SitePolicyMapper::read))
+                .or(() -> builtIn(site, 1));
     }
 
     @Override
     public Optional<SitePolicy> version(SiteId site, int version) {
         Objects.requireNonNull(site, "site");
         return database.inCurrentTransaction(entityManager -> entityManager
-                .createQuery(
-                        "select p from SitePolicyRow p where p.siteId = :site and p.version = :version",
-                        SitePolicyRow.class)
-                .setParameter("site", site.value())
-                .setParameter("version", version)
-                .getResultStream()
-                .findFirst()
-                .map(SitePolicyMapper::read));
+                        .createQuery(
+                                "select p from SitePolicyRow p where p.siteId = :site and p.version = :version",
+                                SitePolicyRow.class)
+                        .setParameter("site", site.value())
+                        .setParameter("version", version)
+                        .getResultStream()
+                        .findFirst()
+                        .map(SitePolicyMapper::read))
+                .or(() -> builtIn(site, version));
     }
 
     @Override
     public List<SitePolicy> versions(SiteId site) {
         Objects.requireNonNull(site, "site");
-        return database.inCurrentTransaction(entityManager -> entityManager
+        List<SitePolicy> stored = database.inCurrentTransaction(entityManager -> entityManager
                 .createQuery(
                         "select p from SitePolicyRow p where p.siteId = :site order by p.number", SitePolicyRow.class)
                 .setParameter("site", site.value())
                 .getResultStream()
                 .map(SitePolicyMapper::read)
                 .toList());
+        Optional<SitePolicy> first = builtIn(site, 1);
+        if (first.isEmpty() || (!stored.isEmpty() && stored.get(0).version() == 1)) {
+            return stored;
+        }
+        List<SitePolicy> all = new ArrayList<>(stored.size() + 1);
+        all.add(first.get());
+        all.addAll(stored);
+        return List.copyOf(all);
     }
 
     /** The sites in the order their first version was added. */
@@ -72,10 +83,20 @@ public final class JpaSitePolicyRepository implements SitePolicyRepository {
     public List<SiteId> sites() {
         return database.inCurrentTransaction(entityManager -> entityManager
                 .createQuery(
-                        "select p.siteId from SitePolicyRow p group by p.siteId order by min(p.number)", String.class)
+                        "select p.siteId from SitePolicyRow p where p.siteId <> :default group by p.siteId"
+                                + " order by min(p.number)",
+                        String.class)
+                .setParameter("default", SitePolicy.SERVER_DEFAULT.value())
                 .getResultStream()
                 .map(SiteId::of)
                 .toList());
+    }
+
+    /** The default's built-in first version, which is never stored (a stored version 1 would take its place). */
+    private static Optional<SitePolicy> builtIn(SiteId site, int version) {
+        return site.equals(SitePolicy.SERVER_DEFAULT) && version == 1
+                ? Optional.of(SitePolicy.serverDefault())
+                : Optional.empty();
     }
 
     /**

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.Decision;
@@ -50,6 +52,11 @@ final class PolicyEndpoints {
 
     List<Route> routes() {
         return List.of(
+                new Route("GET", "/default-policy", MANAGE_POLICY, this::defaultPolicy),
+                new Route("PUT", "/default-policy", MANAGE_POLICY, this::updateDefault),
+                new Route("GET", "/default-policy/versions", MANAGE_POLICY, this::defaultVersions),
+                new Route("GET", "/default-policy/versions/{n}", MANAGE_POLICY, this::defaultVersion),
+                new Route("GET", "/default-policy/diff", MANAGE_POLICY, this::defaultDiff),
                 new Route("GET", "/sites", BEFORE_RECORDING, this::sites),
                 new Route("GET", "/sites/{site}/policy", MANAGE_POLICY, this::current),
                 new Route("PUT", "/sites/{site}/policy", MANAGE_POLICY, this::update),
@@ -64,21 +71,115 @@ final class PolicyEndpoints {
                 new Route("DELETE", "/sites/{site}/no-filming-areas/{code}", MANAGE_POLICY, this::removeArea));
     }
 
+    /**
+     * POL-1: every site the host has and every site with a policy of its own, each saying whether it follows the
+     * server's default; a site with its own policy first, in the order their first versions were added.
+     */
     private Reply sites(Call call) {
+        SitePolicy fallback = policies.serverDefault();
+        Map<SiteId, String> names = new LinkedHashMap<>();
+        policies.hostSites().forEach(s -> names.put(s.id(), s.name()));
         JsonArray sites = new JsonArray();
-        for (SiteId site : policies.sites()) {
-            JsonObject s = new JsonObject();
-            s.addProperty("site", site.value());
+        List<SiteId> own = policies.sites();
+        for (SiteId site : own) {
+            JsonObject s = siteEntry(site, names.get(site));
+            s.addProperty("followsDefault", false);
             s.addProperty("version", policies.current(site).version());
             sites.add(s);
         }
+        for (Map.Entry<SiteId, String> host : names.entrySet()) {
+            if (!own.contains(host.getKey())) {
+                JsonObject s = siteEntry(host.getKey(), host.getValue());
+                s.addProperty("followsDefault", true);
+                s.addProperty("version", 0);
+                s.addProperty("defaultVersion", fallback.version());
+                sites.add(s);
+            }
+        }
+        JsonObject defaults = new JsonObject();
+        defaults.addProperty("version", fallback.version());
         JsonObject body = new JsonObject();
+        body.add("defaultPolicy", defaults);
         body.add("sites", sites);
         return Reply.ok(body);
     }
 
+    private static JsonObject siteEntry(SiteId site, String name) {
+        JsonObject s = new JsonObject();
+        s.addProperty("site", site.value());
+        if (name != null) {
+            s.addProperty("name", name);
+        }
+        return s;
+    }
+
+    /**
+     * The site's own policy, or, for a known site without one, the server's default as that site follows it:
+     * {@code followsDefault} true, {@code version} 0 (no version of its own, the ETag a first change is based on)
+     * and {@code defaultVersion} the default's version.
+     */
     private Reply current(Call call) {
-        return policy(policies.current(site(call)));
+        SiteId site = site(call);
+        return followsDefault(site) ? following(site) : policy(policies.current(site));
+    }
+
+    private Reply following(SiteId site) {
+        SitePolicy fallback = policies.serverDefault();
+        JsonObject body = codec.write(fallback);
+        body.addProperty("site", site.value());
+        body.addProperty("version", 0);
+        body.addProperty("followsDefault", true);
+        body.addProperty("defaultVersion", fallback.version());
+        return Reply.ok(body).tagged(0);
+    }
+
+    /** Whether the site follows the server's default: known to the host, with no policy of its own. */
+    private boolean followsDefault(SiteId site) {
+        return policies.versions(site).isEmpty() && policies.knownSite(site);
+    }
+
+    private Reply defaultPolicy(Call call) {
+        return defaultDocument(policies.serverDefault());
+    }
+
+    private Reply updateDefault(Call call) throws IOException {
+        policies.requireMayChange(SitePolicy.SERVER_DEFAULT);
+        JsonElement body = call.body();
+        if (body.isJsonObject()) {
+            body.getAsJsonObject().remove("default");
+        }
+        SitePolicy content = read(body, SitePolicy.SERVER_DEFAULT);
+        return defaultDocument(policies.update(SitePolicy.SERVER_DEFAULT, call.ifMatch(), content));
+    }
+
+    private Reply defaultVersions(Call call) {
+        JsonArray versions = new JsonArray();
+        policies.versions(SitePolicy.SERVER_DEFAULT).forEach(p -> versions.add(asDefault(codec.write(p))));
+        JsonObject body = new JsonObject();
+        body.addProperty("default", true);
+        body.add("versions", versions);
+        return Reply.ok(body);
+    }
+
+    private Reply defaultVersion(Call call) {
+        return defaultDocument(policies.version(SitePolicy.SERVER_DEFAULT, call.pathInt("n")));
+    }
+
+    private Reply defaultDiff(Call call) {
+        JsonObject body =
+                diffDocument(policies.diff(SitePolicy.SERVER_DEFAULT, call.queryInt("from"), call.queryInt("to")));
+        return Reply.ok(asDefault(body));
+    }
+
+    private Reply defaultDocument(SitePolicy policy) {
+        return Reply.ok(asDefault(codec.write(policy))).tagged(policy.version());
+    }
+
+    /** The server's default is not a site: its documents say {@code "default": true} instead of naming one. */
+    private static JsonObject asDefault(JsonObject document) {
+        document.remove("site");
+        document.addProperty("default", true);
+        return document;
     }
 
     private Reply update(Call call) throws IOException {
@@ -92,13 +193,15 @@ final class PolicyEndpoints {
     private Reply versions(Call call) {
         SiteId site = site(call);
         List<SitePolicy> all = policies.versions(site);
-        if (all.isEmpty()) {
+        boolean followsDefault = all.isEmpty() && policies.knownSite(site);
+        if (all.isEmpty() && !followsDefault) {
             policies.current(site);
         }
         JsonArray versions = new JsonArray();
         all.forEach(p -> versions.add(codec.write(p)));
         JsonObject body = new JsonObject();
         body.addProperty("site", site.value());
+        body.addProperty("followsDefault", followsDefault);
         body.add("versions", versions);
         return Reply.ok(body);
     }
@@ -108,7 +211,10 @@ final class PolicyEndpoints {
     }
 
     private Reply diff(Call call) {
-        PolicyDiff diff = policies.diff(site(call), call.queryInt("from"), call.queryInt("to"));
+        return Reply.ok(diffDocument(policies.diff(site(call), call.queryInt("from"), call.queryInt("to"))));
+    }
+
+    private static JsonObject diffDocument(PolicyDiff diff) {
         JsonArray changes = new JsonArray();
         for (PolicyDiff.Change c : diff.changes()) {
             JsonObject change = new JsonObject();
@@ -127,11 +233,13 @@ final class PolicyEndpoints {
         body.addProperty("from", diff.fromVersion());
         body.addProperty("to", diff.toVersion());
         body.add("changes", changes);
-        return Reply.ok(body);
+        return body;
     }
 
     private Reply notices(Call call) {
-        SitePolicy policy = policies.current(site(call));
+        SiteId site = site(call);
+        boolean followsDefault = followsDefault(site);
+        SitePolicy policy = followsDefault ? policies.serverDefault().as(site, 1) : policies.current(site);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         JsonArray notices = new JsonArray();
         List<TelephoneNotice> all = policy.telephone().notices();
@@ -141,12 +249,14 @@ final class PolicyEndpoints {
             n.addProperty("inUse", all.get(i).inUseOn(today));
             notices.add(n);
         }
+        int version = followsDefault ? 0 : policy.version();
         JsonObject body = new JsonObject();
         body.addProperty("site", policy.site().value());
-        body.addProperty("version", policy.version());
+        body.addProperty("version", version);
+        body.addProperty("followsDefault", followsDefault);
         body.addProperty("enabled", policy.telephone().enabled());
         body.add("notices", notices);
-        return Reply.ok(body).tagged(policy.version());
+        return Reply.ok(body).tagged(version);
     }
 
     private Reply addNotice(Call call) throws IOException {
@@ -169,14 +279,18 @@ final class PolicyEndpoints {
     }
 
     private Reply areas(Call call) {
-        SitePolicy policy = policies.current(site(call));
+        SiteId site = site(call);
+        boolean followsDefault = followsDefault(site);
+        SitePolicy policy = followsDefault ? policies.serverDefault().as(site, 1) : policies.current(site);
+        int version = followsDefault ? 0 : policy.version();
         JsonArray areas = new JsonArray();
         policy.noFilmingAreas().forEach(a -> areas.add(codec.write(a)));
         JsonObject body = new JsonObject();
         body.addProperty("site", policy.site().value());
-        body.addProperty("version", policy.version());
+        body.addProperty("version", version);
+        body.addProperty("followsDefault", followsDefault);
         body.add("noFilmingAreas", areas);
-        return Reply.ok(body).tagged(policy.version());
+        return Reply.ok(body).tagged(version);
     }
 
     private Reply putArea(Call call) throws IOException {

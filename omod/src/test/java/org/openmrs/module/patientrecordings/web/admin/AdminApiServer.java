@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ import org.openmrs.module.patientrecordings.port.EncounterDirectory;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
 import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
+import org.openmrs.module.patientrecordings.recording.InMemoryUploadProgress;
 import org.openmrs.module.patientrecordings.recording.PatientConsents;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
@@ -85,6 +87,9 @@ final class AdminApiServer implements AutoCloseable {
 
     static final String USER_HEADER = "X-Test-User";
     static final SiteId RIVERSIDE = SiteId.of("riverside");
+    /** A site without a policy of its own: it follows the server's default. */
+    static final SiteId HILLTOP = SiteId.of("hilltop");
+
     static final PatientId ALICE = PatientId.of("alice");
     static final PatientId BOB = PatientId.of("bob");
     static final Instant NOW = Instant.parse("2025-03-10T09:00:00Z");
@@ -119,7 +124,20 @@ final class AdminApiServer implements AutoCloseable {
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);
         Map<SiteId, SiteDirectory.Site> sites = new ConcurrentHashMap<>();
         sites.put(RIVERSIDE, new SiteDirectory.Site(RIVERSIDE, "Riverside Surgery"));
-        SiteDirectory siteDirectory = id -> Optional.ofNullable(sites.get(id));
+        sites.put(HILLTOP, new SiteDirectory.Site(HILLTOP, "Hilltop Clinic"));
+        SiteDirectory siteDirectory = new SiteDirectory() {
+            @Override
+            public Optional<Site> find(SiteId id) {
+                return Optional.ofNullable(sites.get(id));
+            }
+
+            @Override
+            public List<Site> all() {
+                return sites.values().stream()
+                        .sorted(Comparator.comparing(Site::name))
+                        .toList();
+            }
+        };
         PatientDirectory patients = id -> Set.of(ALICE, BOB).contains(id)
                 ? Optional.of(new PatientDirectory.Patient(id, id.value(), LocalDate.parse("1980-04-01"), null, null))
                 : Optional.empty();
@@ -154,6 +172,7 @@ final class AdminApiServer implements AutoCloseable {
                 recordingRepository,
                 noConsents,
                 policyRepository,
+                siteDirectory,
                 new RegisterQueries(registerRepository),
                 patients,
                 encounters,
@@ -168,7 +187,13 @@ final class AdminApiServer implements AutoCloseable {
                 schedules,
                 new PolicyFileService(policies, schedules, guard),
                 new RegisterService(registerRepository, patients, clinicalNotes, guard),
-                new DisposalService(recordingRepository, recordings, registerRepository, key -> {}, guard),
+                new DisposalService(
+                        recordingRepository,
+                        recordings,
+                        registerRepository,
+                        new InMemoryUploadProgress(),
+                        key -> {},
+                        guard),
                 guard);
         policyRepository.add(riversidePolicy());
 

@@ -40,6 +40,7 @@ import org.openmrs.module.patientrecordings.policy.TelephonePolicy;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.EncounterDirectory;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
+import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.recording.InMemoryRecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
@@ -120,6 +121,7 @@ final class TestClinic implements AutoCloseable {
                 recordings,
                 new StoredPatientConsents(consents),
                 policies,
+                id -> SITE.equals(id) ? Optional.of(new SiteDirectory.Site(id, "Example site")) : Optional.empty(),
                 new RegisterQueries(registers),
                 patients,
                 encounterDirectory,

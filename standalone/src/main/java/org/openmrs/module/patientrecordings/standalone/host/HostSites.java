@@ -51,6 +51,15 @@ public final class HostSites implements SiteDirectory {
                 em -> Optional.ofNullable(em.find(SiteRow.class, id.value())).map(SiteRow::toSite));
     }
 
+    @Override
+    public List<Site> all() {
+        return database.inTransaction(
+                em -> em.createQuery("select s from SiteRow s order by s.name, s.id", SiteRow.class)
+                        .getResultStream()
+                        .map(SiteRow::toSite)
+                        .toList());
+    }
+
     /**
      * Sites whose name contains {@code name} (case-insensitive; null matches all), sorted by name then id.
      *

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.openmrs.port;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.Location;
@@ -26,6 +28,16 @@ public final class OpenmrsSiteDirectory implements SiteDirectory {
                     }
                     return Optional.of(new Site(id, location.getName()));
                 },
+                PrivilegeConstants.GET_LOCATIONS);
+    }
+
+    @Override
+    public List<Site> all() {
+        return HostPrivileges.with(
+                () -> Context.getLocationService().getAllLocations(false).stream()
+                        .map(location -> new Site(SiteId.of(location.getUuid()), location.getName()))
+                        .sorted(Comparator.comparing(Site::name, Comparator.nullsLast(String::compareToIgnoreCase)))
+                        .toList(),
                 PrivilegeConstants.GET_LOCATIONS);
     }
 }

@@ -22,6 +22,7 @@ import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingRetention;
 import org.openmrs.module.patientrecordings.recording.RecordingService;
+import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.register.RegisterRepository;
 import org.openmrs.module.patientrecordings.register.RegisterService;
@@ -99,6 +100,7 @@ public class ServicesConfiguration {
             RecordingRepository recordings,
             ConsentRepository consentRepository,
             SitePolicyRepository sitePolicies,
+            SiteDirectory sites,
             RegisterRepository registers,
             PatientDirectory patients,
             EncounterDirectory encounters,
@@ -109,6 +111,7 @@ public class ServicesConfiguration {
                 recordings,
                 new StoredPatientConsents(consentRepository),
                 sitePolicies,
+                sites,
                 new RegisterQueries(registers),
                 patients,
                 encounters,
@@ -134,6 +137,7 @@ public class ServicesConfiguration {
             RecordingRepository recordings,
             RecordingService recordingService,
             RegisterRepository registers,
+            UploadProgress uploads,
             ContentBackend content,
             AccessGuard guard) {
         ContentEraser eraser = key -> {
@@ -143,7 +147,7 @@ public class ServicesConfiguration {
                 throw new UncheckedIOException("cannot erase content " + key, e);
             }
         };
-        return new DisposalService(recordings, recordingService, registers, eraser, guard);
+        return new DisposalService(recordings, recordingService, registers, uploads, eraser, guard);
     }
 
     @Bean

@@ -6,12 +6,11 @@ import static org.openmrs.module.patientrecordings.openmrs.service.ModuleCompone
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import org.openmrs.api.context.Context;
+import org.openmrs.module.patientrecordings.disposal.DisposalReport;
 import org.openmrs.module.patientrecordings.openmrs.service.PatientRecordingsService;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
-import org.openmrs.module.patientrecordings.register.DestructionEntry;
 import org.openmrs.module.patientrecordings.settings.InvalidSettingException;
 import org.openmrs.module.patientrecordings.settings.Setting;
 import org.openmrs.module.patientrecordings.settings.Settings;
@@ -49,10 +48,17 @@ final class RetentionSweep implements Runnable {
     public void run() {
         try {
             if (settings.getBoolean(Setting.RETENTION_SWEEP_ENABLED)) {
-                List<DestructionEntry> destroyed = Context.getService(PatientRecordingsService.class)
+                DisposalReport report = Context.getService(PatientRecordingsService.class)
                         .disposal()
-                        .sweep();
-                LOG.info("Retention sweep destroyed the content of {} recordings", destroyed.size());
+                        .sweepReport();
+                LOG.info(
+                        "Retention sweep examined {} recordings: destroyed {}, erased {} stored objects, removed {}"
+                                + " upload parts, kept {} under a legal hold or another rule",
+                        report.examined(),
+                        report.destroyed().size(),
+                        report.objectsErased(),
+                        report.partsRemoved(),
+                        report.kept());
             }
         } catch (RuntimeException e) {
             LOG.error("The retention sweep failed", e);
