@@ -110,6 +110,8 @@ public final class StandaloneApplication implements AutoCloseable {
      */
     public static StandaloneApplication start(StandaloneConfig config) {
         long began = System.nanoTime();
+        // Said at once, not after the database and the demo data were set up.
+        StartBanner.requireFreePort(config.bindAddress(), config.port());
         FirstStart.prepareDataDirectory(config);
         Clock clock = Clock.systemUTC();
         Database database = openDatabase(config.database());
@@ -146,6 +148,8 @@ public final class StandaloneApplication implements AutoCloseable {
                     engine(config),
                     config.objectStore().isPresent() ? "s3" : "filesystem",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            StartBanner.lines(config, web.port(), config.demoData() ? DemoData.USERS : List.of())
+                    .forEach(LOG::info);
             return new StandaloneApplication(database, services, sweeps, web);
         } catch (RuntimeException e) {
             if (sweeps != null) {
