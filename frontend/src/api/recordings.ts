@@ -250,14 +250,19 @@ export class RecordingsApi {
     );
   }
 
-  /** REC-6 and secondary uses: a disclosure of one recording for a matter and purpose to a recipient. */
-  async disclose(id: string, request: { matter: string; purpose: Purpose; recipient: string }): Promise<void> {
+  /**
+   * REC-6 and secondary uses: a disclosure of one recording for a purpose to a recipient; a legal matter only for a
+   * legal purpose (a secondary purpose needs consent or an anonymised derivative, SEC-1/SEC-3).
+   */
+  async disclose(id: string, request: { matter?: string; purpose: Purpose; recipient: string }): Promise<void> {
     await this.http.request(`${this.base}/Media/${encodeURIComponent(id)}/$disclose`, {
       method: 'POST',
       json: {
         resourceType: 'Parameters',
         parameter: [
-          { name: 'matter', valueCoding: { system: URLS.csLegalMatter, code: request.matter } },
+          ...(request.matter
+            ? [{ name: 'matter', valueCoding: { system: URLS.csLegalMatter, code: request.matter } }]
+            : []),
           { name: 'purpose', valueCoding: purposeCoding(request.purpose) },
           { name: 'recipient', valueString: request.recipient },
         ],

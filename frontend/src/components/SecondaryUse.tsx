@@ -29,7 +29,7 @@ export function SecondaryUse({ recording, onDone, onCancel }: { recording: Recor
         const derivative = await api.recordings.anonymisedDerivative(recording.id, purpose, 'ANONYED', 'Faces blurred and voices altered');
         setDone(t('derivativeStarted', 'An anonymised copy was started ({{id}}); upload its de-identified content to complete it.', { id: derivative.id }));
       } else {
-        await api.recordings.disclose(recording.id, { matter: 'INVESTIGATION', purpose, recipient });
+        await api.recordings.disclose(recording.id, { purpose, recipient });
         setDone(t('disclosed', 'The disclosure was recorded.'));
       }
     } catch (e) {

@@ -63,8 +63,11 @@ public final class DisclosureService {
     }
 
     /**
-     * REC-6: discloses recordings in their entirety. All or nothing: when any recording may not be disclosed the
-     * whole disclosure is refused with every reason, because a partial disclosure is not one in its entirety.
+     * REC-6: discloses recordings in their entirety, for a legal matter or for a secondary purpose. All or nothing:
+     * when any recording may not be disclosed the whole disclosure is refused with every reason, because a partial
+     * disclosure is not one in its entirety. A secondary purpose (training, research …) has no legal basis: each
+     * recording goes out only with the patient's consent to that purpose or as an anonymised derivative (SEC-1,
+     * SEC-2, SEC-3), for a purpose the site allows (POL-1).
      */
     public DisclosurePackage disclose(DisclosureCommand command) {
         Actor actor = guard.actor();
@@ -73,12 +76,12 @@ public final class DisclosureService {
                 AuditAction.DISCLOSE,
                 command.patient(),
                 null,
-                Purpose.LEGAL,
-                "reference " + command.reference());
+                command.purpose(),
+                command.reference() == null ? "disclosure" : "reference " + command.reference());
         List<Reason> problems = new ArrayList<>(inputProblems(command));
         List<Recording> chosen = problems.isEmpty() ? chosen(command) : List.of();
         for (Recording r : chosen) {
-            problems.addAll(UsePolicy.decide(request(actor, r, UseAction.DISCLOSE, Purpose.LEGAL, command))
+            problems.addAll(UsePolicy.decide(request(actor, r, UseAction.DISCLOSE, command.purpose(), command))
                     .reasons());
         }
         guard.enforce(Decision.of(problems), subject);
@@ -99,7 +102,14 @@ public final class DisclosureService {
         List<Recording> included = new ArrayList<>();
         List<DisclosurePackage.Withheld> withheld = new ArrayList<>();
         for (Recording r : recordings.findByPatient(patient)) {
-            if (r.state() == RecordingState.SEALED || r.state() == RecordingState.DESTROYED) {
+            if (r.state() == RecordingState.SEALED) {
+                // Sealed when consent was withdrawn during the recording: nobody may read it, the patient included.
+                withheld.add(new DisclosurePackage.Withheld(r.id(), List.of(ErrorCode.CON_5.code())));
+                continue;
+            }
+            if (r.state() == RecordingState.DESTROYED) {
+                // Disposed of at the end of its retention: nothing is left to give.
+                withheld.add(new DisclosurePackage.Withheld(r.id(), List.of(ErrorCode.REC_4.code())));
                 continue;
             }
             Decision d = UsePolicy.decide(request(actor, r, UseAction.EXPORT, Purpose.PATIENT_OWN_USE, null));
@@ -124,13 +134,14 @@ public final class DisclosureService {
             String reference) {
         boolean subjectAccess = command == null;
         AuditAction action = subjectAccess ? AuditAction.EXPORT : AuditAction.DISCLOSE;
-        Purpose purpose = subjectAccess ? Purpose.PATIENT_OWN_USE : Purpose.LEGAL;
+        Purpose purpose = subjectAccess ? Purpose.PATIENT_OWN_USE : command.purpose();
         List<DisclosurePackage.Item> items = chosen.stream().map(this::item).toList();
         Disclosure disclosure = new Disclosure(
                 UUID.randomUUID().toString(),
                 patient,
                 chosen.stream().map(Recording::id).toList(),
-                subjectAccess ? null : command.authority(),
+                purpose,
+                subjectAccess ? null : command.basis(),
                 subjectAccess ? "the patient (subject access)" : command.recipient(),
                 reference,
                 actor.user(),
@@ -178,7 +189,14 @@ public final class DisclosureService {
 
     private static List<Reason> inputProblems(DisclosureCommand c) {
         List<Reason> problems = new ArrayList<>();
-        if (c.authority() == null) {
+        if (!c.purpose().secondary()) {
+            problems.add(Reason.error(
+                    ErrorCode.SAF_4,
+                    "A disclosure is for a legal matter or a secondary purpose; direct care shares through the record"
+                            + " and the patient's own copy is a subject access",
+                    "purpose"));
+        }
+        if (Purpose.LEGAL.equals(c.purpose()) && c.authority() == null) {
             problems.add(Reason.error(
                     ErrorCode.REC_6,
                     "A disclosure names its basis: complaint, claim, court order, regulator",
@@ -186,9 +204,6 @@ public final class DisclosureService {
         }
         if (c.recipient() == null || c.recipient().isBlank()) {
             problems.add(Reason.error(ErrorCode.REC_6, "A disclosure names its recipient", "recipient"));
-        }
-        if (c.reference() == null || c.reference().isBlank()) {
-            problems.add(Reason.error(ErrorCode.REC_6, "A disclosure names its case reference", "reference"));
         }
         return problems;
     }
@@ -202,7 +217,7 @@ public final class DisclosureService {
                 consents.findByPatient(r.patient()).stream()
                         .map(RecordingConsent::fact)
                         .toList(),
-                command == null ? null : command.authority(),
+                command == null ? null : command.basis(),
                 command != null && command.othersConsentedOrRedacted(),
                 null,
                 recordingService.policyOf(r));

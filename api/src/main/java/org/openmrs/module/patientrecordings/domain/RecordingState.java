@@ -23,6 +23,23 @@ public enum RecordingState {
     /** Content destroyed, with an entry in the destruction register (REC-4). */
     DESTROYED;
 
+    /**
+     * The state in words, as a client reads it on the Media ({@code Media.status} and the lifecycle it shows), for
+     * messages: never the constant's name.
+     */
+    public String label() {
+        return switch (this) {
+            case REQUESTED -> "not started";
+            case IN_PROGRESS -> "in progress";
+            case PENDING_CONFIRMATION -> "completed, awaiting the patient's confirmation";
+            case COMPLETED -> "completed";
+            case STOPPED -> "stopped";
+            case SEALED -> "sealed";
+            case VOIDED -> "entered in error";
+            case DESTROYED -> "destroyed";
+        };
+    }
+
     /** @return true when the content may still be served to someone with the right to see it */
     public boolean playable() {
         return this == IN_PROGRESS || this == PENDING_CONFIRMATION || this == COMPLETED || this == STOPPED;

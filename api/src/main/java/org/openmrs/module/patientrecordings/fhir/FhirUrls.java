@@ -83,6 +83,8 @@ public final class FhirUrls {
     public static final String SP_SITE = SP + "recording-site";
     public static final String SP_CONSENT_STATUS = SP + "recording-consent-status";
     public static final String SP_INITIATOR = SP + "recording-initiator";
+    /** Legal holds (Flag) in force or lifted. */
+    public static final String SP_LEGAL_HOLD_STATUS = SP + "legal-hold-status";
 
     // Operations
     public static final String OP_WITHDRAW = OD + "Consent-withdraw";
@@ -98,6 +100,8 @@ public final class FhirUrls {
     public static final String OP_ANONYMISED_DERIVATIVE = OD + "Media-anonymised-derivative";
     public static final String OP_BINARY_ACCESS_WRITE = OD + "Media-binary-access-write";
     public static final String OP_BINARY_ACCESS_READ = OD + "Media-binary-access-read";
+    /** Standalone server only: the host's Patient/$record-death (REC-2). */
+    public static final String OP_RECORD_DEATH = OD + "Patient-record-death";
 
     /** What a server running this module declares it supports. */
     public static final String CAPABILITY_STATEMENT = BASE + "/CapabilityStatement/patient-recordings-server";

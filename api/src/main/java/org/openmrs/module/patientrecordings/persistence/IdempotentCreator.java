@@ -14,8 +14,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Conditional create guarded by a database unique constraint, never by a check-then-insert: two requests that
- * both find nothing would both insert. Here every caller inserts; the database lets exactly one insert through and
+ * Conditional create guarded by a database unique constraint, never by a check-then-insert alone: two requests that
+ * both find nothing would both insert. Here a caller that finds nothing inserts; the database lets exactly one insert
+ * through and
  * the others fail on the constraint. A failed caller then looks the winner up in a new transaction (the failed one
  * is rolled back, and on PostgreSQL unusable) and returns it.
  *
@@ -55,6 +56,12 @@ public final class IdempotentCreator {
             Function<EntityManager, T> insert, Function<EntityManager, Optional<T>> findExisting) {
         Objects.requireNonNull(insert, "insert");
         Objects.requireNonNull(findExisting, "findExisting");
+        // A retried request (the usual case) finds its first result without an insert that the database would refuse:
+        // the refusal is expected, yet the persistence layer would log it as an SQL error.
+        Optional<T> before = database.inTransaction(findExisting);
+        if (before.isPresent()) {
+            return new IdempotentCreation<>(before.get(), false);
+        }
         PersistenceException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {

@@ -63,7 +63,9 @@ public final class CompletionPolicy {
         return r.recording().state() == RecordingState.PENDING_CONFIRMATION
                 ? List.of()
                 : List.of(Reason.error(
-                        ErrorCode.LIF_1, "The recording is " + r.recording().state() + ", not awaiting confirmation"));
+                        ErrorCode.LIF_1,
+                        "The recording is " + r.recording().state().label()
+                                + ", not awaiting the patient's confirmation"));
     }
 
     /**

@@ -15,9 +15,14 @@ public final class ConsentPolicy {
             ConsentRules::defensivePurposeNeedsStatedReason,
             ConsentRules::siteAllowsSecondaryPurposes);
 
+    /** For a patient the host does not know: the privilege and the unknown reference alone. */
+    private static final RuleSet<ConsentDecisionRequest> UNKNOWN_PATIENT = RuleSet.of(
+            Privileges.require(Privilege.MANAGE_CONSENT, ConsentDecisionRequest::actor), ConsentRules::knownPatient);
+
     private ConsentPolicy() {}
 
+    /** Every rule at once; for an unknown patient only the unknown reference (SAF-4). */
     public static Decision decide(ConsentDecisionRequest request) {
-        return RULES.decide(request);
+        return request.patient().known() ? RULES.decide(request) : UNKNOWN_PATIENT.decide(request);
     }
 }

@@ -26,13 +26,22 @@ public final class StartRecordingPolicy {
             SiteRules::sitePolicyAllowsRecording,
             SiteRules::noFilmingAreas);
 
-    private static final RuleSet<SharedCopyRequest> SHARED_COPY = RuleSet.of(
-            shared -> START.decide(shared.recording()).reasons(), PatientRecordingRules::sharedCopyProvenance);
+    /** For a patient the host does not know: the privilege and the input alone, nothing that judges the patient. */
+    private static final RuleSet<StartRecordingRequest> UNKNOWN_PATIENT = RuleSet.of(
+            Privileges.require(Privilege.CREATE_RECORDINGS, StartRecordingRequest::actor),
+            PatientRecordingRules::knownPatientAndPurpose);
+
+    private static final RuleSet<SharedCopyRequest> SHARED_COPY =
+            RuleSet.of(shared -> decide(shared.recording()).reasons(), PatientRecordingRules::sharedCopyProvenance);
 
     private StartRecordingPolicy() {}
 
+    /**
+     * Every rule at once; for an unknown patient only the unknown reference (SAF-4), since an unknown patient has no
+     * consents, objections or policies whose refusals would mean anything (CON-1 would only repeat it).
+     */
     public static Decision decide(StartRecordingRequest request) {
-        return START.decide(request);
+        return request.patient().known() ? START.decide(request) : UNKNOWN_PATIENT.decide(request);
     }
 
     public static Decision decide(SharedCopyRequest request) {

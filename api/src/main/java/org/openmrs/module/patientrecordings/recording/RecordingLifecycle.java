@@ -63,7 +63,7 @@ public final class RecordingLifecycle {
     public static RecordingState transition(RecordingState from, RecordingState to) {
         if (!allows(from, to)) {
             throw RuleViolationException.of(
-                    ErrorCode.LIF_1, "A recording cannot go from " + from + " to " + to, "status");
+                    ErrorCode.LIF_1, "A recording cannot go from " + from.label() + " to " + to.label(), "status");
         }
         return to;
     }

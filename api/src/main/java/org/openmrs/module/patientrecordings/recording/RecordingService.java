@@ -186,7 +186,7 @@ public final class RecordingService {
                     RuleViolationException.of(
                                     ErrorCode.LIF_1,
                                     "Content can be added only while the recording is in progress, not "
-                                            + recording.state(),
+                                            + recording.state().label(),
                                     "status")
                             .decision(),
                     subject);

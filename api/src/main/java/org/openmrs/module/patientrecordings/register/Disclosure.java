@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.LegalAuthority;
@@ -15,7 +16,10 @@ import org.openmrs.module.patientrecordings.policy.LegalAuthority;
  * @param id never null
  * @param patient whose recordings
  * @param recordings what was disclosed
- * @param authority the basis (complaint, claim, court order, regulator, investigation), or null for subject access
+ * @param purpose why: {@link Purpose#LEGAL}, {@link Purpose#PATIENT_OWN_USE} for subject access, or a secondary
+ *     purpose (SEC-1)
+ * @param authority the legal basis (complaint, claim, court order, regulator, investigation), or null for subject
+ *     access and secondary purposes
  * @param recipient to whom
  * @param reference the case or request reference
  * @param disclosedBy who produced it
@@ -25,6 +29,7 @@ public record Disclosure(
         String id,
         PatientId patient,
         List<RecordingId> recordings,
+        Purpose purpose,
         LegalAuthority authority,
         String recipient,
         String reference,
@@ -36,9 +41,23 @@ public record Disclosure(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patient, "patient");
         recordings = List.copyOf(recordings);
+        purpose = purpose != null ? purpose : authority != null ? Purpose.LEGAL : Purpose.PATIENT_OWN_USE;
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(disclosedBy, "disclosedBy");
         Objects.requireNonNull(disclosedAt, "disclosedAt");
+    }
+
+    /** A legal disclosure (with its authority) or a subject access (without), as kept before purposes were kept. */
+    public Disclosure(
+            String id,
+            PatientId patient,
+            List<RecordingId> recordings,
+            LegalAuthority authority,
+            String recipient,
+            String reference,
+            UserId disclosedBy,
+            Instant disclosedAt) {
+        this(id, patient, recordings, null, authority, recipient, reference, disclosedBy, disclosedAt);
     }
 
     /** A disclosure is a fact of the past: it never ends. */
@@ -48,6 +67,6 @@ public record Disclosure(
     }
 
     public boolean subjectAccess() {
-        return authority == null;
+        return Purpose.PATIENT_OWN_USE.equals(purpose);
     }
 }

@@ -4,9 +4,11 @@ package org.openmrs.module.patientrecordings.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
+import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
@@ -18,6 +20,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.policy.LegalAuthority;
 import org.openmrs.module.patientrecordings.policy.UseAction;
+import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UseContext;
 import org.openmrs.module.patientrecordings.register.Disclosure;
@@ -81,7 +84,7 @@ class DisclosureTest {
     }
 
     @Test
-    @DisplayName("REC-6: a disclosure without its authority, recipient and reference is refused, naming each")
+    @DisplayName("REC-6: a disclosure without its authority and recipient is refused, naming each")
     void rec6_needsAuthorityRecipientReference() {
         clinic.as(recordsManager);
 
@@ -89,9 +92,7 @@ class DisclosureTest {
                 RuleViolationException.class,
                 () -> clinic.disclosure().disclose(new DisclosureCommand(ann, List.of(), null, " ", null, false)));
 
-        assertThat(refusal.reasons())
-                .extracting(r -> r.location())
-                .containsExactlyInAnyOrder("authority", "recipient", "reference");
+        assertThat(refusal.reasons()).extracting(r -> r.location()).containsExactlyInAnyOrder("authority", "recipient");
         assertThat(refusal.decision().codes()).containsExactly(ErrorCode.REC_6);
         assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
     }
@@ -149,6 +150,88 @@ class DisclosureTest {
         assertThat(refusalCodes(() -> clinic.disclosure().disclose(claim(List.of(bobs.id())))))
                 .containsExactly(ErrorCode.SAF_4);
         assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("REC-6: a disclosure without a case reference is recorded without one")
+    void rec6_referenceIsOptional() {
+        DisclosurePackage pack = clinic.as(recordsManager)
+                .disclosure()
+                .disclose(new DisclosureCommand(ann, List.of(), LegalAuthority.CLAIM, "Solicitors", null, false));
+
+        assertThat(pack.disclosure().reference()).isNull();
+        assertThat(pack.items()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("SEC-1: a disclosure for training goes out with the patient's consent to training")
+    void sec1_secondaryPurposeWithConsent() {
+        Recording consented = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);
+
+        DisclosurePackage pack = clinic.as(recordsManager)
+                .disclosure()
+                .disclose(training(List.of(consented.id()), LegalAuthority.CLAIM));
+
+        assertThat(pack.items()).extracting(i -> i.recording().id()).containsExactly(consented.id());
+        assertThat(pack.disclosure().purpose()).isEqualTo(TRAINING);
+        assertThat(pack.disclosure().authority())
+                .as("no legal basis for a secondary purpose")
+                .isNull();
+        assertThat(pack.disclosure().subjectAccess()).isFalse();
+        assertThat(clinic.auditTrail())
+                .filteredOn(e -> e.action() == AuditAction.DISCLOSE)
+                .singleElement()
+                .satisfies(e -> assertThat(e.purpose()).isEqualTo(TRAINING));
+    }
+
+    @Test
+    @DisplayName(
+            "SEC-1, SEC-2: an identifiable recording without consent is not disclosed for training, whatever matter")
+    void sec1_secondaryPurposeWithoutConsentRefused() {
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disclosure().disclose(training(List.of(recording.id()), null))))
+                .containsExactly(ErrorCode.SEC_2);
+        assertThat(refusalCodes(() ->
+                        clinic.disclosure().disclose(training(List.of(recording.id()), LegalAuthority.COURT_ORDER))))
+                .as("a legal matter is no basis for training")
+                .containsExactly(ErrorCode.SEC_2);
+        assertThat(clinic.registerRepository().list(Disclosure.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("SEC-3: an anonymised derivative is disclosed for training without consent")
+    void sec3_anonymisedDerivativeDisclosedForTraining() {
+        RecordingId derivative = clinic.as(clinic.aClinician(), () -> {
+            Recording started = clinic.recordings()
+                    .startAnonymisedDerivative(recording.id(), Set.of(TRAINING))
+                    .recording();
+            clinic.recordings()
+                    .attachContent(
+                            started.id(),
+                            new RecordedContent(
+                                    "recordings/" + started.id(), "video/webm", 10, "ab".repeat(32), "cd".repeat(20)));
+            return clinic.recordings().complete(started.id()).recording().id();
+        });
+
+        DisclosurePackage pack = clinic.as(recordsManager).disclosure().disclose(training(List.of(derivative), null));
+
+        assertThat(pack.items()).extracting(i -> i.recording().id()).containsExactly(derivative);
+    }
+
+    @Test
+    @DisplayName("SAF-4: direct care is no disclosure purpose")
+    void saf4_directCareIsNoDisclosurePurpose() {
+        clinic.as(recordsManager);
+
+        assertThat(refusalCodes(() -> clinic.disclosure()
+                        .disclose(new DisclosureCommand(
+                                ann, List.of(), DIRECT_CARE, null, "Another clinic", null, false))))
+                .containsExactly(ErrorCode.SAF_4);
+    }
+
+    private DisclosureCommand training(List<RecordingId> which, LegalAuthority matter) {
+        return new DisclosureCommand(ann, which, TRAINING, matter, "Regional training programme", null, false);
     }
 
     private DisclosureCommand claim(List<RecordingId> which) {

@@ -91,7 +91,7 @@ class SubjectAccessTest {
     }
 
     @Test
-    @DisplayName("REC-7: sealed recordings have nothing to give and are left out")
+    @DisplayName("REC-7: sealed recordings have nothing to give and are listed as withheld, with CON-5")
     void rec7_sealedLeftOut() {
         Recording sealed = clinic.consultationInProgress(ann, DIRECT_CARE);
         clinic.as(clinic.aClinician()).consents().withdraw(sealed.consent(), null);
@@ -100,6 +100,10 @@ class SubjectAccessTest {
 
         assertThat(pack.items()).isEmpty();
         assertThat(pack.disclosure().recordings()).isEmpty();
+        assertThat(pack.withheld()).singleElement().satisfies(w -> {
+            assertThat(w.recording()).isEqualTo(sealed.id());
+            assertThat(w.codes()).containsExactly("CON-5");
+        });
     }
 
     @Test

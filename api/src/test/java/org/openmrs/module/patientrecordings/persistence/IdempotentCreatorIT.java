@@ -4,6 +4,9 @@ package org.openmrs.module.patientrecordings.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -159,9 +162,20 @@ class IdempotentCreatorIT {
 
         IdempotentCreation<String> created =
                 creator.createOnce(key, first, entityManager -> entityManager.persist(new TestNote(first, "first")));
-        IdempotentCreation<String> repeated =
-                creator.createOnce(key, second, entityManager -> entityManager.persist(new TestNote(second, "second")));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        IdempotentCreation<String> repeated;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            repeated = creator.createOnce(
+                    key, second, entityManager -> entityManager.persist(new TestNote(second, "second")));
+        } finally {
+            System.setErr(stderr);
+        }
 
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .as("an expected repeat logs no SQL error")
+                .doesNotContain("SqlExceptionHelper", "SQL Error");
         assertThat(created).isEqualTo(new IdempotentCreation<>(first, true));
         assertThat(repeated).isEqualTo(new IdempotentCreation<>(first, false));
         assertThat(count(database, "SELECT COUNT(*) FROM patientrecordings_test_note WHERE id = ?", second))

@@ -239,6 +239,17 @@ class PatientRecordingRulesTest {
         }
 
         @Test
+        void reportsAnUnknownPatientAloneRatherThanTheConsentItCannotHave() {
+            Decision decision = StartRecordingPolicy.decide(
+                    aConsultation().forPatient(Fixtures.anUnknownPatient()).build());
+
+            assertThat(decision.reasons()).singleElement().satisfies(r -> {
+                assertThat(r.code()).isEqualTo(ErrorCode.SAF_4);
+                assertThat(r.location()).isEqualTo("subject");
+            });
+        }
+
+        @Test
         void refusesARecordingWithNoPurpose() {
             Decision decision = StartRecordingPolicy.decide(
                     aPatientsOwnRecording().forNoPurpose().build());

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openmrs.module.patientrecordings.domain.RecordingState.COMPLETED;
 import static org.openmrs.module.patientrecordings.domain.RecordingState.DESTROYED;
 import static org.openmrs.module.patientrecordings.domain.RecordingState.IN_PROGRESS;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 
 /** LIF-1: the recording lifecycle allows exactly the listed transitions and refuses every other pair. */
 @DisplayName("LIF-1: the recording lifecycle")
@@ -82,5 +84,16 @@ class RecordingLifecycleTest {
     void lif1_playableStates() {
         assertThat(EnumSet.allOf(RecordingState.class).stream().filter(RecordingState::playable))
                 .containsExactlyInAnyOrder(IN_PROGRESS, PENDING_CONFIRMATION, COMPLETED, STOPPED);
+    }
+
+    @Test
+    @DisplayName("LIF-1: a refused transition names the states as the Media shows them, not as constants")
+    void lif1_refusalNamesStatesForPeople() {
+        RuleViolationException refused = catchThrowableOfType(
+                RuleViolationException.class, () -> RecordingLifecycle.transition(COMPLETED, IN_PROGRESS));
+
+        assertThat(refused.reasons().get(0).message())
+                .contains("completed", "in progress")
+                .doesNotContain("COMPLETED", "IN_PROGRESS");
     }
 }

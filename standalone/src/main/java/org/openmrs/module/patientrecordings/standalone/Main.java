@@ -4,6 +4,7 @@ package org.openmrs.module.patientrecordings.standalone;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.openmrs.module.patientrecordings.persistence.DatabaseStartException;
 import org.openmrs.module.patientrecordings.standalone.config.ConfigException;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started.get()), "shutdown"));
         try {
             started.set(StandaloneApplication.start(config));
+        } catch (DatabaseStartException e) {
+            // The message names the database, the user and what the driver said; the stack would only bury it.
+            LOG.error("event=start_failed message=\"{}\"", e.getMessage());
+            System.exit(1);
         } catch (RuntimeException e) {
             LOG.error("event=start_failed message=\"{}\"", e.getMessage(), e);
             System.exit(1);

@@ -114,6 +114,8 @@ public final class StandaloneApplication implements AutoCloseable {
      */
     public static StandaloneApplication start(StandaloneConfig config) {
         long began = System.nanoTime();
+        // Said at once, not after the database and the demo data were set up.
+        StartBanner.requireFreePort(config.bindAddress(), config.port());
         FirstStart.prepareDataDirectory(config);
         Clock clock = Clock.systemUTC();
         Database database = openDatabase(config.database());
@@ -152,6 +154,8 @@ public final class StandaloneApplication implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             // The first upload then runs at the warm speed (AES-GCM and GHASH compiled, intrinsics in use).
             CryptoWarmUp.startInBackground(CRYPTO_WARM_UP_BYTES);
+            StartBanner.lines(config, web.port(), config.demoData() ? DemoData.USERS : List.of())
+                    .forEach(LOG::info);
             return new StandaloneApplication(database, services, sweeps, web);
         } catch (RuntimeException e) {
             if (sweeps != null) {

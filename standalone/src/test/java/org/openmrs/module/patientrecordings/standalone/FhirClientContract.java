@@ -430,11 +430,11 @@ abstract class FhirClientContract {
                         .hasUrl())
                 .as("nothing of the refused upload is attached")
                 .isFalse();
-        // Every reason at once: the unknown patient (SAF-4) beside the consent it cannot have (CON-1), hence 422.
+        // The unknown patient alone (SAF-4), not beside the consent it cannot have (CON-1): an input error, hence 400.
         assertThat(unknownPatient.getStatusCode())
                 .as(unknownPatient.getMessage())
-                .isEqualTo(422);
-        assertThat(issues(unknownPatient)).contains("SAF-4 at subject");
+                .isEqualTo(400);
+        assertThat(issues(unknownPatient)).containsExactly("SAF-4 at subject");
         assertThat(mediaOf(clinician, unknown).getTotal()).isZero();
     }
 

@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Media;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StandaloneServerContract {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -100,6 +103,14 @@ abstract class StandaloneServerContract {
     }
 
     @Test
+    void theAdministrationApisDescriptionIsPublic() throws Exception {
+        HttpResponse<String> response = get("/admin/openapi.json", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"");
+    }
+
+    @Test
     void aRequestWithoutCredentialsIsChallenged() throws Exception {
         HttpResponse<String> response = get("/fhir/Patient", null);
 
@@ -123,6 +134,52 @@ abstract class StandaloneServerContract {
         assertThat(get("/fhir/Patient", "nobody:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD)
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordIsAnsweredInTheFormatOfTheApiAskedWithSaf3() throws Exception {
+        HttpResponse<String> fhir = get("/fhir/Patient", "admin:wrong-password");
+        HttpResponse<String> fhirXml = get("/fhir/Patient?_format=xml", "admin:wrong-password");
+        HttpResponse<String> admin = get("/admin/sites", "admin:wrong-password");
+
+        assertThat(fhir.statusCode()).isEqualTo(401);
+        assertThat(FHIR.newJsonParser()
+                        .parseResource(OperationOutcome.class, fhir.body())
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("SAF-3");
+        assertThat(FHIR.newXmlParser()
+                        .parseResource(OperationOutcome.class, fhirXml.body())
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("SAF-3");
+        assertThat(admin.statusCode()).isEqualTo(401);
+        assertThat(admin.body()).contains("\"issues\"", "\"code\":\"SAF-3\"");
+    }
+
+    @Test
+    void whatJettyRefusesBeforeTheApisIsAnsweredInTheirFormat() throws Exception {
+        String admin = "admin:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD;
+        for (String path : List.of("/fhir/Media/..%2F..%2Fadmin%2Fsite-policies", "/fhir/Media/a%00b")) {
+            HttpResponse<String> refused = get(path, admin);
+
+            assertThat(refused.statusCode()).as(path).isBetween(400, 499);
+            assertThat(FHIR.newJsonParser()
+                            .parseResource(OperationOutcome.class, refused.body())
+                            .getIssueFirstRep()
+                            .getDetails()
+                            .getCodingFirstRep()
+                            .getCode())
+                    .as(path)
+                    .isIn("SAF-4", "NF-1");
+        }
+        HttpResponse<String> adminRefused = get("/admin/..%2F..%2Ffhir%2FMedia", admin);
+        assertThat(adminRefused.statusCode()).isBetween(400, 499);
+        assertThat(adminRefused.body()).contains("\"issues\"", "\"code\":\"SAF-4\"");
     }
 
     @Test

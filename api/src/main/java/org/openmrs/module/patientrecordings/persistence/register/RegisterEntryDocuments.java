@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
@@ -76,6 +77,7 @@ final class RegisterEntryDocuments {
             JsonArray recordings = new JsonArray();
             d.recordings().forEach(r -> recordings.add(r.value()));
             json.add("recordings", recordings);
+            put(json, "purpose", d.purpose().code());
             put(json, "authority", d.authority() == null ? null : d.authority().name());
             put(json, "recipient", d.recipient());
             put(json, "reference", d.reference());
@@ -142,10 +144,12 @@ final class RegisterEntryDocuments {
             List<RecordingId> recordings = new ArrayList<>();
             json.getAsJsonArray("recordings").forEach(r -> recordings.add(RecordingId.of(r.getAsString())));
             String authority = string(json, "authority");
+            String purpose = string(json, "purpose");
             entry = new Disclosure(
                     id,
                     PatientId.of(string(json, "patient")),
                     recordings,
+                    purpose == null ? null : Purpose.of(purpose),
                     authority == null ? null : LegalAuthority.valueOf(authority),
                     string(json, "recipient"),
                     string(json, "reference"),

@@ -24,13 +24,13 @@ public final class AdminErrors {
     private AdminErrors() {}
 
     /**
-     * SAF-3 and COV-2 403, NF-1 404, VER-1 412 when the client sent {@code If-Match} and 409 otherwise, LIF-1 409,
+     * SAF-3, COV-2 and a sealed recording (CON-5) 403, NF-1 404, VER-1 412 when the client sent {@code If-Match} and 409 otherwise, LIF-1 409,
      * SAF-1 and SAF-2 500, input errors alone (SAF-4) 400, every other rule 422.
      */
     static int status(List<Reason> reasons, boolean ifMatchSent) {
         Set<ErrorCode> errors =
                 reasons.stream().filter(Reason::isError).map(Reason::code).collect(Collectors.toSet());
-        if (errors.contains(ErrorCode.SAF_3) || errors.contains(ErrorCode.COV_2)) {
+        if (errors.contains(ErrorCode.SAF_3) || errors.contains(ErrorCode.COV_2) || errors.contains(ErrorCode.CON_5)) {
             return 403;
         }
         if (errors.contains(ErrorCode.NF_1)) {

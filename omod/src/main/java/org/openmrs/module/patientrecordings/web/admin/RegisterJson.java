@@ -59,7 +59,10 @@ final class RegisterJson {
             put(
                     json,
                     "authority",
-                    d.authority() == null ? "SUBJECT_ACCESS" : d.authority().name());
+                    d.subjectAccess()
+                            ? "SUBJECT_ACCESS"
+                            : d.authority() == null ? null : d.authority().name());
+            put(json, "purpose", d.purpose().code());
             put(json, "recipient", d.recipient());
             put(json, "reference", d.reference());
             put(json, "disclosedBy", d.disclosedBy());

@@ -15,16 +15,14 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.disclosure.DisclosureCommand;
 import org.openmrs.module.patientrecordings.disclosure.DisclosurePackage;
-import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.LegalMatters;
 import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
 
 /**
- * Media $disclose (REC-6) and Patient $subject-access (REC-7). The service decides, records the disclosure and
+ * Media $disclose (REC-6, and secondary purposes under SEC-1/SEC-3) and Patient $subject-access (REC-7). The service decides, records the disclosure and
  * audits each recording before anything leaves; the answer is then streamed: with {@code Accept: application/zip}
  * a zip of a JSON manifest (metadata, consent history, hashes, audit trail) and the decrypted content of each
  * recording, otherwise the collection Bundle the OperationDefinitions describe (content by link).
@@ -39,10 +37,14 @@ public final class DisclosureOperations {
         this.writer = writer;
     }
 
+    /**
+     * As its OperationDefinition says: {@code purpose} and {@code recipient} always; {@code matter} for a legal
+     * purpose (HLEGAL, REC-6); a secondary purpose is judged as a use (SEC-1, SEC-3), whatever matter is given.
+     */
     @Operation(name = "$disclose", typeName = "Media", manualResponse = true)
     public void disclose(
             @IdParam IdType id,
-            @OperationParam(name = "matter", min = 1) Coding matter,
+            @OperationParam(name = "matter") Coding matter,
             @OperationParam(name = "purpose", min = 1) Coding purpose,
             @OperationParam(name = "recipient", min = 1) StringType recipient,
             @OperationParam(name = "reference") StringType reference,
@@ -51,16 +53,14 @@ public final class DisclosureOperations {
             HttpServletResponse servletResponse,
             RequestDetails request)
             throws IOException {
-        if (purpose != null && !Purpose.LEGAL.equals(PurposeCodes.fromCoding(purpose, "purpose"))) {
-            throw RuleViolationException.of(
-                    ErrorCode.REC_6, "A disclosure package is produced for a legal purpose (HLEGAL)", "purpose");
-        }
+        Purpose why = purpose == null ? null : PurposeCodes.fromCoding(purpose, "purpose");
         RecordingId recording = RecordingId.of(id.getIdPart());
         PatientId patient = services.recordings().existing(recording).patient();
         DisclosurePackage pack = services.disclosures()
                 .disclose(new DisclosureCommand(
                         patient,
                         List.of(recording),
+                        why,
                         matter == null ? null : LegalMatters.of(matter, "matter"),
                         recipient == null ? null : recipient.getValue(),
                         reference == null ? null : reference.getValue(),

@@ -11,17 +11,19 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.LegalMatters;
+import org.openmrs.module.patientrecordings.fhir.RegisterTranslator;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.RegisterFilter;
 
 /**
  * REC-5: $legal-hold and $lift-legal-hold on a Patient or on one of their Media. A hold covers all of the patient's
  * recordings (the register keeps holds per patient), so on a Media it holds that recording and its siblings. The
- * answer lists the Media the request named; listing all of a patient's recordings is a search the hold manager may
- * not be privileged for.
+ * answer is the hold placed (the Flag) and the recordings held: on a Media the one named; on a Patient those the user
+ * may see, since listing a patient's recordings is a search the hold manager may not be privileged for.
  */
 public final class LegalHoldOperations {
 
@@ -36,8 +38,16 @@ public final class LegalHoldOperations {
             @IdParam IdType id,
             @OperationParam(name = "matter", min = 1) Coding matter,
             @OperationParam(name = "reference", min = 1) StringType reference) {
-        place(PatientId.of(id.getIdPart()), matter, reference);
-        return new Parameters();
+        PatientId patient = PatientId.of(id.getIdPart());
+        Parameters placed = placed(place(patient, matter, reference));
+        // The recordings now held, as far as the user may see them: listing them is a search (SAF-3, SAF-2).
+        if (services.guard().actor().has(Privilege.VIEW_RECORDINGS)) {
+            services.recordings()
+                    .findForPatient(patient)
+                    .forEach(r ->
+                            placed.addParameter().setName("held").setValue(new Reference("Media/" + r.id().value())));
+        }
+        return placed;
     }
 
     @Operation(name = "$legal-hold", typeName = "Media")
@@ -45,8 +55,11 @@ public final class LegalHoldOperations {
             @IdParam IdType id,
             @OperationParam(name = "matter", min = 1) Coding matter,
             @OperationParam(name = "reference", min = 1) StringType reference) {
-        place(services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), matter, reference);
-        return MediaOperations.held("held", new Reference("Media/" + id.getIdPart()));
+        LegalHold hold = place(
+                services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), matter, reference);
+        Parameters placed = placed(hold);
+        placed.addParameter().setName("held").setValue(new Reference("Media/" + id.getIdPart()));
+        return placed;
     }
 
     @Operation(name = "$lift-legal-hold", typeName = "Patient")
@@ -67,8 +80,17 @@ public final class LegalHoldOperations {
         return MediaOperations.held("released", new Reference("Media/" + id.getIdPart()));
     }
 
-    private void place(PatientId patient, Coding matter, StringType reference) {
-        services.registers()
+    /** The answer to a hold placed: the hold itself, as the Flag its patient now carries. */
+    private Parameters placed(LegalHold hold) {
+        Parameters placed = new Parameters();
+        placed.addParameter()
+                .setName("flag")
+                .setResource(RegisterTranslator.toFhir(hold, services.guard().now()));
+        return placed;
+    }
+
+    private LegalHold place(PatientId patient, Coding matter, StringType reference) {
+        return services.registers()
                 .placeLegalHold(
                         patient, LegalMatters.of(matter, "matter"), reference == null ? null : reference.getValue());
     }

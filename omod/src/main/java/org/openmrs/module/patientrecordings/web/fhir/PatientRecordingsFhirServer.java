@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.api.BundleInclusionRule;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,6 +121,13 @@ public class PatientRecordingsFhirServer extends RestfulServer {
                 new DisclosureOperations(services, new DisclosureWriter(getFhirContext(), services, views, audit))));
         registerInterceptor(new RuleViolationResponses());
         registerInterceptor(new CapabilityStatementCustomizer());
+    }
+
+    /** Checks the paging parameters and the id of every request before a provider sees them ({@link RequestChecks}). */
+    @Override
+    protected void validateRequest(ServletRequestDetails request) {
+        super.validateRequest(request);
+        RequestChecks.check(request);
     }
 
     /** Authenticates, then serves: raw content for a non-FHIR {@code GET Binary/...}, HAPI for everything else. */

@@ -10,21 +10,30 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns every refusal into an OperationOutcome carrying our error codes, with the HTTP status its codes call for:
- * SAF-3 403, NF-1 404, VER-1 409 (412 when the client sent If-Match), a DELETE refused by REC-1 405, input errors
+ * SAF-3 and a sealed recording (CON-5) 403, NF-1 404, VER-1 409 (412 when the client sent If-Match), a DELETE refused by REC-1 405, input errors
  * (SAF-4, malformed FHIR) 400, every other rule 422. HAPI's own 4xx errors get the matching code too, so that a
- * client only ever reads codes.
+ * client only ever reads codes, with HAPI's message codes kept out of {@code details.text}. A value the domain
+ * refuses is the client's input (400, SAF-4); anything else is logged under an incident id and answered 500 with that
+ * id alone, never a class name or a stack trace.
  */
 @Interceptor
 public final class RuleViolationResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponses.class);
+    private static final Pattern HAPI_CODE = Pattern.compile("HAPI-[0-9]{4}: ");
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException map(RequestDetails request, Throwable thrown) {
@@ -34,19 +43,43 @@ public final class RuleViolationResponses {
         }
         DataFormatException malformed = find(thrown, DataFormatException.class);
         if (malformed != null) {
-            return response(
-                    400, OperationOutcomes.of(ErrorCode.SAF_4, "Malformed FHIR: " + malformed.getMessage(), null));
+            return response(400, forPeople(ErrorCode.SAF_4, "Malformed FHIR: ", malformed.getMessage()));
         }
         if (thrown instanceof BaseServerResponseException hapi && hapi.getStatusCode() < 500) {
-            return response(
-                    hapi.getStatusCode(), OperationOutcomes.of(codeFor(hapi.getStatusCode()), hapi.getMessage(), null));
+            return response(hapi.getStatusCode(), forPeople(codeFor(hapi.getStatusCode()), "", hapi.getMessage()));
         }
-        return null;
+        IllegalArgumentException invalid = find(thrown, IllegalArgumentException.class);
+        if (invalid != null) {
+            // A value the domain refuses (an id too long, a code it does not know) is the client's input.
+            return response(400, forPeople(ErrorCode.SAF_4, "", invalid.getMessage()));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("event=request_failed incident={}", incident, thrown);
+        OperationOutcome failed = new OperationOutcome();
+        failed.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.FATAL)
+                .setCode(OperationOutcome.IssueType.EXCEPTION)
+                .setDiagnostics("The server could not complete the request; the server log names incident " + incident);
+        return response(500, failed);
+    }
+
+    /**
+     * An outcome of one reason whose {@code details.text} is for people and whose {@code diagnostics} keeps what
+     * produced it: HAPI's message code ({@code HAPI-0450: }) stays in the diagnostics only.
+     */
+    static OperationOutcome forPeople(ErrorCode code, String prefix, String message) {
+        String text =
+                message == null ? code.title() : HAPI_CODE.matcher(message).replaceAll("");
+        OperationOutcome outcome = OperationOutcomes.of(code, prefix + text, null);
+        outcome.getIssueFirstRep().setDiagnostics(prefix + (message == null ? text : message));
+        return outcome;
     }
 
     static BaseServerResponseException response(int status, OperationOutcome outcome) {
         String message = outcome.getIssue().stream()
-                .map(i -> i.getDetails().getCodingFirstRep().getCode() + ": " + i.getDiagnostics())
+                .map(i -> i.getDetails().hasCoding()
+                        ? i.getDetails().getCodingFirstRep().getCode() + ": " + i.getDiagnostics()
+                        : i.getDiagnostics())
                 .collect(Collectors.joining("; "));
         BaseServerResponseException e = new BaseServerResponseException(status, message) {
             private static final long serialVersionUID = 1L;
@@ -58,7 +91,7 @@ public final class RuleViolationResponses {
     static int status(List<Reason> reasons, RequestDetails request) {
         Set<ErrorCode> errors =
                 reasons.stream().filter(Reason::isError).map(Reason::code).collect(Collectors.toSet());
-        if (errors.contains(ErrorCode.SAF_3) || errors.contains(ErrorCode.COV_2)) {
+        if (errors.contains(ErrorCode.SAF_3) || errors.contains(ErrorCode.COV_2) || errors.contains(ErrorCode.CON_5)) {
             return 403;
         }
         if (errors.contains(ErrorCode.NF_1)) {

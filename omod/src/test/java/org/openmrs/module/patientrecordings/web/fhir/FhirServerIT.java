@@ -215,7 +215,7 @@ class FhirServerIT {
                 .getValue();
         assertThat(stopped.getReference()).endsWith("Media/" + id);
         HttpResponse<String> read = getString("/Media/" + id, "clinician");
-        assertThat(read.statusCode()).isEqualTo(422);
+        assertThat(read.statusCode()).as("not allowed by a rule: forbidden").isEqualTo(403);
         assertThat(codes(read.body())).containsExactly("CON-5");
         HttpResponse<String> moreContent = upload(id, "video/webm", new byte[] {1, 2, 3}, null);
         assertThat(codes(moreContent.body())).containsExactly("LIF-1");
@@ -270,6 +270,74 @@ class FhirServerIT {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(codes(refused.body())).containsExactly("SAF-4");
+        OperationOutcome.OperationOutcomeIssueComponent issue = FHIR.newJsonParser()
+                .parseResource(OperationOutcome.class, refused.body())
+                .getIssueFirstRep();
+        assertThat(issue.getDetails().getText()).doesNotContain("HAPI-");
+        assertThat(issue.getDiagnostics()).contains("HAPI-");
+    }
+
+    @Test
+    void pagingParametersThatAreNotWholeNumbersAreRefusedWithSaf4NamingTheParameter() {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        String id = id(start(clinician, patient));
+
+        for (String query : List.of("_count=-1", "_count=abc", "_count=99999999999999999999", "_offset=-5")) {
+            HttpResponse<String> search = getString("/Media?patient=" + patient + "&" + query, "clinician");
+            HttpResponse<String> history = getString("/Media/" + id + "/_history?" + query, "clinician");
+            String parameter = query.substring(0, query.indexOf('='));
+            for (HttpResponse<String> refused : List.of(search, history)) {
+                assertThat(refused.statusCode()).as(query).isEqualTo(400);
+                assertThat(codes(refused.body())).as(query).containsExactly("SAF-4");
+                assertThat(FHIR.newJsonParser()
+                                .parseResource(OperationOutcome.class, refused.body())
+                                .getIssueFirstRep()
+                                .getExpression())
+                        .extracting(e -> e.getValue())
+                        .as(query)
+                        .containsExactly(parameter);
+            }
+        }
+        HttpResponse<String> zero = getString("/Media?patient=" + patient + "&_count=0&_offset=0", "clinician");
+        assertThat(zero.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anIdLongerThanFhirAllowsIsRefusedWithSaf4NamingNoInternals() {
+        String tooLong = "a".repeat(300);
+
+        HttpResponse<String> read = getString("/Media/" + tooLong, "clinician");
+        HttpResponse<String> operation = getString("/Media/" + tooLong + "/$binary-access-read", "clinician");
+        HttpResponse<String> version = getString("/Consent/c1/_history/" + tooLong, "clinician");
+
+        for (HttpResponse<String> refused : List.of(read, operation, version)) {
+            assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(400);
+            assertThat(codes(refused.body())).containsExactly("SAF-4");
+            assertThat(refused.body()).doesNotContain("java.", "Exception", "HAPI-0389");
+        }
+    }
+
+    @Test
+    void aRefusalIsWrittenInXmlWhenTheClientAsksForXml() throws Exception {
+        HttpResponse<String> refused = http.send(
+                request("/Media?patient=p1&_count=-1", "clinician")
+                        .header("Accept", "application/fhir+xml")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+xml"));
+        assertThat(FHIR.newXmlParser()
+                        .parseResource(OperationOutcome.class, refused.body())
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("SAF-4");
     }
 
     @Test
@@ -490,9 +558,9 @@ class FhirServerIT {
         HttpResponse<String> history = getString("/Media/" + id + "/_history", "clinician");
         HttpResponse<String> stranger = getString("/Media/" + id + "/_history/1", "nobody");
 
-        assertThat(firstVersion.statusCode()).isEqualTo(422);
+        assertThat(firstVersion.statusCode()).isEqualTo(403);
         assertThat(codes(firstVersion.body())).containsExactly("CON-5");
-        assertThat(history.statusCode()).isEqualTo(422);
+        assertThat(history.statusCode()).isEqualTo(403);
         assertThat(codes(history.body())).containsExactly("CON-5");
         assertThat(stranger.statusCode()).isEqualTo(403);
         assertThat(codes(stranger.body())).contains("SAF-3");
@@ -614,6 +682,76 @@ class FhirServerIT {
         assertThat(page.getEntry())
                 .allSatisfy(e ->
                         assertThat(PackageValidator.errors(e.getResource())).isEmpty());
+    }
+
+    @Test
+    void aDisclosureTakesExactlyTheParametersItsOperationDefinitionRequires() throws Exception {
+        String id = completedRecording();
+        Parameters legal = new Parameters();
+        legal.addParameter().setName("matter").setValue(new Coding(FhirUrls.CS_LEGAL_MATTER, "CLAIM", null));
+        legal.addParameter().setName("purpose").setValue(PurposeCodes.toCoding(Purpose.LEGAL));
+        legal.addParameter().setName("recipient").setValue(new org.hl7.fhir.r4.model.StringType("Solicitors"));
+        Parameters training = new Parameters();
+        training.addParameter().setName("purpose").setValue(PurposeCodes.toCoding(Purpose.RESEARCH));
+        training.addParameter().setName("recipient").setValue(new org.hl7.fhir.r4.model.StringType("A university"));
+
+        HttpResponse<String> disclosed = post(
+                "/Media/" + id + "/$disclose",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser().encodeResourceToString(legal).getBytes(StandardCharsets.UTF_8),
+                null);
+        HttpResponse<String> forResearch = post(
+                "/Media/" + id + "/$disclose",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser().encodeResourceToString(training).getBytes(StandardCharsets.UTF_8),
+                null);
+
+        assertThat(disclosed.statusCode()).as(disclosed.body()).isEqualTo(200);
+        assertThat(FHIR.newJsonParser()
+                        .parseResource(Bundle.class, disclosed.body())
+                        .getType())
+                .isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(forResearch.statusCode()).as(forResearch.body()).isEqualTo(422);
+        assertThat(codes(forResearch.body())).as("no consent to research").containsAnyOf("SEC-1", "SEC-2");
+    }
+
+    @Test
+    void aLegalHoldAnswersTheFlagPlacedAndTheRecordingsHeld() {
+        String id = completedRecording();
+        Parameters in = new Parameters();
+        in.addParameter().setName("matter").setValue(new Coding(FhirUrls.CS_LEGAL_MATTER, "CLAIM", null));
+        in.addParameter().setName("reference").setValue(new org.hl7.fhir.r4.model.StringType("CLAIM-77"));
+        String patient = client("clinician")
+                .read()
+                .resource(Media.class)
+                .withId(id)
+                .execute()
+                .getSubject()
+                .getReferenceElement()
+                .getIdPart();
+
+        Parameters placed =
+                operation(client("records-manager"), patient, "$legal-hold", in, Parameters.class, "Patient");
+
+        assertThat(placed.getParameter("flag").getResource()).isInstanceOf(org.hl7.fhir.r4.model.Flag.class);
+        assertThat(placed.getParameter().stream()
+                        .filter(p -> p.getName().equals("held"))
+                        .map(p -> ((Reference) p.getValue()).getReference()))
+                .containsExactly("Media/" + id);
+    }
+
+    private String completedRecording() {
+        Media started = consentedRecording();
+        String id = started.getIdElement().getIdPart();
+        try {
+            upload(id, "video/webm", "a recording to disclose".getBytes(StandardCharsets.UTF_8), null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        operation(client("clinician"), id, "$complete", new Parameters(), Media.class);
+        return id;
     }
 
     @Test

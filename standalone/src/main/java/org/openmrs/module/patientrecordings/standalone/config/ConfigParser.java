@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class ConfigParser {
     private final Map<Setting, Value> values = new EnumMap<>(Setting.class);
 
     ConfigParser(List<String> args, Map<String, String> environment, Path workingDirectory) {
-        this.args = List.copyOf(args);
+        this.args = joined(args);
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
@@ -85,12 +86,31 @@ final class ConfigParser {
                 duration(Setting.SESSION_TIMEOUT, Duration.ofMinutes(30), false));
     }
 
+    /**
+     * The flags as {@code --name=value}: a flag given as {@code --name value} (two arguments, as command-line users
+     * expect) is joined with the value that follows it.
+     */
+    static List<String> joined(List<String> args) {
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean valueFollows = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+            if (arg.startsWith("--") && arg.indexOf('=') < 0 && valueFollows) {
+                joined.add(arg + "=" + args.get(++i));
+            } else {
+                joined.add(arg);
+            }
+        }
+        return List.copyOf(joined);
+    }
+
     private Map<Setting, Value> readFlags() {
         Map<Setting, Value> flags = new EnumMap<>(Setting.class);
         for (String arg : args) {
             int equals = arg.indexOf('=');
             if (!arg.startsWith("--") || equals < 0) {
-                throw new ConfigException("Unknown argument '" + arg + "': settings are given as --name=value");
+                throw new ConfigException(
+                        "Unknown argument '" + arg + "': settings are given as --name=value or --name value");
             }
             String name = arg.substring(2, equals);
             if (("--" + name).equals(CONFIG_FLAG)) {

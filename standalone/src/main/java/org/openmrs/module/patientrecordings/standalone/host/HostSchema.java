@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.standalone.host;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
 import org.openmrs.module.patientrecordings.persistence.DatabaseStartException;
 import org.openmrs.module.patientrecordings.persistence.SchemaMigration;
@@ -26,8 +27,15 @@ public final class HostSchema {
      * @throws DatabaseStartException when the database cannot be reached or migrated
      */
     public static void migrate(DatabaseSettings settings) {
-        try (Connection connection =
-                DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        } catch (SQLException e) {
+            // What the driver says is what the operator must fix: a missing role or database, a wrong password.
+            throw new DatabaseStartException(
+                    "cannot connect to " + settings.jdbcUrl() + " as " + settings.user() + ": " + e.getMessage(), e);
+        }
+        try (connection) {
             SchemaMigration.migrate(connection, CHANGELOG, HostSchema.class.getClassLoader());
         } catch (Exception e) {
             throw new DatabaseStartException("cannot migrate the host tables of " + settings + " with " + CHANGELOG, e);

@@ -15,13 +15,16 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.standalone.web.ErrorBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HTTP Basic authentication of standalone users (SAF-3). An authenticated request runs with the user bound as the
  * {@link RequestCurrentUser}; any other request gets 401 with a {@code WWW-Authenticate} challenge, except the
- * public paths: {@code /health} and the FHIR CapabilityStatement ({@code GET /fhir/metadata}), and requests whose
+ * public paths: {@code /health}, the FHIR CapabilityStatement ({@code GET /fhir/metadata}) and the administration
+ * API's description ({@code GET /admin/openapi.json}), and requests whose
  * user a browser session has already bound ({@link SessionAuthenticationFilter}). Failed logins are
  * logged with the remote address only, never with the name typed.
  */
@@ -31,7 +34,7 @@ public final class BasicAuthenticationFilter implements Filter {
     public static final String REALM = "Patient Recordings";
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
-    private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/fhir/metadata");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/fhir/metadata", "/admin/openapi.json");
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
     private final UserAccounts users;
@@ -91,9 +94,15 @@ public final class BasicAuthenticationFilter implements Filter {
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"authentication required\"}");
+        // In the format of the API asked (an OperationOutcome with SAF-3 under /fhir), as the module inside OpenMRS.
+        ErrorBodies.Body body = ErrorBodies.of(
+                request.getRequestURI().substring(request.getContextPath().length()),
+                request.getHeader("Accept"),
+                request.getParameter("_format"),
+                ErrorCode.SAF_3,
+                "Authentication required");
+        response.setContentType(body.contentType());
+        response.getOutputStream().write(body.bytes());
     }
 
     /** What the Authorization header carried; the password is never logged. */

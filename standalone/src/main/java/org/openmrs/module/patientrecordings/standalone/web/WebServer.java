@@ -75,6 +75,8 @@ public final class WebServer implements AutoCloseable {
         context.addFilter(unitOfWork, "/admin/*", requests);
         context.addServlet(new ServletHolder("admin", mounts.admin()), "/admin/*");
 
+        context.setErrorHandler(new ErrorResponses());
+        server.setErrorHandler(new ErrorResponses.ServerLevel());
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);

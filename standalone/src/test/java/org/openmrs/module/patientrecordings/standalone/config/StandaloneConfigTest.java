@@ -148,6 +148,18 @@ class StandaloneConfigTest {
     }
 
     @Test
+    void aSettingIsAcceptedAsOneArgumentOrAsTwo() {
+        assertThat(parse(List.of("--port", "8090"), Map.of()).port()).isEqualTo(8090);
+        assertThat(parse(List.of("--port=8091"), Map.of()).port()).isEqualTo(8091);
+        assertThat(parse(List.of("--port", "8092", "--demo-data=false"), Map.of())
+                        .port())
+                .isEqualTo(8092);
+        assertThatThrownBy(() -> parse(List.of("--port"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--name=value");
+    }
+
+    @Test
     void unknownFlagsAndFileKeysAreErrorsButUnknownEnvironmentVariablesAreNot() throws IOException {
         assertThatThrownBy(() -> parse(List.of("--prot=8080"), Map.of()))
                 .isInstanceOf(ConfigException.class)

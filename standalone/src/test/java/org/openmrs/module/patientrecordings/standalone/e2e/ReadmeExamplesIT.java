@@ -66,7 +66,7 @@ class ReadmeExamplesIT {
                     "the first 100 bytes match"),
             expect("$confirm-consent", "\"valueBoolean\":true", "\"code\":\"CONFIRMED\""),
             expect("$withdraw", "\"status\":\"inactive\""),
-            expect("$SECOND\"", "\"code\":\"CON-5\"", "HTTP 422", "\"code\":\"WITHDRAWN\""),
+            expect("$SECOND\"", "\"code\":\"CON-5\"", "HTTP 403", "\"code\":\"WITHDRAWN\""),
             expect("-X DELETE", "\"code\":\"REC-1\"", "HTTP 405"),
             expect("AuditEvent?entity", "action PLAY", "action REFUSED; delete", "consent given", "consent withdrawn"),
             expect("$subject-access", "manifest.json", "content/"),
