@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +149,7 @@ class DatabaseIT {
                 "patientrecordings_consent_kind",
                 "patientrecordings_consent_purpose",
                 "patientrecordings_consent_audience",
+                "patientrecordings_consent_consulted",
                 "patientrecordings_consent_event",
                 "patientrecordings_site_policy",
                 "patientrecordings_register_entry",
@@ -170,9 +173,19 @@ class DatabaseIT {
 
     /** How many changeSets the module's changelog declares: each must have run exactly once. */
     private static int changeSetsOfTheChangelog() {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
+        return changeSetsIn(Database.CHANGELOG);
+    }
+
+    /** The changeSets of a changelog and of the changelogs it includes (by classpath file name). */
+    private static int changeSetsIn(String resource) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
             String changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return changelog.split("<changeSet ", -1).length - 1;
+            int count = changelog.split("<changeSet ", -1).length - 1;
+            Matcher include = Pattern.compile("<include file=\"([^\"]+)\"").matcher(changelog);
+            while (include.find()) {
+                count += changeSetsIn(include.group(1));
+            }
+            return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,8 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
 public final class JpaConsentRepository implements ConsentRepository {
 
     /** The entity classes this repository needs mapped. */
-    public static final List<Class<?>> ENTITIES = List.of(ConsentRow.class, ConsentEventRow.class);
+    public static final List<Class<?>> ENTITIES =
+            List.of(ConsentRow.class, ConsentEventRow.class, ConsultedPerson.class);
 
     private final Transactions database;
 
