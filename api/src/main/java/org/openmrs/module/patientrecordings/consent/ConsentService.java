@@ -253,8 +253,15 @@ public final class ConsentService implements PatientConsents {
         notes.decision(consent, type, actor.user(), now, command.comment(), replaced);
         RecordingConsent saved = consents.save(consent);
         for (RecordingConsent earlier : replaced) {
-            consents.save(earlier.with(
-                    new ConsentEvent(ConsentEventType.SUPERSEDED, now, actor.user(), null, null, saved.id())));
+            try {
+                consents.save(earlier.with(
+                        new ConsentEvent(ConsentEventType.SUPERSEDED, now, actor.user(), null, null, saved.id())));
+            } catch (RuleViolationException e) {
+                // A concurrent decision on the same scope superseded it first; this decision stands all the same.
+                if (!e.decision().codes().contains(ErrorCode.VER_1)) {
+                    throw e;
+                }
+            }
         }
         guard.record(subject);
         return new Decided(saved, verdict.warnings());
