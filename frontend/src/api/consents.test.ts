@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { consentResource, consultedOf, isChild, missingOf, type ConsentDraft } from './consents';
+import { consentResource, consentSummaryOf, consultedOf, isChild, missingOf, type ConsentDraft } from './consents';
+import { URLS } from './urls';
 
 const complete: ConsentDraft = {
   patientId: 'f737907f-a1bb-30bc-8472-97c2969d0f82',
@@ -95,5 +96,17 @@ describe('the consent form’s rules', () => {
     expect(isChild('2010-03-02', new Date('2026-03-02T00:00:00Z'))).toBe(false);
     expect(isChild('2010-03-03', new Date('2026-03-02T00:00:00Z'))).toBe(true);
     expect(isChild(undefined)).toBe(false);
+  });
+
+  it('tells a consent replaced by a later decision from a withdrawn one', () => {
+    const superseded = consentSummaryOf({
+      id: 'first',
+      status: 'inactive',
+      extension: [{ url: URLS.extSupersededBy, valueReference: { reference: 'Consent/second' } }],
+    });
+    const withdrawn = consentSummaryOf({ id: 'other', status: 'inactive', extension: [] });
+
+    expect(superseded.supersededBy).toBe('second');
+    expect(withdrawn.supersededBy).toBeUndefined();
   });
 });

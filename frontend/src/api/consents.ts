@@ -57,6 +57,8 @@ export interface ConsentSummary {
   dateTime?: string;
   withdrawn?: string;
   confirmed?: boolean;
+  /** The later decision on the same kinds and purposes that replaced this one (then inactive, not withdrawn). */
+  supersededBy?: string;
 }
 
 /**
@@ -208,6 +210,7 @@ type Resource = Record<string, any>;
 export function consentSummaryOf(consent: Resource): ConsentSummary {
   const withdrawal = (consent.extension ?? []).find((e: { url: string }) => e.url === URLS.extWithdrawal);
   const confirmation = (consent.extension ?? []).find((e: { url: string }) => e.url === URLS.extConfirmation);
+  const successor = (consent.extension ?? []).find((e: { url: string }) => e.url === URLS.extSupersededBy);
   return {
     id: consent.id,
     status: consent.status,
@@ -216,6 +219,7 @@ export function consentSummaryOf(consent: Resource): ConsentSummary {
     dateTime: consent.dateTime,
     withdrawn: withdrawal?.extension?.find((e: { url: string }) => e.url === 'at')?.valueDateTime,
     confirmed: confirmation?.extension?.find((e: { url: string }) => e.url === 'confirmed')?.valueBoolean,
+    supersededBy: idOf(successor?.valueReference?.reference),
   };
 }
 

@@ -25,6 +25,7 @@ export const URLS = {
   extDerivativeOf: `${SD}derivative-of`,
   extCompetence: `${SD}competence-attestation`,
   extBestInterests: `${SD}best-interests`,
+  extSupersededBy: `${SD}superseded-by`,
   csConsentAuthority: `${CS}consent-authority`,
   extEventLocation: 'http://hl7.org/fhir/StructureDefinition/event-location',
   extConsentLocation: 'http://hl7.org/fhir/StructureDefinition/consent-location',

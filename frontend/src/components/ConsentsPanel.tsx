@@ -44,7 +44,11 @@ export function ConsentsPanel({ consents, onChanged }: { consents: ConsentSummar
       <ul aria-label={t('consents', 'Consents')} className={styles.stack}>
         {consents.map((c) => (
           <li key={c.id} className={styles.row} data-testid="consent">
-            <Tag type={STATUS[c.status]?.type ?? 'gray'}>{t(`consentStatus.${c.status}`, STATUS[c.status]?.label ?? c.status)}</Tag>
+            {c.supersededBy ? (
+              <Tag type="gray">{t('consentSuperseded', 'Replaced by a later decision')}</Tag>
+            ) : (
+              <Tag type={STATUS[c.status]?.type ?? 'gray'}>{t(`consentStatus.${c.status}`, STATUS[c.status]?.label ?? c.status)}</Tag>
+            )}
             <span>
               {c.kinds.map(humanise).join(', ')} — {c.purposes.map((p) => t(`purpose.${p}`, humanise(p))).join(', ')}
             </span>

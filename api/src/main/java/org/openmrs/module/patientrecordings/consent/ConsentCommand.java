@@ -6,6 +6,7 @@ import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 
 /**
@@ -17,6 +18,7 @@ import org.openmrs.module.patientrecordings.policy.ConsentTerms;
  * @param terms what the patient was told (CON-2)
  * @param attestation the CON-3 attestation (needed for consent given)
  * @param comment the patient's own words, or null
+ * @param giver who decided, on what authority (CON-12); the patient when null
  */
 public record ConsentCommand(
         PatientId patient,
@@ -24,12 +26,25 @@ public record ConsentCommand(
         SiteId site,
         ConsentTerms terms,
         Attestation attestation,
-        String comment) {
+        String comment,
+        ConsentGiver giver) {
 
     public ConsentCommand {
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(terms, "terms");
         attestation = attestation == null ? Attestation.NONE : attestation;
+        giver = giver == null ? ConsentGiver.PATIENT : giver;
+    }
+
+    /** A decision by the patient themself. */
+    public ConsentCommand(
+            PatientId patient,
+            EncounterId encounter,
+            SiteId site,
+            ConsentTerms terms,
+            Attestation attestation,
+            String comment) {
+        this(patient, encounter, site, terms, attestation, comment, ConsentGiver.PATIENT);
     }
 }

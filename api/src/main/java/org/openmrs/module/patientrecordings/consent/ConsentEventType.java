@@ -11,7 +11,9 @@ public enum ConsentEventType {
     /** CON-7: the patient confirmed consent after a recording; the consent state does not change. */
     CONFIRMED_AFTER_RECORDING(null),
     /** CON-7: the patient refused after a recording; for that recording it counts as a withdrawal. */
-    REFUSED_AFTER_RECORDING(null);
+    REFUSED_AFTER_RECORDING(null),
+    /** A later decision on the same kinds and purposes replaced this one: it is no longer in force. */
+    SUPERSEDED(ConsentState.SUPERSEDED);
 
     private final ConsentState resultingState;
 

@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
+import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 
 /**
- * CON-8: writes every consent decision into the patient's record, beside the encounter's contemporaneous notes,
- * with who, when and what was agreed. A note that cannot be written fails the decision.
+ * CON-8: writes every consent decision into the patient's record, in the encounter it was made for (or the encounter
+ * of the recording it is about) beside that encounter's contemporaneous notes, with who decided and on what authority
+ * (CON-12), who recorded it, when, and what was agreed. People are named as the host names them, never by id. A note
+ * that cannot be written fails the decision.
  */
 final class ConsentNotes {
 
@@ -24,25 +29,62 @@ final class ConsentNotes {
         this.notes = Objects.requireNonNull(notes, "notes");
     }
 
-    void decision(RecordingConsent consent, ConsentEventType type, UserId by, Instant at, String comment) {
-        write(consent, by, at, headline(type) + " " + terms(consent.terms(), type) + comment(comment));
-    }
-
-    void withdrawal(RecordingConsent consent, UserId by, Instant at, String comment, List<String> effects) {
+    /**
+     * A consent given or withheld.
+     *
+     * @param replaced the earlier decisions on the same kinds and purposes that this one supersedes
+     */
+    void decision(
+            RecordingConsent consent,
+            ConsentEventType type,
+            UserId by,
+            Instant at,
+            String comment,
+            List<RecordingConsent> replaced) {
+        String verb = type == ConsentEventType.GIVEN ? "GIVEN" : "WITHHELD (refused)";
         write(
-                consent,
+                consent.patient(),
+                consent.encounter(),
                 by,
                 at,
-                "Recording consent WITHDRAWN by the patient at " + at + " (consent " + consent.id() + "). "
+                "Recording consent " + verb + " " + whoDecided(consent.giver(), by) + ". "
+                        + terms(consent.terms(), type)
+                        + replaces(replaced)
+                        + comment(comment));
+    }
+
+    /** A withdrawal; {@code encounter} is that of the recording it stopped, else the consent's own. */
+    void withdrawal(
+            RecordingConsent consent,
+            EncounterId encounter,
+            UserId by,
+            Instant at,
+            String comment,
+            List<String> effects) {
+        write(
+                consent.patient(),
+                encounter,
+                by,
+                at,
+                "Recording consent WITHDRAWN at " + at + " (consent " + consent.id() + ", given "
+                        + whoDecided(consent.giver(), consent.history().get(0).by()) + "). "
                         + terms(consent.terms(), ConsentEventType.WITHDRAWN)
                         + (effects.isEmpty() ? "" : " Effect: " + String.join("; ", effects) + ".")
                         + comment(comment));
     }
 
+    /** The patient's answer after a recording, written in the recording's encounter. */
     void afterRecording(
-            RecordingConsent consent, RecordingId recording, boolean confirmed, UserId by, Instant at, String comment) {
+            PatientId patient,
+            EncounterId encounter,
+            RecordingId recording,
+            boolean confirmed,
+            UserId by,
+            Instant at,
+            String comment) {
         write(
-                consent,
+                patient,
+                encounter,
                 by,
                 at,
                 "After recording " + recording + " the patient was offered to see or hear it and "
@@ -53,17 +95,42 @@ final class ConsentNotes {
                         + comment(comment));
     }
 
-    private void write(RecordingConsent consent, UserId by, Instant at, String text) {
-        notes.append(new ClinicalNotes.Note(
-                consent.patient(), consent.encounter(), by, at, text + " Recorded by " + by + "."));
+    private void write(PatientId patient, EncounterId encounter, UserId by, Instant at, String text) {
+        notes.append(
+                new ClinicalNotes.Note(patient, encounter, by, at, text + " Recorded by " + notes.nameOf(by) + "."));
     }
 
-    private static String headline(ConsentEventType type) {
-        return switch (type) {
-            case GIVEN -> "Recording consent GIVEN by the patient.";
-            case WITHHELD -> "Recording consent WITHHELD by the patient (refused).";
-            default -> "Recording consent " + type + ".";
+    /** CON-12: who decided and how, as the note says it. */
+    private String whoDecided(ConsentGiver g, UserId clinician) {
+        return switch (g.authority()) {
+            case PATIENT ->
+                g.competenceAttested()
+                        ? "by the patient, under 16, whom the clinician attests understands what the recording"
+                                + " involves (competence)"
+                        : "by the patient";
+            case PARENTAL_RESPONSIBILITY ->
+                "by " + g.name() + " (" + g.relationship() + "), who has parental responsibility";
+            case LASTING_POWER_OF_ATTORNEY ->
+                "by " + g.name() + " (" + g.relationship() + "), attorney under a lasting power of attorney";
+            case COURT_APPOINTED_DEPUTY -> "by " + g.name() + " (" + g.relationship() + "), court-appointed deputy";
+            case BEST_INTERESTS ->
+                "as a best-interests decision by " + notes.nameOf(clinician)
+                        + " for a patient who lacks capacity, after consulting "
+                        + g.consulted().stream()
+                                .map(c -> c.name() + " (" + c.role() + ")")
+                                .collect(Collectors.joining(", "));
         };
+    }
+
+    private static String replaces(List<RecordingConsent> replaced) {
+        return replaced.isEmpty()
+                ? ""
+                : " It replaces the earlier decision" + (replaced.size() == 1 ? " " : "s ")
+                        + replaced.stream()
+                                .map(r ->
+                                        r.state() + " at " + r.history().get(0).at() + " (consent " + r.id() + ")")
+                                .collect(Collectors.joining(", "))
+                        + ".";
     }
 
     private static String terms(ConsentTerms t, ConsentEventType type) {

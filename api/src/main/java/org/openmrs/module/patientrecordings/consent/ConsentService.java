@@ -2,6 +2,8 @@
 package org.openmrs.module.patientrecordings.consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -29,6 +32,7 @@ import org.openmrs.module.patientrecordings.policy.ConsentFact;
 import org.openmrs.module.patientrecordings.policy.ConsentPolicy;
 import org.openmrs.module.patientrecordings.policy.PatientFacts;
 import org.openmrs.module.patientrecordings.policy.Privileges;
+import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
 import org.openmrs.module.patientrecordings.policy.RecordingFacts;
 import org.openmrs.module.patientrecordings.policy.WithdrawalPlanner;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
@@ -132,7 +136,13 @@ public final class ConsentService implements PatientConsents {
                 described.add(describe(plan.get(i)));
             }
         }
-        notes.withdrawal(withdrawn, actor.user(), now, comment, described);
+        // CON-8: the note goes into the encounter of the recording the withdrawal stopped, else the consent's own.
+        EncounterId encounter = affected.stream()
+                .filter(r -> r.id().equals(stopped) && r.encounter() != null)
+                .map(Recording::encounter)
+                .findFirst()
+                .orElse(consent.encounter());
+        notes.withdrawal(withdrawn, encounter, actor.user(), now, comment, described);
         RecordingConsent saved = consents.save(withdrawn);
         List<Recording> savedRecordings = changed.stream().map(recordings::save).toList();
         guard.record(subject);
@@ -156,16 +166,30 @@ public final class ConsentService implements PatientConsents {
                 subject);
         RecordingConsent consent = recording.consent() == null ? null : existing(recording.consent());
         Recording answered = confirmed ? confirmedRecording(recording) : refusedRecording(recording);
+        // CON-8: the answer is written in the recording's encounter, beside its contemporaneous notes.
+        notes.afterRecording(
+                recording.patient(), recording.encounter(), recordingId, confirmed, actor.user(), now, comment);
         if (consent != null) {
             ConsentEventType type =
                     confirmed ? ConsentEventType.CONFIRMED_AFTER_RECORDING : ConsentEventType.REFUSED_AFTER_RECORDING;
-            RecordingConsent updated = consent.with(new ConsentEvent(type, now, actor.user(), recordingId, comment));
-            notes.afterRecording(updated, recordingId, confirmed, actor.user(), now, comment);
-            consents.save(updated);
+            consents.save(consent.with(new ConsentEvent(type, now, actor.user(), recordingId, comment)));
         }
         Recording saved = recordings.save(answered);
         guard.record(subject);
         return saved;
+    }
+
+    /**
+     * REC-1: a consent decision is never deleted; the refusal is audited.
+     *
+     * @throws RuleViolationException always: NF-1 for an unknown consent, otherwise REC-1
+     */
+    public void delete(ConsentId id) {
+        Actor actor = guard.actor();
+        RecordingConsent consent = existing(id);
+        guard.enforce(
+                RecordEntryPolicy.deleteConsent(),
+                Subject.of(actor, AuditAction.REFUSED, consent.patient(), null).withDetail("delete consent " + id));
     }
 
     /** A consent with its history, to users who manage consent or view recordings. */
@@ -200,11 +224,19 @@ public final class ConsentService implements PatientConsents {
         }
         // POL-1: the site's own policy, or the server's default while it has none.
         var site = sitePolicies.inForce(command.site());
-        PatientFacts patient = new PatientFacts(
-                command.patient(), patients.find(command.patient()).isPresent(), false);
+        var known = patients.find(command.patient());
+        PatientFacts patient = new PatientFacts(command.patient(), known.isPresent(), false);
         Decision verdict = guard.enforce(
                 ConsentPolicy.decide(new ConsentDecisionRequest(
-                        actor, patient, decision, command.terms(), command.attestation(), site)),
+                        actor,
+                        patient,
+                        decision,
+                        command.terms(),
+                        command.attestation(),
+                        site,
+                        command.giver(),
+                        known.map(PatientDirectory.Patient::birthDate).orElse(null),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC))),
                 subject);
         ConsentEventType type = decision == ConsentState.GIVEN ? ConsentEventType.GIVEN : ConsentEventType.WITHHELD;
         RecordingConsent consent = new RecordingConsent(
@@ -214,10 +246,27 @@ public final class ConsentService implements PatientConsents {
                 command.site(),
                 command.terms(),
                 command.attestation(),
+                command.giver(),
                 List.of(new ConsentEvent(type, now, actor.user(), null, command.comment())),
                 0);
-        notes.decision(consent, type, actor.user(), now, command.comment());
+        // A later decision on the same kinds and purposes replaces the earlier ones still in force.
+        List<RecordingConsent> replaced = consents.findByPatient(command.patient()).stream()
+                .filter(c -> c.sameScope(command.terms()))
+                .filter(c -> c.state() == ConsentState.GIVEN || c.state() == ConsentState.WITHHELD)
+                .toList();
+        notes.decision(consent, type, actor.user(), now, command.comment(), replaced);
         RecordingConsent saved = consents.save(consent);
+        for (RecordingConsent earlier : replaced) {
+            try {
+                consents.save(earlier.with(
+                        new ConsentEvent(ConsentEventType.SUPERSEDED, now, actor.user(), null, null, saved.id())));
+            } catch (RuleViolationException e) {
+                // A concurrent decision on the same scope superseded it first; this decision stands all the same.
+                if (!e.decision().codes().contains(ErrorCode.VER_1)) {
+                    throw e;
+                }
+            }
+        }
         guard.record(subject);
         return new Decided(saved, verdict.warnings());
     }

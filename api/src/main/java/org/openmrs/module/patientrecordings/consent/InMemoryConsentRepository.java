@@ -24,7 +24,15 @@ public final class InMemoryConsentRepository implements ConsentRepository {
         RecordingConsent stored = consents.get(c.id());
         Versions.check(stored == null ? null : stored.version(), c.version(), "consent " + c.id());
         RecordingConsent saved = new RecordingConsent(
-                c.id(), c.patient(), c.encounter(), c.site(), c.terms(), c.attestation(), c.history(), c.version() + 1);
+                c.id(),
+                c.patient(),
+                c.encounter(),
+                c.site(),
+                c.terms(),
+                c.attestation(),
+                c.giver(),
+                c.history(),
+                c.version() + 1);
         consents.put(saved.id(), saved);
         return saved;
     }

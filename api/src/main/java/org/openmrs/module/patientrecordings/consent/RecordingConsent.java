@@ -14,6 +14,7 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.policy.Attestation;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 
 /**
@@ -26,6 +27,7 @@ import org.openmrs.module.patientrecordings.policy.ConsentTerms;
  * @param site where it was sought
  * @param terms what the patient was told (CON-2)
  * @param attestation what the clinician attests they told the patient (CON-3)
+ * @param giver who decided, on what authority (CON-12)
  * @param history the decisions, oldest first; never empty; the first is GIVEN or WITHHELD
  * @param version optimistic-locking version, 0 when new
  */
@@ -36,8 +38,22 @@ public record RecordingConsent(
         SiteId site,
         ConsentTerms terms,
         Attestation attestation,
+        ConsentGiver giver,
         List<ConsentEvent> history,
         long version) {
+
+    /** A consent the patient decided themself. */
+    public RecordingConsent(
+            ConsentId id,
+            PatientId patient,
+            EncounterId encounter,
+            SiteId site,
+            ConsentTerms terms,
+            Attestation attestation,
+            List<ConsentEvent> history,
+            long version) {
+        this(id, patient, encounter, site, terms, attestation, ConsentGiver.PATIENT, history, version);
+    }
 
     public RecordingConsent {
         Objects.requireNonNull(id, "id");
@@ -45,6 +61,7 @@ public record RecordingConsent(
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(attestation, "attestation");
+        Objects.requireNonNull(giver, "giver");
         history = List.copyOf(history);
         if (history.isEmpty() || history.get(0).type().resultingState() == null) {
             throw new IllegalArgumentException("a consent's history starts with it being given or withheld");
@@ -86,6 +103,7 @@ public record RecordingConsent(
         boolean given = state() == ConsentState.GIVEN;
         boolean allowed = switch (event.type()) {
             case WITHDRAWN, CONFIRMED_AFTER_RECORDING, REFUSED_AFTER_RECORDING -> given;
+            case SUPERSEDED -> given || state() == ConsentState.WITHHELD;
             case GIVEN, WITHHELD -> false;
         };
         if (!allowed) {
@@ -94,7 +112,26 @@ public record RecordingConsent(
         }
         List<ConsentEvent> more = new ArrayList<>(history);
         more.add(event);
-        return new RecordingConsent(id, patient, encounter, site, terms, attestation, more, version);
+        return new RecordingConsent(id, patient, encounter, site, terms, attestation, giver, more, version);
+    }
+
+    /** The decision this consent began with: GIVEN or WITHHELD. */
+    public ConsentEventType decision() {
+        return history.get(0).type();
+    }
+
+    /** The consent that replaced this one, or null while it has not been superseded. */
+    public ConsentId successor() {
+        return history.stream()
+                .map(ConsentEvent::successor)
+                .filter(Objects::nonNull)
+                .reduce((first, second) -> second)
+                .orElse(null);
+    }
+
+    /** @return true when this consent is about exactly these kinds and purposes: a later decision on them replaces it */
+    public boolean sameScope(ConsentTerms other) {
+        return terms.kinds().equals(other.kinds()) && terms.purposes().equals(other.purposes());
     }
 
     private ConsentEvent stateEvent() {

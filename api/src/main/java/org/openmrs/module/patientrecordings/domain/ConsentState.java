@@ -8,5 +8,7 @@ package org.openmrs.module.patientrecordings.domain;
 public enum ConsentState {
     GIVEN,
     WITHHELD,
-    WITHDRAWN
+    WITHDRAWN,
+    /** A later decision on the same kinds and purposes replaced it; in FHIR inactive, with a link to its successor. */
+    SUPERSEDED
 }

@@ -25,6 +25,7 @@ public enum ErrorCode {
     CON_9("CON-9", "Implicit consent covers making this recording, not its secondary use"),
     CON_10("CON-10", "The patient objects to being recorded"),
     CON_11("CON-11", "Recording only to defend against complaints or litigation is discouraged"),
+    CON_12("CON-12", "The consent does not say who gave it, or on what authority"),
     COV_1("COV-1", "Covert recording needs a complete, current authorisation"),
     COV_2("COV-2", "Only users privileged to authorise covert recording may do this"),
     PAT_1("PAT-1", "Patients may record their own consultation for their own use"),

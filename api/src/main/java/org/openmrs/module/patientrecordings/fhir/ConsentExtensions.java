@@ -59,6 +59,8 @@ final class ConsentExtensions {
                     w.addExtension("duringRecording", Refs.to("Media", e.recording()));
                 }
                 w.addExtension("recordedBy", Refs.to("Practitioner", e.by()));
+            } else if (e.type() == ConsentEventType.SUPERSEDED) {
+                f.addExtension(FhirUrls.EXT_SUPERSEDED_BY, Refs.to("Consent", e.successor()));
             }
         }
     }

@@ -55,13 +55,21 @@ public final class ConsentReader {
                         "Consent.status",
                         "a new consent is active (given) or rejected (withheld); withdraw with $withdraw");
         };
-        return new Decision(new ConsentCommand(patient(f), null, site(f), terms(f), attestation(f), null), decision);
+        PatientId patient = patient(f);
+        return new Decision(
+                new ConsentCommand(
+                        patient, null, site(f), terms(f), attestation(f), null, ConsentGivers.read(f, patient)),
+                decision);
     }
 
     /** The whole consent; decisions whose author the resource does not name are attributed to {@code unknownUser}. */
     public static RecordingConsent toDomain(Consent f, UserId unknownUser) {
+        // An inactive consent was given (provision permit) or withheld (deny) before it was withdrawn or replaced.
+        Consent.ConsentState made = f.getProvision().getType() == Consent.ConsentProvisionType.DENY
+                ? Consent.ConsentState.REJECTED
+                : Consent.ConsentState.ACTIVE;
         Decision d = toCommand(
-                f.getStatus() == Consent.ConsentState.INACTIVE ? f.copy().setStatus(Consent.ConsentState.ACTIVE) : f);
+                f.getStatus() == Consent.ConsentState.INACTIVE ? f.copy().setStatus(made) : f);
         List<ConsentEvent> history = new ArrayList<>();
         ConsentEventType first =
                 d.decision() == ConsentState.GIVEN ? ConsentEventType.GIVEN : ConsentEventType.WITHHELD;
@@ -102,6 +110,20 @@ public final class ConsentReader {
                             .orElse(null),
                     null));
         }
+        Reference successor = Refs.value(
+                        f, FhirUrls.EXT_SUPERSEDED_BY, Reference.class, "Consent.extension:supersededBy")
+                .orElse(null);
+        if (successor != null) {
+            later.add(new ConsentEvent(
+                    ConsentEventType.SUPERSEDED,
+                    f.getMeta().hasLastUpdated()
+                            ? f.getMeta().getLastUpdated().toInstant()
+                            : f.getDateTime().toInstant(),
+                    unknownUser,
+                    null,
+                    null,
+                    ConsentId.of(Refs.idOf(successor, "Consent", "Consent.extension:supersededBy"))));
+        }
         later.sort(Comparator.comparing(ConsentEvent::at));
         history.addAll(later);
         long version = f.getMeta().hasVersionId() ? Long.parseLong(f.getMeta().getVersionId()) : history.size();
@@ -113,6 +135,7 @@ public final class ConsentReader {
                 c.site(),
                 c.terms(),
                 c.attestation(),
+                c.giver(),
                 history,
                 version);
     }

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.hl7.fhir.r4.model.Consent.ConsentState;
 import org.hl7.fhir.r4.model.Reference;
 import org.openmrs.module.patientrecordings.consent.ConsentEvent;
+import org.openmrs.module.patientrecordings.consent.ConsentEventType;
 import org.openmrs.module.patientrecordings.consent.RecordingConsent;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Purpose;
@@ -47,14 +48,12 @@ public final class ConsentTranslator {
         f.addCategory(new CodeableConcept(Refs.coding(FhirUrls.CS_CONSENT_CATEGORY, "RECORDING")));
         f.setPatient(Refs.to("Patient", c.patient()));
         f.setDateTimeElement(Times.dateTime(c.history().get(0).at()));
-        // The patient consents or refuses; the clinician who recorded it is in the history extensions.
-        f.addPerformer(Refs.to("Patient", c.patient()));
+        // CON-12: who decided (the clinician who recorded it is in the history extensions).
+        ConsentGivers.write(c, f);
         f.addPolicy().setUri(GUIDANCE);
         Consent.ProvisionComponent p = f.getProvision();
-        p.setType(
-                c.state() == org.openmrs.module.patientrecordings.domain.ConsentState.WITHHELD
-                        ? ConsentProvisionType.DENY
-                        : ConsentProvisionType.PERMIT);
+        // The provision is the decision as made; a later withdrawal or successor changes the status only.
+        p.setType(c.decision() == ConsentEventType.WITHHELD ? ConsentProvisionType.DENY : ConsentProvisionType.PERMIT);
         p.addExtension(Hl7Systems.EXT_CONSENT_LOCATION, Refs.to("Location", c.site()));
         for (String audience : c.terms().audience()) {
             p.addActor()
@@ -95,6 +94,7 @@ public final class ConsentTranslator {
                 c.site(),
                 c.terms(),
                 c.attestation(),
+                c.giver(),
                 c.history().subList(0, events),
                 version);
     }
@@ -111,7 +111,7 @@ public final class ConsentTranslator {
         return switch (state) {
             case GIVEN -> ConsentState.ACTIVE;
             case WITHHELD -> ConsentState.REJECTED;
-            case WITHDRAWN -> ConsentState.INACTIVE;
+            case WITHDRAWN, SUPERSEDED -> ConsentState.INACTIVE;
         };
     }
 

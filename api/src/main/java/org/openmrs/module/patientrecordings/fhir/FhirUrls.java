@@ -49,6 +49,9 @@ public final class FhirUrls {
     public static final String EXT_ATTESTATION = SD + "attestation";
     public static final String EXT_POST_RECORDING_CONFIRMATION = SD + "post-recording-confirmation";
     public static final String EXT_WITHDRAWAL = SD + "withdrawal";
+    public static final String EXT_COMPETENCE_ATTESTATION = SD + "competence-attestation";
+    public static final String EXT_BEST_INTERESTS = SD + "best-interests";
+    public static final String EXT_SUPERSEDED_BY = SD + "superseded-by";
 
     // Code systems
     public static final String CS_RECORDING_KIND = CS + "recording-kind";
@@ -63,6 +66,7 @@ public final class FhirUrls {
     public static final String CS_COVERT_JUSTIFICATION = CS + "covert-justification";
     public static final String CS_CONSENT_CATEGORY = CS + "consent-category";
     public static final String CS_MEDIA_CONSENT_STATUS = CS + "media-consent-status";
+    public static final String CS_CONSENT_AUTHORITY = CS + "consent-authority";
 
     // Value sets
     public static final String VS_RECORDING_KIND = VS + "recording-kind";

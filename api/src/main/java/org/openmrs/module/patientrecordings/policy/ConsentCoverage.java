@@ -30,6 +30,8 @@ public final class ConsentCoverage {
         // One consent counts once, in its latest state, however many of its states were given.
         List<ConsentFact> about = consents.stream()
                 .filter(c -> c.isAbout(kind, purpose))
+                // A superseded consent is no longer in force: its successor, also listed, speaks instead.
+                .filter(c -> c.state() != ConsentState.SUPERSEDED)
                 .collect(Collectors.toMap(ConsentFact::id, c -> c, BinaryOperator.maxBy(byTime)))
                 .values()
                 .stream()

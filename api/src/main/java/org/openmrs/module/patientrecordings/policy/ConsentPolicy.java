@@ -12,6 +12,8 @@ public final class ConsentPolicy {
             ConsentRules::knownPatient,
             ConsentRules::patientWasToldEverything,
             ConsentRules::freelyGivenAttestation,
+            ConsentRules::whoDecidedIsRecorded,
+            ConsentRules::bestInterestsCoversCareOnly,
             ConsentRules::defensivePurposeNeedsStatedReason,
             ConsentRules::siteAllowsSecondaryPurposes);
 

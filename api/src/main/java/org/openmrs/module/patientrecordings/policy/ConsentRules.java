@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -90,6 +91,74 @@ public final class ConsentRules {
                 .toList();
     }
 
+    /**
+     * CON-12: the consent says who gave it. A representative (parental responsibility, lasting power of attorney,
+     * court-appointed deputy) is named with their relationship. A patient under 16 who consents for themself needs
+     * the clinician's attestation that they understand what the recording involves; otherwise a person with parental
+     * responsibility consents. A best-interests decision is for an adult who lacks capacity and names every person
+     * consulted, with their role.
+     */
+    public static List<Reason> whoDecidedIsRecorded(ConsentDecisionRequest r) {
+        ConsentGiver g = r.giver();
+        List<Reason> reasons = new ArrayList<>();
+        switch (g.authority()) {
+            case PATIENT -> {
+                if (r.decision() == ConsentState.GIVEN && r.patientUnder16() && !g.competenceAttested()) {
+                    reasons.add(whoDecided(
+                            "A patient under 16 consents for themself only with the clinician's attestation that they"
+                                    + " understand what the recording involves; otherwise a person with parental"
+                                    + " responsibility consents",
+                            "competence"));
+                }
+            }
+            case BEST_INTERESTS -> {
+                if (r.patientUnder16()) {
+                    reasons.add(whoDecided(
+                            "A best-interests decision is for an adult who lacks capacity; for a patient under 16 a"
+                                    + " person with parental responsibility consents",
+                            "performer"));
+                }
+                if (g.consulted().isEmpty()) {
+                    reasons.add(whoDecided("A best-interests decision records the people consulted", "consulted"));
+                }
+                if (g.consulted().stream().anyMatch(c -> blank(c.name()) || blank(c.role()))) {
+                    reasons.add(whoDecided(
+                            "Every person consulted about a best-interests decision is named with their role",
+                            "consulted"));
+                }
+            }
+            default -> {
+                if (blank(g.name())) {
+                    reasons.add(whoDecided("The consent names the person who decided for the patient", "performer"));
+                }
+                if (blank(g.relationship())) {
+                    reasons.add(whoDecided(
+                            "The consent records the decider's relationship to the patient", "relationship"));
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * CON-12, SEC-3: a best-interests decision covers a recording for the patient's care only; a secondary use of a
+     * recording of an adult who lacks capacity needs an anonymised derivative.
+     */
+    public static List<Reason> bestInterestsCoversCareOnly(ConsentDecisionRequest r) {
+        if (r.decision() != ConsentState.GIVEN || r.giver().authority() != ConsentGiver.Authority.BEST_INTERESTS) {
+            return List.of();
+        }
+        return r.terms().purposes().stream()
+                .filter(Purpose::secondary)
+                .sorted(Comparator.comparing(Purpose::code))
+                .map(p -> Reason.error(
+                        ErrorCode.SEC_3,
+                        "A best-interests decision covers recording for the patient's care only; " + p
+                                + " needs an anonymised derivative",
+                        "purposes"))
+                .toList();
+    }
+
     /** SAF-4: the patient must be known. */
     public static List<Reason> knownPatient(ConsentDecisionRequest r) {
         return r.patient().known()
@@ -100,6 +169,10 @@ public final class ConsentRules {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    private static Reason whoDecided(String message, String location) {
+        return Reason.error(ErrorCode.CON_12, message, location);
     }
 
     private static Reason missing(String location, String what) {

@@ -24,7 +24,7 @@ public final class Privileges {
                 ? List.of()
                 : List.of(Reason.error(
                         ErrorCode.SAF_3,
-                        "The signed-in user lacks the privilege '" + privilege.privilegeName() + "'",
+                        "User " + actor.describe() + " lacks the privilege '" + privilege.privilegeName() + "'",
                         "privilege"));
     }
 }

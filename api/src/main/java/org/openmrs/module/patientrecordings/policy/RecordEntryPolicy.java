@@ -27,6 +27,17 @@ public final class RecordEntryPolicy {
                 "A recording is an entry of the clinical record and cannot be deleted; void it with a reason instead"));
     }
 
+    /**
+     * REC-1: a consent decision is an entry of the patient's record (CON-8) and is never deleted either; a consent
+     * given is withdrawn instead (CON-5, CON-6), and a later decision supersedes an earlier one.
+     */
+    public static Decision deleteConsent() {
+        return Decision.deny(Reason.error(
+                ErrorCode.REC_1,
+                "A consent decision is an entry of the patient's record and cannot be deleted; withdraw a consent"
+                        + " given with $withdraw, or record a new decision, which supersedes it"));
+    }
+
     /** REC-1: voiding (e.g. wrong patient) needs a privileged user and a reason; the content is kept. */
     public static Decision voiding(Actor actor, String reason) {
         List<Reason> reasons = new ArrayList<>(Privileges.check(actor, Privilege.MANAGE_RECORDS));

@@ -99,6 +99,35 @@ class ConsentDecisionNotesTest {
     }
 
     @Test
+    @DisplayName("CON-8: the answer after a recording is written in the recording's encounter")
+    void con8_confirmationGoesIntoTheRecordingsEncounter() {
+        Recording recording = clinic.completedConsultation(ann, DIRECT_CARE);
+
+        clinic.as(doctor).consents().confirmAfterRecording(recording.id(), true, true, null, null);
+
+        assertThat(recording.encounter()).isNotNull();
+        assertThat(clinic.notes().last().encounter()).isEqualTo(recording.encounter());
+    }
+
+    @Test
+    @DisplayName("CON-8: a withdrawal during a recording is written in the recording's encounter")
+    void con8_withdrawalDuringRecordingGoesIntoItsEncounter() {
+        Recording recording = clinic.consultationInProgress(ann, DIRECT_CARE);
+
+        clinic.as(doctor).consents().withdraw(recording.consent(), null);
+
+        assertThat(clinic.notes().last().encounter()).isEqualTo(recording.encounter());
+    }
+
+    @Test
+    @DisplayName("CON-8: a decision made with no encounter stays on the patient")
+    void con8_noEncounterStaysOnThePatient() {
+        clinic.as(doctor).consents().give(clinic.aConsentOf(ann).build());
+
+        assertThat(clinic.notes().last().encounter()).isNull();
+    }
+
+    @Test
     @DisplayName("CON-8: when the note cannot be written, a consent given fails and nothing is saved")
     void con8_givenFailsWithoutNote() {
         clinic.notes().failAppends(true);
@@ -160,6 +189,9 @@ class ConsentDecisionNotesTest {
         assertThat(note.patient()).isEqualTo(ann);
         assertThat(note.author()).isEqualTo(doctor.id());
         assertThat(note.at()).isEqualTo(clinic.clock().instant());
-        assertThat(note.text()).contains(doctor.id().value());
+        // People are named as the host names them, never by their id.
+        assertThat(note.text())
+                .contains("Recorded by " + clinic.notes().nameOf(doctor.id()))
+                .doesNotContain(doctor.id().value());
     }
 }

@@ -26,6 +26,7 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 
 /**
@@ -97,6 +98,46 @@ public abstract class ConsentRepositoryContract {
         assertThat(read.terms().copiesWillBeMade()).isNull();
         assertThat(read.attestation()).isEqualTo(Attestation.NONE);
         assertThat(read.state()).isEqualTo(ConsentState.WITHHELD);
+    }
+
+    @Test
+    void whoDecidedReadsBackEqual() {
+        RecordingConsent c = aConsent();
+        for (ConsentGiver giver : List.of(
+                ConsentGiver.patient(true),
+                ConsentGiver.representative(ConsentGiver.Authority.COURT_APPOINTED_DEPUTY, "Kim Deputy", "deputy"),
+                ConsentGiver.bestInterests(List.of(
+                        new ConsentGiver.Consulted("Joe Carer", "paid carer"),
+                        new ConsentGiver.Consulted("Ria", "daughter"))))) {
+            RecordingConsent decided = new RecordingConsent(
+                    ConsentId.random(),
+                    c.patient(),
+                    c.encounter(),
+                    c.site(),
+                    c.terms(),
+                    c.attestation(),
+                    giver,
+                    c.history(),
+                    0);
+
+            consents.save(decided);
+
+            assertThat(consents.find(decided.id()).orElseThrow().giver()).isEqualTo(giver);
+        }
+    }
+
+    @Test
+    void aSupersededConsentNamesItsSuccessor() {
+        RecordingConsent stored = consents.save(aConsent());
+        ConsentId successor = ConsentId.random();
+
+        RecordingConsent superseded = consents.save(stored.with(new ConsentEvent(
+                ConsentEventType.SUPERSEDED, MORNING.plusSeconds(600), clinician, null, null, successor)));
+
+        RecordingConsent read = consents.find(stored.id()).orElseThrow();
+        assertThat(read).isEqualTo(superseded);
+        assertThat(read.state()).isEqualTo(ConsentState.SUPERSEDED);
+        assertThat(read.successor()).isEqualTo(successor);
     }
 
     @Test
@@ -248,7 +289,15 @@ public abstract class ConsentRepositoryContract {
 
     private static RecordingConsent withVersion(RecordingConsent c, long version) {
         return new RecordingConsent(
-                c.id(), c.patient(), c.encounter(), c.site(), c.terms(), c.attestation(), c.history(), version);
+                c.id(),
+                c.patient(),
+                c.encounter(),
+                c.site(),
+                c.terms(),
+                c.attestation(),
+                c.giver(),
+                c.history(),
+                version);
     }
 
     private static List<ErrorCode> codes(RuleViolationException e) {

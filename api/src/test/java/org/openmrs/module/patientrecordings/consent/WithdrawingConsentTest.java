@@ -189,7 +189,8 @@ class WithdrawingConsentTest {
     void con6_otherConsentStillCovers() {
         Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);
         clinic.clock().advance(Duration.ofMinutes(1));
-        clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE, TRAINING);
+        // A later consent on the same kinds and purposes would supersede it; this one covers training alone.
+        clinic.givenConsent(ann, CONSULTATION, TRAINING);
         clinic.clock().advance(Duration.ofMinutes(1));
 
         var withdrawn = clinic.as(doctor).consents().withdraw(recording.consent(), null);
@@ -204,7 +205,8 @@ class WithdrawingConsentTest {
     void con6_otherConsentStillCoversUse() {
         Recording recording = clinic.confirmedConsultation(ann, DIRECT_CARE, TRAINING);
         clinic.clock().advance(Duration.ofMinutes(1));
-        clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE, TRAINING);
+        // A later consent on the same kinds and purposes would supersede it; this one covers training alone.
+        clinic.givenConsent(ann, CONSULTATION, TRAINING);
         clinic.clock().advance(Duration.ofMinutes(1));
         clinic.as(doctor).consents().withdraw(recording.consent(), null);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.domain.UserId;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 
 class ConsentTranslatorTest {
 
@@ -22,7 +24,14 @@ class ConsentTranslatorTest {
             List.of("extension", "status", "scope", "category", "patient", "dateTime", "performer", "provision");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"consent-given", "consent-withheld", "consent-withdrawn"})
+    @ValueSource(
+            strings = {
+                "consent-given",
+                "consent-withheld",
+                "consent-withdrawn",
+                "consent-by-parent",
+                "consent-superseded"
+            })
     void everyConsentExampleSurvivesTheTripToTheDomainAndBack(String id) {
         Consent example = withSite(ProfileSources.example(Consent.class, id));
 
@@ -33,7 +42,14 @@ class ConsentTranslatorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"consent-given", "consent-withheld", "consent-withdrawn"})
+    @ValueSource(
+            strings = {
+                "consent-given",
+                "consent-withheld",
+                "consent-withdrawn",
+                "consent-by-parent",
+                "consent-superseded"
+            })
     void translatedConsentValidatesAgainstTheProfileWithoutErrors(String id) {
         RecordingConsent consent =
                 ConsentReader.toDomain(withSite(ProfileSources.example(Consent.class, id)), UserId.of("unknown"));
@@ -67,6 +83,76 @@ class ConsentTranslatorTest {
         assertThat(decision.command().terms().purposes())
                 .extracting(p -> p.code())
                 .containsExactly("TRAINING");
+    }
+
+    @Test
+    void aParentsConsentReadsAsTheirsWithTheirRelationship() {
+        ConsentReader.Decision decision =
+                ConsentReader.toCommand(withSite(ProfileSources.example(Consent.class, "consent-by-parent")));
+
+        assertThat(decision.command().giver())
+                .isEqualTo(ConsentGiver.representative(
+                        ConsentGiver.Authority.PARENTAL_RESPONSIBILITY, "Sara Example", "mother"));
+    }
+
+    @Test
+    void aBestInterestsDecisionIsTheClinicianWithThePeopleConsultedAndValidates() {
+        RecordingConsent given = ConsentReader.toDomain(
+                withSite(ProfileSources.example(Consent.class, "consent-given")), UserId.of("dr-who"));
+        RecordingConsent best = new RecordingConsent(
+                given.id(),
+                given.patient(),
+                null,
+                given.site(),
+                given.terms(),
+                given.attestation(),
+                ConsentGiver.bestInterests(List.of(
+                        new ConsentGiver.Consulted("Joe Carer", "paid carer"),
+                        new ConsentGiver.Consulted("Ria", "daughter"))),
+                given.history(),
+                given.version());
+
+        Consent fhir = ConsentTranslator.toFhir(best);
+
+        assertThat(fhir.getPerformerFirstRep().getReference()).isEqualTo("Practitioner/dr-who");
+        var errors = ProfileValidator.errors(fhir);
+        assertThat(errors).as(ProfileValidator.describe(errors)).isEmpty();
+        fhir.setStatus(Consent.ConsentState.ACTIVE);
+        assertThat(ConsentReader.toCommand(fhir).command().giver()).isEqualTo(best.giver());
+    }
+
+    @Test
+    void aCompetentChildsOwnConsentCarriesTheAttestation() {
+        Consent posted = withSite(ProfileSources.example(Consent.class, "consent-given"));
+        posted.addExtension(FhirUrls.EXT_COMPETENCE_ATTESTATION, new BooleanType(true));
+
+        RecordingConsent read = ConsentReader.toDomain(posted, UserId.of("unknown"));
+        Consent back = ConsentTranslator.toFhir(read);
+
+        assertThat(read.giver()).isEqualTo(ConsentGiver.patient(true));
+        assertThat(back.getExtensionByUrl(FhirUrls.EXT_COMPETENCE_ATTESTATION)).isNotNull();
+        var errors = ProfileValidator.errors(back);
+        assertThat(errors).as(ProfileValidator.describe(errors)).isEmpty();
+    }
+
+    @Test
+    void aClinicianAsPerformerIsABestInterestsDecisionForTheRulesToCheck() {
+        Consent posted = withSite(ProfileSources.example(Consent.class, "consent-given"));
+        posted.getPerformer().clear();
+        posted.addPerformer(new Reference("Practitioner/dr-who"));
+
+        assertThat(ConsentReader.toCommand(posted).command().giver()).isEqualTo(ConsentGiver.bestInterests(List.of()));
+    }
+
+    @Test
+    void aBestInterestsDecisionWithThePatientAsPerformerIsRefused() {
+        Consent posted = withSite(ProfileSources.example(Consent.class, "consent-given"));
+        posted.addExtension().setUrl(FhirUrls.EXT_BEST_INTERESTS);
+
+        assertThatThrownBy(() -> ConsentReader.toCommand(posted))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.decision().codes()).containsExactly(ErrorCode.SAF_4));
     }
 
     /** The examples do not name the site a consent was sought at; the server needs it (POL-1). */

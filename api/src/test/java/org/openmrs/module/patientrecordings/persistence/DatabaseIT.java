@@ -143,6 +143,7 @@ class DatabaseIT {
                 "patientrecordings_consent_kind",
                 "patientrecordings_consent_purpose",
                 "patientrecordings_consent_audience",
+                "patientrecordings_consent_consulted",
                 "patientrecordings_consent_event",
                 "patientrecordings_site_policy",
                 "patientrecordings_register_entry",

@@ -26,6 +26,7 @@ public final class RepositoryDatabase implements AutoCloseable {
             "patientrecordings_consent_kind",
             "patientrecordings_consent_purpose",
             "patientrecordings_consent_audience",
+            "patientrecordings_consent_consulted",
             "patientrecordings_consent_event",
             "patientrecordings_consent",
             "patientrecordings_site_policy",

@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CallContext;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.SitePolicy;
 import org.openmrs.module.patientrecordings.port.EncounterDirectory.Encounter;
 import org.openmrs.module.patientrecordings.port.PatientDirectory.Patient;
@@ -264,7 +266,9 @@ public final class Clinic {
     private StaffMember staff(String role, Privilege... privileges) {
         Set<Privilege> set = EnumSet.noneOf(Privilege.class);
         set.addAll(List.of(privileges));
-        return new StaffMember(role, nextUser(), set);
+        UserId user = nextUser();
+        notes.knows(user, "Sam Staff-" + staffCount + " (" + role + ")");
+        return new StaffMember(role, user, set);
     }
 
     private UserId nextUser() {
@@ -323,7 +327,10 @@ public final class Clinic {
         return new ConsentCommandBuilder(patient, site);
     }
 
-    /** The patient gives consent to record {@code kind} for {@code purposes}, recorded by a clinician. */
+    /**
+     * The patient gives consent to record {@code kind} for {@code purposes}, recorded by a clinician; for a patient
+     * under 16 their mother, who has parental responsibility, gives it (CON-12).
+     */
     public RecordingConsent givenConsent(PatientId patient, RecordingKind kind, Purpose... purposes) {
         return as(
                 aClinician(),
@@ -331,8 +338,17 @@ public final class Clinic {
                         .give(aConsentOf(patient)
                                 .forKinds(kind)
                                 .forPurposes(purposes)
+                                .givenBy(underSixteen(patient) ? PARENT : ConsentGiver.PATIENT)
                                 .build())
                         .consent());
+    }
+
+    private static final ConsentGiver PARENT =
+            ConsentGiver.representative(ConsentGiver.Authority.PARENTAL_RESPONSIBILITY, "Pat Parent", "mother");
+
+    private boolean underSixteen(PatientId patient) {
+        LocalDate born = patients.find(patient).map(Patient::birthDate).orElse(null);
+        return born != null && born.plusYears(16).isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** The patient refuses consent to record {@code kind} for {@code purposes}, recorded by a clinician. */

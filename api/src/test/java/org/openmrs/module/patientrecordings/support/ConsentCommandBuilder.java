@@ -11,6 +11,7 @@ import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 
 /**
@@ -32,6 +33,7 @@ public final class ConsentCommandBuilder {
     private String defenceReason;
     private Attestation attestation = Attestation.COMPLETE;
     private String comment;
+    private ConsentGiver giver = ConsentGiver.PATIENT;
 
     ConsentCommandBuilder(PatientId patient, SiteId site) {
         this.patient = patient;
@@ -107,6 +109,12 @@ public final class ConsentCommandBuilder {
         return this;
     }
 
+    /** CON-12: who decides, on what authority. */
+    public ConsentCommandBuilder givenBy(ConsentGiver value) {
+        this.giver = value;
+        return this;
+    }
+
     public ConsentCommand build() {
         return new ConsentCommand(
                 patient,
@@ -122,6 +130,7 @@ public final class ConsentCommandBuilder {
                         retentionPeriod,
                         defenceReason),
                 attestation,
-                comment);
+                comment,
+                giver);
     }
 }

@@ -2,11 +2,14 @@
 package org.openmrs.module.patientrecordings.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 
 /**
@@ -18,7 +21,19 @@ public final class FakeClinicalNotes implements ClinicalNotes {
 
     private final List<Note> appended = new ArrayList<>();
     private final Set<EncounterId> clinicalNotes = new HashSet<>();
+    private final Map<UserId, String> names = new HashMap<>();
     private boolean failing;
+
+    /** The host's name (and role) of a user, as notes must show it; the id when the host does not know them. */
+    @Override
+    public synchronized String nameOf(UserId user) {
+        return names.getOrDefault(user, user.value());
+    }
+
+    /** The host knows this user by this name. */
+    public synchronized void knows(UserId user, String name) {
+        names.put(user, name);
+    }
 
     @Override
     public synchronized boolean hasNote(EncounterId encounter) {

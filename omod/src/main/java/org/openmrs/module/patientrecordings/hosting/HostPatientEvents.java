@@ -68,7 +68,15 @@ public final class HostPatientEvents {
         }
         for (RecordingConsent c : consents.findByPatient(notPreferred)) {
             consents.save(new RecordingConsent(
-                    c.id(), preferred, c.encounter(), c.site(), c.terms(), c.attestation(), c.history(), c.version()));
+                    c.id(),
+                    preferred,
+                    c.encounter(),
+                    c.site(),
+                    c.terms(),
+                    c.attestation(),
+                    c.giver(),
+                    c.history(),
+                    c.version()));
         }
         for (LegalHold h : registers.list(LegalHold.class)) {
             if (h.patient().equals(notPreferred)) {

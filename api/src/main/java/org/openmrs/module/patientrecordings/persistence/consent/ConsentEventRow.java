@@ -44,5 +44,9 @@ class ConsentEventRow {
     @Column(name = "event_comment", length = ConsentRow.TEXT_LENGTH)
     String comment;
 
+    /** The consent that superseded this one, for a SUPERSEDED event; otherwise null. */
+    @Column(name = "successor_id", length = 255)
+    String successorId;
+
     ConsentEventRow() {}
 }

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.persistence.consent;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.consent.ConsentEvent;
@@ -17,6 +18,7 @@ import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.UtcTimes;
 import org.openmrs.module.patientrecordings.policy.Attestation;
+import org.openmrs.module.patientrecordings.policy.ConsentGiver;
 import org.openmrs.module.patientrecordings.policy.ConsentTerms;
 
 /** Copies a {@link RecordingConsent} into a {@link ConsentRow} and its {@link ConsentEventRow}s, and back. */
@@ -43,6 +45,20 @@ final class ConsentMapper {
         row.toldMayRefuseOrWithdraw = c.attestation().toldMayRefuseOrWithdraw();
         row.toldRefusalDoesNotAffectCare = c.attestation().toldRefusalDoesNotAffectCare();
         row.underNoPressure = c.attestation().underNoPressure();
+        ConsentGiver giver = c.giver();
+        row.givenBy = giver.authority().name();
+        row.giverName = shortText(giver.name(), "the name of who decided");
+        row.giverRelationship = shortText(giver.relationship(), "the relationship of who decided");
+        row.competenceAttested = giver.competenceAttested();
+        List<ConsultedPerson> consulted = giver.consulted().stream()
+                .map(p -> new ConsultedPerson(
+                        shortText(p.name(), "a consulted person's name"),
+                        shortText(p.role(), "a consulted person's role")))
+                .toList();
+        if (!sameConsulted(row.consulted, giver.consulted())) {
+            row.consulted.clear();
+            row.consulted.addAll(consulted);
+        }
         row.version = version;
         replace(row.kinds, terms.kinds().stream().map(RecordingKind::name).collect(Collectors.toSet()));
         replace(row.purposes, terms.purposes().stream().map(Purpose::code).collect(Collectors.toSet()));
@@ -68,13 +84,19 @@ final class ConsentMapper {
         row.by = event.by().value();
         row.recordingId = event.recording() == null ? null : event.recording().value();
         row.comment = text(event.comment(), "consent comment");
+        row.successorId = event.successor() == null ? null : event.successor().value();
         return row;
     }
 
     /** @return the event as it reads back once stored (its time to the microsecond) */
     static ConsentEvent asStored(ConsentEvent event) {
         return new ConsentEvent(
-                event.type(), UtcTimes.stored(event.at()), event.by(), event.recording(), event.comment());
+                event.type(),
+                UtcTimes.stored(event.at()),
+                event.by(),
+                event.recording(),
+                event.comment(),
+                event.successor());
     }
 
     static ConsentEvent read(ConsentEventRow row) {
@@ -83,7 +105,8 @@ final class ConsentMapper {
                 UtcTimes.toInstant(row.at),
                 UserId.of(row.by),
                 row.recordingId == null ? null : RecordingId.of(row.recordingId),
-                row.comment);
+                row.comment,
+                row.successorId == null ? null : ConsentId.of(row.successorId));
     }
 
     /** @param history the consent's events, oldest first */
@@ -106,8 +129,43 @@ final class ConsentMapper {
                 SiteId.of(row.siteId),
                 terms,
                 attestation,
+                giver(row),
                 history.stream().map(ConsentMapper::read).toList(),
                 row.version);
+    }
+
+    private static ConsentGiver giver(ConsentRow row) {
+        if (row.givenBy == null) {
+            return ConsentGiver.PATIENT;
+        }
+        return new ConsentGiver(
+                ConsentGiver.Authority.valueOf(row.givenBy),
+                row.giverName,
+                row.giverRelationship,
+                Boolean.TRUE.equals(row.competenceAttested),
+                row.consulted.stream()
+                        .map(p -> new ConsentGiver.Consulted(p.name, p.role))
+                        .toList());
+    }
+
+    private static boolean sameConsulted(List<ConsultedPerson> stored, List<ConsentGiver.Consulted> wanted) {
+        if (stored.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            if (!Objects.equals(stored.get(i).name, wanted.get(i).name())
+                    || !Objects.equals(stored.get(i).role, wanted.get(i).role())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shortText(String value, String what) {
+        if (value != null && value.length() > ConsentRow.AUDIENCE_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + ConsentRow.AUDIENCE_LENGTH + " characters");
+        }
+        return value;
     }
 
     private static void replace(Set<String> stored, Set<String> wanted) {

@@ -18,8 +18,8 @@ import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * A row of {@code patientrecordings_consent}: the consent with its terms (CON-2) and attestation (CON-3); the kinds,
- * purposes and audience in child tables. Its history is in {@link ConsentEventRow}s. {@code consent_no} is the
+ * A row of {@code patientrecordings_consent}: the consent with its terms (CON-2) and attestation (CON-3); who gave it (CON-12);
+ * the kinds, purposes, audience and the people consulted about a best-interests decision in child tables. Its history is in {@link ConsentEventRow}s. {@code consent_no} is the
  * insertion order. Written and read only by {@link ConsentMapper}.
  */
 @Entity
@@ -71,6 +71,19 @@ class ConsentRow {
     @Column(name = "under_no_pressure")
     Boolean underNoPressure;
 
+    /** CON-12: who decided, a {@code ConsentGiver.Authority} name; null on rows written before CON-12 (the patient). */
+    @Column(name = "given_by", length = 32)
+    String givenBy;
+
+    @Column(name = "giver_name", length = AUDIENCE_LENGTH)
+    String giverName;
+
+    @Column(name = "giver_relationship", length = AUDIENCE_LENGTH)
+    String giverRelationship;
+
+    @Column(name = "competence_attested")
+    Boolean competenceAttested;
+
     @Column(name = "version", nullable = false)
     long version;
 
@@ -92,6 +105,12 @@ class ConsentRow {
     @OrderColumn(name = "audience_order")
     @Column(name = "audience", nullable = false, length = AUDIENCE_LENGTH)
     List<String> audience = new ArrayList<>();
+
+    @ElementCollection
+    @BatchSize(size = 50)
+    @CollectionTable(name = "patientrecordings_consent_consulted", joinColumns = @JoinColumn(name = "consent_no"))
+    @OrderColumn(name = "consulted_order")
+    List<ConsultedPerson> consulted = new ArrayList<>();
 
     ConsentRow() {}
 }

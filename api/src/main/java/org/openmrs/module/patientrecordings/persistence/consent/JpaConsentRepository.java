@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.persistence.consent;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.openmrs.module.patientrecordings.consent.ConsentRepository;
 import org.openmrs.module.patientrecordings.consent.RecordingConsent;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.persistence.ConcurrentUpdateException;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
 
@@ -26,7 +28,8 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
 public final class JpaConsentRepository implements ConsentRepository {
 
     /** The entity classes this repository needs mapped. */
-    public static final List<Class<?>> ENTITIES = List.of(ConsentRow.class, ConsentEventRow.class);
+    public static final List<Class<?>> ENTITIES =
+            List.of(ConsentRow.class, ConsentEventRow.class, ConsultedPerson.class);
 
     private final Transactions database;
 
@@ -68,13 +71,20 @@ public final class JpaConsentRepository implements ConsentRepository {
                 RowVersions.insert(entityManager, row, what);
                 stored = List.of();
             } else {
-                long next = RowVersions.claim(
-                        entityManager,
-                        ConsentRow.ENTITY,
-                        "consentId",
-                        consent.id().value(),
-                        consent.version(),
-                        what);
+                long next;
+                try {
+                    next = RowVersions.claim(
+                            entityManager,
+                            ConsentRow.ENTITY,
+                            "consentId",
+                            consent.id().value(),
+                            consent.version(),
+                            what);
+                } catch (LockTimeoutException e) {
+                    // Another transaction holds the consent: it is being changed by someone else (VER-1). A lock
+                    // timeout leaves the transaction usable, so the caller may carry on without this change.
+                    throw new ConcurrentUpdateException(what + " is being changed by someone else", e);
+                }
                 row = row(entityManager, consent.id().value()).orElseThrow();
                 if (row.version != next) {
                     entityManager.refresh(row);

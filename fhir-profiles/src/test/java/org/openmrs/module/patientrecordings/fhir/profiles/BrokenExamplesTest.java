@@ -54,6 +54,19 @@ class BrokenExamplesTest {
                         r -> removeExtension(r, FhirUrls.EXT_WITHDRAWAL),
                         "prc-3"),
                 new Broken(
+                        "Consent-consent-by-parent.json",
+                        "a parent without the authority they decide on",
+                        r -> ((org.hl7.fhir.r4.model.RelatedPerson)
+                                        ((Consent) r).getContained().get(0))
+                                .getRelationship()
+                                .remove(0),
+                        "prc-6"),
+                new Broken(
+                        "Consent-consent-superseded.json",
+                        "inactive without its successor or a withdrawal",
+                        r -> removeExtension(r, FhirUrls.EXT_SUPERSEDED_BY),
+                        "prc-3"),
+                new Broken(
                         "Media-consultation-recording.json",
                         "a clinician consultation without its consent",
                         r -> removeExtension(r, FhirUrls.EXT_GOVERNING_CONSENT),

@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
@@ -81,6 +82,18 @@ public final class ConsentProvider implements IResourceProvider {
             outcome.setOperationOutcome(OperationOutcomes.of(decided.warnings()));
         }
         return outcome;
+    }
+
+    /**
+     * REC-1: a consent decision is an entry of the patient's record, never deleted: 405 with REC-1 (NF-1 404 for an
+     * unknown consent). A consent given is withdrawn with $withdraw; a new decision supersedes an earlier one.
+     */
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id) {
+        if (!RegisterConsents.names(id)) {
+            services.consents().delete(ConsentId.of(id.getIdPart()));
+        }
+        throw RuleViolationException.of(ErrorCode.REC_1, "A consent decision cannot be deleted", "id");
     }
 
     @Read(version = true)

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,8 +103,15 @@ final class TestClinic implements AutoCloseable {
                 "ENGLAND",
                 RecordClass.GP,
                 MissingNoteHandling.FLAG));
-        PatientDirectory patients = id ->
-                Optional.of(new PatientDirectory.Patient(id, "Patient " + id, LocalDate.of(1980, 1, 1), null, null));
+        PatientDirectory patients = id -> Optional.of(new PatientDirectory.Patient(
+                id,
+                "Patient " + id,
+                // A patient whose id starts with child- is ten years old (CON-12).
+                id.value().startsWith("child-")
+                        ? LocalDate.now(ZoneOffset.UTC).minusYears(10)
+                        : LocalDate.of(1980, 1, 1),
+                null,
+                null));
         EncounterDirectory encounterDirectory = id ->
                 Optional.ofNullable(encounters.get(id)).map(p -> new EncounterDirectory.Encounter(id, p, SITE, null));
         ClinicalNotes notes = new ClinicalNotes() {

@@ -24,8 +24,8 @@ public record UserAccount(UserId id, String username, String displayName, Set<Pr
         privileges = Set.copyOf(privileges);
     }
 
-    /** The user as the module's services see them. */
+    /** The user as the module's services see them, named in messages by name and username. */
     public Actor actor() {
-        return new Actor(id, privileges);
+        return new Actor(id, displayName + " (" + username + ")", privileges);
     }
 }

@@ -22,20 +22,37 @@ public final class OpenmrsCurrentUser implements CurrentUser {
 
     @Override
     public Actor get() {
-        UserId user =
-                user().orElseThrow(() -> RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated", "user"));
+        User authenticated = authenticated()
+                .orElseThrow(() -> RuleViolationException.of(ErrorCode.SAF_3, "Nobody is authenticated", "user"));
+        UserId user = UserId.of(authenticated.getUuid());
         Set<Privilege> held = EnumSet.noneOf(Privilege.class);
         for (Privilege privilege : Privilege.values()) {
             if (Context.hasPrivilege(privilege.privilegeName())) {
                 held.add(privilege);
             }
         }
-        return new Actor(user, held);
+        return new Actor(user, nameOf(authenticated), held);
     }
 
     /** @return the authenticated user of this thread (its UUID), or empty when nobody is authenticated */
     public Optional<UserId> user() {
+        return authenticated().map(u -> UserId.of(u.getUuid()));
+    }
+
+    private static Optional<User> authenticated() {
         User user = Context.isSessionOpen() && Context.isAuthenticated() ? Context.getAuthenticatedUser() : null;
-        return user == null ? Optional.empty() : Optional.of(UserId.of(user.getUuid()));
+        return Optional.ofNullable(user);
+    }
+
+    /** "Name (username)" for messages, read part by part ({@link HostNames}); null when the user has neither. */
+    private static String nameOf(User user) {
+        String name = HostNames.of(user.getPersonName());
+        String username = user.getUsername();
+        boolean hasName = name != null && !name.isBlank();
+        boolean hasUsername = username != null && !username.isBlank();
+        if (hasName && hasUsername) {
+            return name + " (" + username + ")";
+        }
+        return hasName ? name : hasUsername ? username : null;
     }
 }
