@@ -13,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the content store's crypto paths (AES-GCM through Tink's streaming AEAD both ways, SHA-256, SHA-1) over
@@ -25,28 +24,36 @@ import org.slf4j.LoggerFactory;
  */
 public final class CryptoWarmUp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CryptoWarmUp.class);
     private static final int ROUND_BYTES = 4 * 1024 * 1024;
     private static final byte[] ASSOCIATED_DATA =
             "org.openmrs.module.patientrecordings:warm-up".getBytes(StandardCharsets.UTF_8);
 
     private CryptoWarmUp() {}
 
+    /** Told how the warm-up ended, on its own thread; the host logs it. */
+    public interface Outcome {
+        /** Every byte went through every path and came back unchanged. */
+        void warmed(long bytes, Duration took);
+
+        /** The warm-up stopped; uploads still work, only the first one runs cold. */
+        void failed(Exception cause);
+    }
+
     /**
      * Starts the warm-up on a low-priority daemon thread and returns at once.
      *
      * @param bytes how many bytes to encrypt, decrypt and hash (rounded up to whole rounds of 4 MiB)
+     * @param outcome told how it ended
      */
-    public static Thread startInBackground(long bytes) {
+    public static Thread startInBackground(long bytes, Outcome outcome) {
         Thread thread = new Thread(
                 () -> {
                     long began = System.nanoTime();
                     try {
                         long done = run(bytes);
-                        LOG.info(
-                                "event=crypto_warmed_up bytes={} ms={}", done, (System.nanoTime() - began) / 1_000_000);
+                        outcome.warmed(done, Duration.ofNanos(System.nanoTime() - began));
                     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                        LOG.warn("event=crypto_warm_up_failed cause={}", e.toString());
+                        outcome.failed(e);
                     }
                 },
                 "patientrecordings-crypto-warm-up");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +154,17 @@ public final class StandaloneApplication implements AutoCloseable {
                     config.objectStore().isPresent() ? "s3" : "filesystem",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             // The first upload then runs at the warm speed (AES-GCM and GHASH compiled, intrinsics in use).
-            CryptoWarmUp.startInBackground(CRYPTO_WARM_UP_BYTES);
+            CryptoWarmUp.startInBackground(CRYPTO_WARM_UP_BYTES, new CryptoWarmUp.Outcome() {
+                @Override
+                public void warmed(long bytes, Duration took) {
+                    LOG.info("event=crypto_warmed_up bytes={} ms={}", bytes, took.toMillis());
+                }
+
+                @Override
+                public void failed(Exception cause) {
+                    LOG.warn("event=crypto_warm_up_failed cause={}", cause.toString());
+                }
+            });
             StartBanner.lines(config, web.port(), config.demoData() ? DemoData.USERS : List.of())
                     .forEach(LOG::info);
             return new StandaloneApplication(database, services, sweeps, web);
