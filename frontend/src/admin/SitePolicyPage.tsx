@@ -19,7 +19,7 @@ import {
   Toggle,
 } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
-import { PolicyAdminApi, type ImportReport, type PolicyChange, type SiteSummary } from '../api/admin';
+import { DEFAULT_POLICY, PolicyAdminApi, type ImportReport, type PolicyChange, type SiteSummary } from '../api/admin';
 import { RefusalError } from '../api/refusal';
 import { PRIVILEGES } from '../api/session';
 import { KINDS, SECONDARY_PURPOSES } from '../api/vocabulary';
@@ -146,6 +146,7 @@ export function SitePolicyPage() {
             {t('sitePolicy', 'Site policy')}
           </h1>
           <Select id="policy-site" labelText={t('site', 'Site')} value={chosen ?? ''} onChange={(e) => setSite(e.target.value)}>
+            <SelectItem value={DEFAULT_POLICY} text={t('serverDefaultPolicy', 'The server’s default policy (for every site without its own)')} />
             {sites.data!.map((s) => (
               <SelectItem
                 key={s.site}
@@ -161,6 +162,15 @@ export function SitePolicyPage() {
               'siteFollowsDefault',
               'This site has no policy of its own: it follows the server’s default policy, version {{version}}. Saving gives it its own policy, version 1, which governs its recordings from then on.',
               { version: draft.defaultVersion },
+            )}
+          </p>
+        ) : null}
+        {chosen === DEFAULT_POLICY ? (
+          <p role="note">
+            {t(
+              'defaultPolicyNote',
+              'Every site without a policy of its own records under this one: {{count}} site(s) now. A change takes effect at once for their new recordings; recordings already made keep the version they were made under.',
+              { count: (sites.data ?? []).filter((s) => s.followsDefault).length },
             )}
           </p>
         ) : null}
@@ -239,7 +249,7 @@ export function SitePolicyPage() {
         ) : null}
       </section>
       {chosen ? <PolicyHistory site={chosen} api={policies} generation={etag} /> : null}
-      {chosen ? <PolicyFile site={chosen} api={policies} onImported={() => current.reload()} /> : null}
+      {chosen && chosen !== DEFAULT_POLICY ? <PolicyFile site={chosen} api={policies} onImported={() => current.reload()} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { AdminPages } from './AdminPages';
 import { auditCsv, auditRowOf } from './AuditPage';
 import { ruleText } from './RetentionPage';
 import { siteLabel } from './SitePolicyPage';
+import { DEFAULT_POLICY, PolicyAdminApi, policyPath } from '../api/admin';
 
 describe('the administration pages’ pieces', () => {
   it('reads an audit entry as who, what, when, why and outcome', () => {
@@ -49,6 +50,34 @@ describe('the administration pages’ pieces', () => {
       'Hilltop Clinic (hilltop) – follows the default policy, version 2',
     );
     expect(siteLabel({ site: 'old-site', version: 1 }, follows)).toBe('old-site (v1)');
+  });
+
+  it('edits the server’s default policy through /default-policy, and a site’s through its own path (POL-1, POL-2)', async () => {
+    expect(policyPath('/admin', DEFAULT_POLICY)).toBe('/admin/default-policy');
+    expect(policyPath('/admin', 'site/1')).toBe('/admin/sites/site%2F1/policy');
+    const asked: Array<{ url: string; method: string; ifMatch?: string }> = [];
+    const fetcher = async (url: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      asked.push({ url: String(url), method: init?.method ?? 'GET', ifMatch: headers.get('If-Match') ?? undefined });
+      const body = String(url).includes('/versions') ? { versions: [] } : String(url).includes('/diff') ? { changes: [] } : { version: 2, default: true };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"2"' } });
+    };
+    const api = createApiClient({ host: 'standalone', fhirBase: '/fhir', adminBase: '/admin', hostFhirBase: '/fhir' }, new Http(fetcher as typeof fetch));
+    const policies = new PolicyAdminApi(api.admin);
+
+    await api.admin.policy(DEFAULT_POLICY);
+    await policies.versions(DEFAULT_POLICY);
+    await policies.diff(DEFAULT_POLICY, 1, 2);
+    const saved = await policies.save(DEFAULT_POLICY, { allowedKinds: [] }, '"1"');
+
+    expect(asked.map((a) => `${a.method} ${a.url}`)).toEqual([
+      'GET /admin/default-policy',
+      'GET /admin/default-policy/versions',
+      'GET /admin/default-policy/diff?from=1&to=2',
+      'PUT /admin/default-policy',
+    ]);
+    expect(asked[3].ifMatch).toBe('"1"');
+    expect(saved.etag).toBe('"2"');
   });
 
   it('says retention rules in words (REC-2)', () => {

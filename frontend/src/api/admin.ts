@@ -26,6 +26,17 @@ export interface TelephoneNotice {
   [k: string]: unknown;
 }
 
+/**
+ * Where the policy editor means the server's default policy (POL-1), which every site without its own follows, rather
+ * than a site's: its API is `/default-policy` with the same versions, diff and If-Match as a site's `/policy`.
+ */
+export const DEFAULT_POLICY = '@default';
+
+/** The policy document of {@code site}, or of the server's default for {@link DEFAULT_POLICY}. */
+export function policyPath(base: string, site: string): string {
+  return site === DEFAULT_POLICY ? `${base}/default-policy` : `${base}/sites/${encodeURIComponent(site)}/policy`;
+}
+
 /** The administration API (README "The administration API", /admin/openapi.json). */
 export class AdminApi {
   constructor(
@@ -38,7 +49,7 @@ export class AdminApi {
   }
 
   async policy(site: string): Promise<{ policy: Record<string, any>; etag?: string }> {
-    const answer = await this.http.request<Record<string, any>>(`${this.base}/sites/${encodeURIComponent(site)}/policy`);
+    const answer = await this.http.request<Record<string, any>>(policyPath(this.base, site));
     return { policy: answer.body, etag: answer.headers.get('ETag') ?? undefined };
   }
 
@@ -115,16 +126,16 @@ export class PolicyAdminApi {
   }
 
   async versions(site: string): Promise<Array<Record<string, any>>> {
-    return (await this.admin.http.json<{ versions: Array<Record<string, any>> }>(`${this.site(site)}/policy/versions`)).versions;
+    return (await this.admin.http.json<{ versions: Array<Record<string, any>> }>(`${policyPath(this.admin.base, site)}/versions`)).versions;
   }
 
   async diff(site: string, from: number, to: number): Promise<PolicyChange[]> {
-    return (await this.admin.http.json<{ changes: PolicyChange[] }>(`${this.site(site)}/policy/diff?from=${from}&to=${to}`)).changes;
+    return (await this.admin.http.json<{ changes: PolicyChange[] }>(`${policyPath(this.admin.base, site)}/diff?from=${from}&to=${to}`)).changes;
   }
 
   /** Saves a policy as the next version; refused with VER-1 (412) when someone changed it since {@code etag}. */
   async save(site: string, policy: Record<string, unknown>, etag?: string): Promise<{ policy: Record<string, any>; etag?: string }> {
-    const answer = await this.admin.http.request<Record<string, any>>(`${this.site(site)}/policy`, {
+    const answer = await this.admin.http.request<Record<string, any>>(policyPath(this.admin.base, site), {
       method: 'PUT',
       json: policy,
       headers: etag ? { 'If-Match': etag } : {},
