@@ -105,12 +105,12 @@ export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse }:
                 <TableCell>
                   <div className={styles.actions}>
                     {r.contentUrl && r.status !== 'entered-in-error' ? (
-                      <Button kind={r.consentStatus === 'AWAITING_CONFIRMATION' ? 'primary' : 'tertiary'} size="sm" onClick={() => onReview(r)}>
+                      <Button kind={r.consentStatus === 'AWAITING_CONFIRMATION' ? 'primary' : 'secondary'} size="sm" onClick={() => onReview(r)}>
                         {r.consentStatus === 'AWAITING_CONFIRMATION' ? t('playAndConfirm', 'Play and confirm') : t('play', 'Play')}
                       </Button>
                     ) : null}
                     {onSecondaryUse && r.status === 'completed' ? (
-                      <Button kind="tertiary" size="sm" onClick={() => onSecondaryUse(r)}>
+                      <Button kind="secondary" size="sm" onClick={() => onSecondaryUse(r)}>
                         {t('otherUse', 'Other use')}
                       </Button>
                     ) : null}

@@ -32,12 +32,13 @@ final class StartBanner {
                         ? "localhost"
                         : config.bindAddress();
         String base = "http://" + host + ":" + port;
-        List<String> lines = new ArrayList<>(List.of(
-                "Patient Recordings is running at " + base + "/",
-                "  FHIR R4 base:       " + base + "/fhir (CapabilityStatement: " + base + "/fhir/metadata)",
-                "  Administration API: " + base + "/admin (OpenAPI: " + base + "/admin/openapi.json)",
-                "  Health:             " + base + "/health",
-                "  Sign in as admin with the configured admin-password (Admin123 unless set)"));
+        List<String> lines = new ArrayList<>(
+                List.of(
+                        "Patient Recordings is running at " + base + "/",
+                        "  FHIR R4 base:       " + base + "/fhir (CapabilityStatement: " + base + "/fhir/metadata)",
+                        "  Administration API: " + base + "/admin (OpenAPI: " + base + "/admin/openapi.json)",
+                        "  Health:             " + base + "/health",
+                        "  Sign in as admin with the password the admin-password setting gives (see the README for the first start)"));
         if (!demoUsers.isEmpty()) {
             lines.add("  Demo users (demo-data=true; for trying the server only):");
             for (DemoData.DemoUser user : demoUsers) {
