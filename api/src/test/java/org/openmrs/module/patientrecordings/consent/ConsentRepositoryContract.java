@@ -38,7 +38,7 @@ public abstract class ConsentRepositoryContract {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T09:00:00.123456Z");
 
-    private final PatientId patient = PatientId.random();
+    protected final PatientId patient = PatientId.random();
     private final UserId clinician = UserId.of("dr-okafor");
 
     protected ConsentRepository consents;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.consent.ConsentEvent;
 import org.openmrs.module.patientrecordings.consent.ConsentRepository;
 import org.openmrs.module.patientrecordings.consent.RecordingConsent;
@@ -102,25 +101,26 @@ public final class JpaConsentRepository implements ConsentRepository {
     public List<RecordingConsent> findByPatient(PatientId patient) {
         Objects.requireNonNull(patient, "patient");
         return database.inCurrentTransaction(entityManager -> {
-            List<ConsentRow> rows = entityManager
+            // One statement reads the consents and their histories together, so that both come from the same
+            // moment: read apart, a decision committed in between could show an earlier consent as superseded by a
+            // successor that the first read did not see, and leave the patient seemingly without consent.
+            Map<ConsentRow, List<ConsentEventRow>> histories = new LinkedHashMap<>();
+            entityManager
                     .createQuery(
-                            "select c from ConsentRow c where c.patientId = :patient order by c.number",
-                            ConsentRow.class)
+                            "select c, e from ConsentRow c left join ConsentEventRow e on e.consentNumber = c.number"
+                                    + " where c.patientId = :patient order by c.number, e.sequence",
+                            Object[].class)
                     .setParameter("patient", patient.value())
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            Map<Long, List<ConsentEventRow>> histories = entityManager
-                    .createQuery(
-                            "select e from ConsentEventRow e where e.consentNumber in :consents"
-                                    + " order by e.consentNumber, e.sequence",
-                            ConsentEventRow.class)
-                    .setParameter("consents", rows.stream().map(r -> r.number).toList())
                     .getResultStream()
-                    .collect(Collectors.groupingBy(e -> e.consentNumber, LinkedHashMap::new, Collectors.toList()));
-            return rows.stream()
-                    .map(row -> ConsentMapper.read(row, histories.getOrDefault(row.number, List.of())))
+                    .forEach(pair -> {
+                        List<ConsentEventRow> history =
+                                histories.computeIfAbsent((ConsentRow) pair[0], row -> new ArrayList<>());
+                        if (pair[1] != null) {
+                            history.add((ConsentEventRow) pair[1]);
+                        }
+                    });
+            return histories.entrySet().stream()
+                    .map(entry -> ConsentMapper.read(entry.getKey(), entry.getValue()))
                     .toList();
         });
     }
