@@ -321,7 +321,8 @@ public final class StandaloneApplication implements AutoCloseable {
         RequestCurrentUser currentUser = new RequestCurrentUser();
         AuditLog audit = new JpaAuditLog(database);
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);
-        HostDirectory host = HostDirectory.over(database, clock);
+        UserAccounts users = new UserAccounts(database, new PasswordHasher(), clock);
+        HostDirectory host = HostDirectory.over(database, clock, users::nameOf);
         RetentionScheduleRegistry schedules =
                 RetentionScheduleRegistry.withEnglandDefaults(repositories.retentionSchedules());
         RetentionService retentionService = new RetentionService(schedules::schedules);
@@ -377,7 +378,7 @@ public final class StandaloneApplication implements AutoCloseable {
                 retention,
                 audit,
                 host,
-                new UserAccounts(database, new PasswordHasher(), clock),
+                users,
                 currentUser,
                 guard,
                 repositories.registers(),

@@ -283,6 +283,20 @@ abstract class StandaloneServerContract {
                 .hasSize(10);
     }
 
+    /** CON-8: the note of a consent decision names who recorded it by name and login, not by an internal id. */
+    @Test
+    void theConsentNoteNamesTheClinicianWhoRecordedIt() throws Exception {
+        giveConsent(server);
+
+        var notes = server.services().host().notes().forPatient(DemoData.ADULT);
+        String userId =
+                server.services().users().find("clinician").orElseThrow().id().value();
+        assertThat(notes).isNotEmpty();
+        assertThat(notes.get(notes.size() - 1).text())
+                .contains("Recorded by Dr Demo Clinician (clinician).")
+                .doesNotContain(userId);
+    }
+
     @Test
     void aRefusedConditionalCreateKeepsNoKeyAndAnotherAfterARestartReturnsTheSameRecording(@TempDir Path ownDataDir)
             throws Exception {

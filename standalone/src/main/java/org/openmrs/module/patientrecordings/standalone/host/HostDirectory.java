@@ -4,6 +4,9 @@ package org.openmrs.module.patientrecordings.standalone.host;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 
 /**
@@ -28,11 +31,15 @@ public record HostDirectory(HostPatients patients, HostSites sites, HostEncounte
         Objects.requireNonNull(notes, "notes");
     }
 
-    /** The host services over a database opened with {@link #ENTITIES}. */
-    public static HostDirectory over(Database database, Clock clock) {
+    /**
+     * The host services over a database opened with {@link #ENTITIES}.
+     *
+     * @param userNames how notes name the server's users (the security package's accounts)
+     */
+    public static HostDirectory over(Database database, Clock clock, Function<UserId, Optional<String>> userNames) {
         HostPatients patients = new HostPatients(database, clock);
         HostSites sites = new HostSites(database);
         HostEncounters encounters = new HostEncounters(database, patients, sites, clock);
-        return new HostDirectory(patients, sites, encounters, new HostNotes(database, patients, encounters));
+        return new HostDirectory(patients, sites, encounters, new HostNotes(database, patients, encounters, userNames));
     }
 }

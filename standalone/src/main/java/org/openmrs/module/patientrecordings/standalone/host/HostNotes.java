@@ -4,9 +4,12 @@ package org.openmrs.module.patientrecordings.standalone.host;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 
@@ -22,11 +25,28 @@ public final class HostNotes implements ClinicalNotes {
     private final Database database;
     private final HostPatients patients;
     private final HostEncounters encounters;
+    private final Function<UserId, Optional<String>> names;
 
-    public HostNotes(Database database, HostPatients patients, HostEncounters encounters) {
+    /**
+     * @param names how the server's users are named in notes, e.g. "Ada Lovelace (alovelace)"; empty for an id that
+     *     names no user
+     */
+    public HostNotes(
+            Database database,
+            HostPatients patients,
+            HostEncounters encounters,
+            Function<UserId, Optional<String>> names) {
         this.database = Objects.requireNonNull(database, "database");
         this.patients = Objects.requireNonNull(patients, "patients");
         this.encounters = Objects.requireNonNull(encounters, "encounters");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /** CON-8: the user's name and login, so that a reader of the record sees who decided; the id of an unknown user. */
+    @Override
+    public String nameOf(UserId user) {
+        Objects.requireNonNull(user, "user");
+        return names.apply(user).filter(name -> !name.isBlank()).orElse(user.value());
     }
 
     /**

@@ -83,6 +83,13 @@ public final class UserAccounts {
         return row(username).map(UserRow::toAccount);
     }
 
+    /** How notes and messages name the user with this id: "Display Name (username)"; empty for an unknown id. */
+    public Optional<String> nameOf(UserId id) {
+        Objects.requireNonNull(id, "id");
+        return database.inCurrentTransaction(em -> Optional.ofNullable(em.find(UserRow.class, id.value())))
+                .map(row -> row.toAccount().actor().describe());
+    }
+
     /**
      * Checks a login. Takes about as long for an unknown user as for a wrong password. Credentials verified within
      * the last minutes are recognised without Argon2 while the user's row is unchanged; after several failures under

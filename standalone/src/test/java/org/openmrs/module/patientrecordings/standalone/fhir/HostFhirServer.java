@@ -48,7 +48,7 @@ final class HostFhirServer implements AutoCloseable {
     HostFhirServer(Database database, Clock clock, Consumer<PatientId> patientChanged) {
         ThreadLocalCurrentUser currentUser = new ThreadLocalCurrentUser();
         AccessGuard guard = new AccessGuard(currentUser, audit, clock);
-        HostDirectory host = HostDirectory.over(database, clock);
+        HostDirectory host = HostDirectory.over(database, clock, user -> Optional.empty());
         Endpoint endpoint = new Endpoint(currentUser.authenticator(HostFhirServer::actor, null));
         endpoint.registerProviders(HostFhirProviders.create(host, new NoteLookup(database), guard, patientChanged));
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,10 @@ class HostDirectoryTest {
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
 
     private final Database database = H2Database.open();
-    private final HostDirectory host = HostDirectory.over(database, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HostDirectory host = HostDirectory.over(
+            database,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            user -> user.value().equals("clinician") ? Optional.of("Ada Lovelace (alovelace)") : Optional.empty());
     private final UserId clinician = UserId.of("clinician");
 
     @AfterEach
@@ -169,6 +173,12 @@ class HostDirectoryTest {
                 ErrorCode.SAF_4,
                 "text");
         assertThat(host.notes().forPatient(oliver.id())).isEmpty();
+    }
+
+    @Test
+    void notesNameAUserByNameAndLoginAndAnUnknownOneByTheirIdCon8() {
+        assertThat(host.notes().nameOf(clinician)).isEqualTo("Ada Lovelace (alovelace)");
+        assertThat(host.notes().nameOf(UserId.of("gone-7"))).isEqualTo("gone-7");
     }
 
     @Test
