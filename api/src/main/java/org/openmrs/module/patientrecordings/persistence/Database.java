@@ -41,6 +41,13 @@ public final class Database implements Transactions, AutoCloseable {
     /** Connections the pool keeps open while idle. */
     private static final int MINIMUM_IDLE = 2;
 
+    /**
+     * How long a request waits for a connection before it is answered that the database is unavailable (503, {@link
+     * DatabaseUnavailable}). Requests queue at the unit-of-work gate, never in the pool, so only an unreachable or
+     * stalled database makes them wait this long.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
 
@@ -176,6 +183,7 @@ public final class Database implements Transactions, AutoCloseable {
         // Connections are opened as they are needed (up to the maximum) rather than all at start, so that a pool
         // sized for bursts does not hold the database server's connections while the server is idle.
         config.setMinimumIdle(Math.min(MINIMUM_IDLE, settings.maximumPoolSize()));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

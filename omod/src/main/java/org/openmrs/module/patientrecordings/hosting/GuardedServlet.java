@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,16 @@ public abstract class GuardedServlet extends HttpServlet {
                             new ModuleAvailability.Failure(step, new IllegalStateException("it was never started"))));
             return;
         }
-        current.service(request, response);
+        try {
+            current.service(request, response);
+        } catch (RuntimeException | ServletException | IOException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            // Before the endpoint could answer (the unit of work could not begin, or commit): it changed nothing.
+            LOG.warn("event=database_unavailable step=\"{}\" cause=\"{}\"", step, e.getMessage());
+            unavailable.writeDatabaseUnavailable(response);
+        }
     }
 
     @Override

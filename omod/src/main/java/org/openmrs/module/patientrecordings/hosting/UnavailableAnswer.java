@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
 import org.openmrs.module.patientrecordings.web.admin.AdminErrors;
 
 /**
@@ -55,14 +56,29 @@ public enum UnavailableAnswer {
 
     /** Answers 503 naming why the module is unavailable. */
     public void write(HttpServletResponse response, ModuleAvailability.Failure failure) throws IOException {
+        answer(response, message(failure), null);
+    }
+
+    /**
+     * Answers 503 for a request that found the database unreachable ({@link DatabaseUnavailable}): it changed
+     * nothing, and may be tried again after {@link DatabaseUnavailable#RETRY_AFTER_SECONDS}.
+     */
+    public void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+        answer(response, DatabaseUnavailable.MESSAGE, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
+    private void answer(HttpServletResponse response, String message, Integer retryAfter) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType(contentType);
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", String.valueOf(retryAfter));
+        }
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        GSON.toJson(body(message(failure)), out);
+        GSON.toJson(body(message), out);
         out.flush();
     }
 

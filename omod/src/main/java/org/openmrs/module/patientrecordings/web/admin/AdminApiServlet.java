@@ -28,6 +28,7 @@ import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
 import org.openmrs.module.patientrecordings.register.RegisterService;
 import org.openmrs.module.patientrecordings.site.PolicyFileService;
 import org.openmrs.module.patientrecordings.site.RetentionScheduleService;
@@ -103,6 +104,15 @@ public final class AdminApiServlet extends HttpServlet {
             List<Reason> reasons = List.of(Reason.error(ErrorCode.SAF_4, String.valueOf(bad.getMessage()), null));
             write(response, 400, AdminErrors.body(reasons), Map.of());
         } catch (RuntimeException failed) {
+            if (DatabaseUnavailable.causedBy(failed)) {
+                LOG.warn("event=database_unavailable request=\"{} {}\"", request.getMethod(), path);
+                write(
+                        response,
+                        503,
+                        AdminErrors.failure(DatabaseUnavailable.MESSAGE),
+                        Map.of("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+                return;
+            }
             LOG.error("The administration API failed on {} {}", request.getMethod(), path, failed);
             write(response, 500, AdminErrors.failure("The server could not complete the request"), Map.of());
         }

@@ -6,6 +6,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -57,6 +58,10 @@ public final class WebServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        FilterHolder outage = new FilterHolder(new DatabaseOutageFilter());
+        for (String path : List.of("/fhir/*", "/admin/*", "/session", "/health")) {
+            context.addFilter(outage, path, requests);
+        }
         FilterHolder session = new FilterHolder(mounts.session());
         context.addFilter(session, "/fhir/*", requests);
         context.addFilter(session, "/admin/*", requests);
