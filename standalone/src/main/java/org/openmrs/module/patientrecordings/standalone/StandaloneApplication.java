@@ -167,6 +167,7 @@ public final class StandaloneApplication implements AutoCloseable {
             });
             StartBanner.lines(config, web.port(), config.demoData() ? DemoData.USERS : List.of())
                     .forEach(LOG::info);
+            warnIfUnreachable(content, config);
             return new StandaloneApplication(database, services, sweeps, web);
         } catch (RuntimeException e) {
             if (sweeps != null) {
@@ -386,6 +387,22 @@ public final class StandaloneApplication implements AutoCloseable {
                 new EncryptedContent(encrypted, content),
                 clock,
                 database);
+    }
+
+    /**
+     * Says at once when the content store does not answer at start (an S3 endpoint down or misnamed): the server
+     * runs, and what needs the store answers 503 until it does.
+     */
+    private static void warnIfUnreachable(ContentBackend content, StandaloneConfig config) {
+        try {
+            content.exists("health/probe");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "event=store_unreachable store={} cause=\"{}\" advice=\"uploads and playback answer 503 until the"
+                            + " store answers; /health shows the store down\"",
+                    config.objectStore().isPresent() ? "s3" : "filesystem",
+                    e.getMessage());
+        }
     }
 
     private static ContentEraser eraser(ContentBackend content) {

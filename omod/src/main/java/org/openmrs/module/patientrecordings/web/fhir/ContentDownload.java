@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
@@ -14,6 +15,7 @@ import org.openmrs.module.patientrecordings.policy.UseAction;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UseContext;
+import org.openmrs.module.patientrecordings.storage.StoreFault;
 
 /**
  * Streams a recording's content as raw bytes in constant memory. The access is allowed and audited by the service
@@ -69,12 +71,22 @@ final class ContentDownload {
         }
     }
 
+    /** Opens the content; a store that cannot be read is answered 503 ({@link StoreFault}), before any byte is sent. */
     private InputStream open(RecordedContent content, Optional<ByteRange> range) throws IOException {
-        return range.isPresent()
-                ? services.content()
-                        .openRange(
-                                content.key(), range.get().first(), range.get().length())
-                : services.content().open(content.key(), content.sha256());
+        try {
+            return range.isPresent()
+                    ? services.content()
+                            .openRange(
+                                    content.key(),
+                                    range.get().first(),
+                                    range.get().length())
+                    : services.content().open(content.key(), content.sha256());
+        } catch (NoSuchFileException missing) {
+            // The store answered, and the object is not there: not a passing fault of the store.
+            throw missing;
+        } catch (IOException e) {
+            throw StoreFault.of(e);
+        }
     }
 
     /** If-Range with another validator means the client's copy is stale: send everything. */

@@ -24,6 +24,7 @@ import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
+import org.openmrs.module.patientrecordings.storage.StoreFault;
 import org.openmrs.module.patientrecordings.web.AfterCommit;
 
 /**
@@ -103,6 +104,9 @@ final class ContentUpload {
             return services.content().write(body);
         } catch (BoundedUpload.Rejected e) {
             throw invalid(e.getMessage(), "content");
+        } catch (IOException e) {
+            // Not the client's body (that is Rejected): the store's own failure, 507 when full, else 503.
+            throw StoreFault.of(e);
         }
     }
 
@@ -161,6 +165,8 @@ final class ContentUpload {
                 .map(p -> (InputStream) new LazyPart(services.content(), p))
                 .toList()))) {
             return services.content().write(all);
+        } catch (IOException e) {
+            throw StoreFault.of(e);
         }
     }
 

@@ -2,12 +2,14 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
@@ -41,6 +43,16 @@ final class RawResponses {
             if (!response.isCommitted()) {
                 write(fhir, response, RuleViolationResponses.status(e.reasons(), null), OperationOutcomes.of(e));
             }
+        } catch (IOException | RuntimeException e) {
+            Optional<BaseServerResponseException> failure = RuleViolationResponses.dependencyFailure(e);
+            if (failure.isEmpty() || response.isCommitted()) {
+                throw e;
+            }
+            failure.get()
+                    .getResponseHeaders()
+                    .forEach((name, values) -> values.forEach(v -> response.setHeader(name, v)));
+            write(fhir, response, failure.get().getStatusCode(), (OperationOutcome)
+                    failure.get().getOperationOutcome());
         }
     }
 

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,6 +19,8 @@ import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
+import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
+import org.openmrs.module.patientrecordings.storage.StoreFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +30,23 @@ import org.slf4j.LoggerFactory;
  * (SAF-4, malformed FHIR) 400, every other rule 422. HAPI's own 4xx errors get the matching code too, so that a
  * client only ever reads codes, with HAPI's message codes kept out of {@code details.text}. A value the domain
  * refuses is the client's input (400, SAF-4); anything else is logged under an incident id and answered 500 with that
- * id alone, never a class name or a stack trace.
+ * id alone, never a class name or a stack trace. A database that cannot be reached is answered 503 with {@code
+ * Retry-After}: the request changed nothing and may be tried again ({@link DatabaseUnavailable}); a content store that
+ * is full is answered 507, one that fails otherwise 503 ({@link StoreFault}).
  */
 @Interceptor
 public final class RuleViolationResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponses.class);
+    private static final int RETRY_STORE_SECONDS = 30;
     private static final Pattern HAPI_CODE = Pattern.compile("HAPI-[0-9]{4}: ");
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException map(RequestDetails request, Throwable thrown) {
+        Optional<BaseServerResponseException> dependency = dependencyFailure(thrown);
+        if (dependency.isPresent()) {
+            return dependency.get();
+        }
         RuleViolationException violation = find(thrown, RuleViolationException.class);
         if (violation != null) {
             return response(status(violation.reasons(), request), OperationOutcomes.of(violation));
@@ -61,6 +71,44 @@ public final class RuleViolationResponses {
                 .setCode(OperationOutcome.IssueType.EXCEPTION)
                 .setDiagnostics("The server could not complete the request; the server log names incident " + incident);
         return response(500, failed);
+    }
+
+    /**
+     * A failure of what the server depends on rather than of the request: the database unreachable (503; checked
+     * first, since an audit entry that could not be written, SAF-2, is then the outage too) or the content store
+     * full (507) or failing (503). The request changed nothing and may be tried again.
+     */
+    static Optional<BaseServerResponseException> dependencyFailure(Throwable thrown) {
+        if (DatabaseUnavailable.causedBy(thrown)) {
+            LOG.warn("event=database_unavailable cause=\"{}\"", thrown.getMessage());
+            return Optional.of(databaseUnavailable());
+        }
+        StoreFault store = find(thrown, StoreFault.class);
+        if (store != null) {
+            LOG.warn("event=content_store_failed status={} cause=\"{}\"", store.status(), store.getCause());
+            return Optional.of(
+                    transientFailure(store.status(), store.getMessage(), store.full() ? null : RETRY_STORE_SECONDS));
+        }
+        return Optional.empty();
+    }
+
+    /** 503: the database could not be reached, so nothing changed; the client may try again shortly. */
+    static BaseServerResponseException databaseUnavailable() {
+        return transientFailure(503, DatabaseUnavailable.MESSAGE, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
+    /** A failure of what the server depends on, not of the request: it changed nothing and may be tried again. */
+    private static BaseServerResponseException transientFailure(int status, String message, Integer retryAfter) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.TRANSIENT)
+                .setDiagnostics(message);
+        BaseServerResponseException failure = response(status, outcome);
+        if (retryAfter != null) {
+            failure.addResponseHeader("Retry-After", String.valueOf(retryAfter));
+        }
+        return failure;
     }
 
     /**

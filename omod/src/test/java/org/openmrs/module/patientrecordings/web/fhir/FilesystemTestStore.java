@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.web.fhir;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ final class FilesystemTestStore implements ContentStore {
     private final FilesystemContentBackend backend;
     private final EncryptedContent content;
     final List<ContentIntegrityException> integrityFailures = new ArrayList<>();
+    private volatile IOException writeFault;
+    private volatile IOException readFault;
 
     FilesystemTestStore(Path root) throws IOException {
         Path keys = root.resolve("keys");
@@ -36,16 +39,64 @@ final class FilesystemTestStore implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext) throws IOException {
-        return content.write(plaintext);
+        IOException fault = writeFault;
+        if (fault == null) {
+            return content.write(plaintext);
+        }
+        // The store fails part-way, after it has begun writing its temporary object.
+        return content.write(new FilterInputStream(plaintext) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read >= 8) {
+                    throw fault;
+                }
+                int n = super.read(b, off, (int) Math.min(len, 8 - read));
+                read += Math.max(n, 0);
+                return n;
+            }
+        });
+    }
+
+    /** From now on every write fails part-way with {@code fault}, as a full disk or an unreachable store does. */
+    void failWritesWith(IOException fault) {
+        this.writeFault = fault;
+    }
+
+    /** From now on opening content fails with {@code fault}, as a store that does not answer does. */
+    void failReadsWith(IOException fault) {
+        this.readFault = fault;
+    }
+
+    /** Writes and reads work again. */
+    void heal() {
+        this.writeFault = null;
+        this.readFault = null;
+    }
+
+    private void failReading() throws IOException {
+        IOException fault = readFault;
+        if (fault != null) {
+            throw fault;
+        }
+    }
+
+    long temporaryObjects() throws IOException {
+        try (var entries = backend.list("")) {
+            return entries.filter(e -> e instanceof ContentBackend.Temporary).count();
+        }
     }
 
     @Override
     public InputStream open(String key, String expectedSha256) throws IOException {
+        failReading();
         return content.open(key, expectedSha256);
     }
 
     @Override
     public InputStream openRange(String key, long offset, long length) throws IOException {
+        failReading();
         return content.openRange(key, offset, length);
     }
 

@@ -3,13 +3,18 @@ package org.openmrs.module.patientrecordings.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,5 +74,88 @@ class S3StandaloneIT {
                 assertThat(dataDir.resolve("content")).doesNotExist();
             }
         }
+    }
+
+    /**
+     * An S3 store that does not answer: the server starts and says so, {@code /health} reports the store down, and a
+     * request that needs the store gets 503 with an OperationOutcome naming it, while the rest of the API works.
+     */
+    @Test
+    void anUnreachableStoreIsReportedAndItsRequestsAnswer503() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        StandaloneConfig config = StandaloneConfig.parse(
+                List.of(
+                        "--port=0",
+                        "--bind-address=127.0.0.1",
+                        "--data-dir=" + workDirectory.resolve("data"),
+                        "--s3-endpoint=http://127.0.0.1:" + closedPort,
+                        "--s3-bucket=" + BUCKET,
+                        "--s3-access-key=unused"),
+                Map.of("PATIENTRECORDINGS_S3_SECRET_KEY", "unused-secret"),
+                workDirectory);
+
+        try (StandaloneApplication server = StandaloneApplication.start(config)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> consent = http.send(
+                    clinician(base + "/fhir/Consent")
+                            .header("Content-Type", "application/fhir+json")
+                            .POST(HttpRequest.BodyPublishers.ofFile(example("consent-given.json")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> started = http.send(
+                    clinician(base + "/fhir/Media")
+                            .header("Content-Type", "application/fhir+json")
+                            .POST(HttpRequest.BodyPublishers.ofFile(example("recording-start.json")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String id = FhirContext.forR4Cached()
+                    .newJsonParser()
+                    .parseResource(started.body())
+                    .getIdElement()
+                    .getIdPart();
+            HttpResponse<String> upload = http.send(
+                    clinician(base + "/fhir/Media/" + id + "/$binary-access-write")
+                            .header("Content-Type", "video/webm")
+                            .POST(HttpRequest.BodyPublishers.ofString("a consultation"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"store\":{\"ok\":false}");
+            assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(503);
+            assertThat(upload.body())
+                    .contains("\"resourceType\":\"OperationOutcome\"", "The content store is unavailable");
+            assertThat(upload.headers().firstValue("Retry-After")).contains("30");
+        }
+    }
+
+    private static HttpRequest.Builder clinician(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri))
+                .header("Accept", "application/fhir+json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("clinician:Clinician123".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
+    private static Path example(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("docs").resolve("examples").resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new IllegalStateException(
+                "no docs/examples/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }
