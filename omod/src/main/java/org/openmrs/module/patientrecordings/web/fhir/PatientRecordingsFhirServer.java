@@ -119,6 +119,8 @@ public class PatientRecordingsFhirServer extends RestfulServer {
                 new LegalHoldOperations(services),
                 new ContentOperations(new ContentUpload(services, uploads, settings.maxUploadBytes()), download, views),
                 new DisclosureOperations(services, new DisclosureWriter(getFhirContext(), services, views, audit))));
+        // OperationDefinition/{id} answers with the package's definitions, as the CapabilityStatement names them.
+        setServerConformanceProvider(new PackageCapabilityStatementProvider(this));
         registerInterceptor(new RuleViolationResponses());
         registerInterceptor(new CapabilityStatementCustomizer());
     }

@@ -112,6 +112,50 @@ class PackageContractIT {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * A client resolves each operation the CapabilityStatement names on the server itself, as the package has it:
+     * any signed-in user may, whatever their privileges (the auditor holds none for recordings).
+     */
+    @Test
+    void theServerServesThePackagesDefinitionOfEveryDeclaredOperation() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (CapabilityStatementRestResourceComponent resource : resources()) {
+            for (var op : resource.getOperation()) {
+                String id = op.getDefinition().substring(op.getDefinition().lastIndexOf('/') + 1);
+                HttpResponse<String> read = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(clinic.base + "/OperationDefinition/" + id))
+                                        .header("Authorization", TestClinic.authorization("auditor"))
+                                        .header("Accept", "application/fhir+json")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (read.statusCode() != 200) {
+                    problems.add(id + " -> " + read.statusCode());
+                    continue;
+                }
+                OperationDefinition served = FHIR.newJsonParser().parseResource(OperationDefinition.class, read.body());
+                OperationDefinition packaged = OPERATIONS.get(op.getDefinition());
+                if (packaged == null
+                        || !served.getUrl().equals(op.getDefinition())
+                        || served.getParameter().size()
+                                != packaged.getParameter().size()) {
+                    problems.add(id + " is not the package's " + op.getDefinition());
+                }
+            }
+        }
+        HttpResponse<String> unknown = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(clinic.base + "/OperationDefinition/Media-no-such-operation"))
+                                .header("Authorization", TestClinic.authorization("auditor"))
+                                .header("Accept", "application/fhir+json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(problems).isEmpty();
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NF-1");
+    }
+
     @Test
     void everyDeclaredSearchParameterResolvesToItsDefinition() {
         List<String> problems = new ArrayList<>();

@@ -70,6 +70,9 @@ class ReadmeExamplesIT {
             expect("-X DELETE", "\"code\":\"REC-1\"", "HTTP 405"),
             expect("AuditEvent?entity", "action PLAY", "action REFUSED; delete", "consent given", "consent withdrawn"),
             expect("$subject-access", "manifest.json", "content/"),
+            expect(
+                    "OperationDefinition/Media-disclose",
+                    "\"url\":\"https://fhir.openmrs.org/patientrecordings/OperationDefinition/Media-disclose\""),
             expect("policy.headers", "ETag: \"1\""),
             expect("-X PUT", "ETag: \"2\"", "\"code\": \"VER-1\"", "HTTP 412"),
             expect("policy/diff", "\"from\": 1", "\"to\": 2", "CAR_PARK", "\"after\": \"BLOCK\""),
