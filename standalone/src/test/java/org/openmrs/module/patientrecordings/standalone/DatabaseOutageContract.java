@@ -14,17 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.standalone.testing.CuttableProxy;
+import org.openmrs.module.patientrecordings.standalone.testing.Examples;
 
 /**
  * The standalone server while its database server goes away and comes back, the connection cut between them: every
@@ -75,13 +74,7 @@ abstract class DatabaseOutageContract {
         if (databases != null) {
             databases.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        Examples.deleteTree(dataDir);
     }
 
     @Test
@@ -152,7 +145,7 @@ abstract class DatabaseOutageContract {
     private HttpResponse<String> giveConsent() throws Exception {
         return send(HttpRequest.newBuilder(uri("/fhir/Consent"))
                 .header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofFile(StandaloneServerContract.example("consent-given.json"))));
+                .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("consent-given.json"))));
     }
 
     private HttpRequest.Builder get(String path) {

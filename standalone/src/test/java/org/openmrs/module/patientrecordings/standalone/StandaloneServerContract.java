@@ -18,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
+import org.openmrs.module.patientrecordings.standalone.testing.Examples;
 import org.openmrs.module.patientrecordings.storage.filesystem.DurableFiles;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -74,13 +74,7 @@ abstract class StandaloneServerContract {
         if (server != null) {
             server.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        Examples.deleteTree(dataDir);
     }
 
     @Test
@@ -552,14 +546,7 @@ abstract class StandaloneServerContract {
 
     /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
     static Path example(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("docs").resolve("examples").resolve(name);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        throw new IllegalStateException(
-                "no docs/examples/" + name + " above " + Path.of("").toAbsolutePath());
+        return Examples.example(name);
     }
 
     /** Runs {@code call} on {@code threads} threads released together, and returns their results in thread order. */

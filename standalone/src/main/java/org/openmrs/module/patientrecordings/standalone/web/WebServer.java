@@ -52,6 +52,8 @@ public final class WebServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // A connection on which nothing moves for this long is closed, mid-request or between requests.
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setHost(bindAddress);
         connector.setPort(port);
         server.addConnector(connector);
@@ -93,6 +95,9 @@ public final class WebServer implements AutoCloseable {
         }
         return new WebServer(server, connector);
     }
+
+    /** How long a connection may stay silent. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /** The port listened on (the chosen one when 0 was asked for). */
     public int port() {

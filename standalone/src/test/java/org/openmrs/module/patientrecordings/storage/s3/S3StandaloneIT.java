@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.standalone.StandaloneApplication;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
+import org.openmrs.module.patientrecordings.standalone.testing.Examples;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -105,13 +105,13 @@ class S3StandaloneIT {
             HttpResponse<String> consent = http.send(
                     clinician(base + "/fhir/Consent")
                             .header("Content-Type", "application/fhir+json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(example("consent-given.json")))
+                            .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("consent-given.json")))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> started = http.send(
                     clinician(base + "/fhir/Media")
                             .header("Content-Type", "application/fhir+json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(example("recording-start.json")))
+                            .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("recording-start.json")))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             String id = FhirContext.forR4Cached()
@@ -145,17 +145,5 @@ class S3StandaloneIT {
                         "Basic "
                                 + Base64.getEncoder()
                                         .encodeToString("clinician:Clinician123".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
-    private static Path example(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("docs").resolve("examples").resolve(name);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        throw new IllegalStateException(
-                "no docs/examples/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }
