@@ -37,9 +37,4 @@ public record ConsentTerms(
                 ? List.of()
                 : audience.stream().filter(a -> a != null && !a.isBlank()).toList();
     }
-
-    /** @return true when the consent is about this kind and every one of these purposes */
-    public boolean covers(RecordingKind kind, Set<Purpose> wanted) {
-        return kinds.contains(kind) && purposes.containsAll(wanted);
-    }
 }

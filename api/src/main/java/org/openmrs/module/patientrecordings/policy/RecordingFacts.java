@@ -49,9 +49,4 @@ public record RecordingFacts(
         purposes = Set.copyOf(purposes);
         Objects.requireNonNull(state, "state");
     }
-
-    /** @return true when this recording is an entry of the clinical record (made for direct care) */
-    public boolean partOfClinicalRecord() {
-        return purposes.contains(Purpose.DIRECT_CARE);
-    }
 }

@@ -61,13 +61,13 @@ class SupersedingConsentTest {
     @DisplayName("CON-1: after withheld then given, the consent is in force and a recording starts")
     void consentAfterRefusalIsInForce() {
         clinic.withheldConsent(ann, CONSULTATION, DIRECT_CARE);
-        clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        RecordingConsent given = clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
         clinic.as(doctor);
 
         var started = clinic.start(
                 clinic.aConsultationOf(ann).in(clinic.encounterWithNoteOf(ann)).forPurposes(DIRECT_CARE));
 
-        assertThat(started.consent()).isNotNull();
+        assertThat(started.consent()).isEqualTo(given.id());
     }
 
     @Test

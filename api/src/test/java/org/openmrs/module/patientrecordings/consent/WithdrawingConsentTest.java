@@ -50,6 +50,12 @@ class WithdrawingConsentTest {
         assertThat(sealed.endedAt()).isEqualTo(clinic.clock().instant());
         assertThat(sealed.hasFlag(RecordingFlag.WITHDRAWN_DURING_RECORDING)).isTrue();
         assertThat(clinic.notes().last().text()).contains("sealed");
+        assertThat(withdrawn.consent().history()).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ConsentEventType.WITHDRAWN);
+            assertThat(e.recording()).as("the recording the withdrawal stopped").isEqualTo(recording.id());
+            assertThat(e.by()).isEqualTo(doctor.id());
+            assertThat(e.comment()).isEqualTo("stop, please");
+        });
     }
 
     @Test

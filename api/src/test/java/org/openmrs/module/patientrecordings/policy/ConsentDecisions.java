@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.openmrs.module.patientrecordings.domain.Actor;
@@ -62,6 +63,11 @@ final class ConsentDecisions {
 
         TermsBuilder withoutSayingWhoWillSeeIt() {
             this.audience = List.of();
+            return this;
+        }
+
+        TermsBuilder seenBy(String... audience) {
+            this.audience = Arrays.asList(audience);
             return this;
         }
 

@@ -63,6 +63,26 @@ class ConsentRulesTest {
         }
 
         @Test
+        @DisplayName("CON-2: an audience of blank names says no more than none, and is refused")
+        void refusesAnAudienceOfBlankNames() {
+            Decision decision = ConsentPolicy.decide(aConsentGiven()
+                    .on(consentTerms().complete().seenBy(" ", "", null))
+                    .build());
+
+            assertThat(decision.codes()).containsExactly(ErrorCode.CON_2);
+            assertThat(errorLocations(decision)).containsExactly("audience");
+        }
+
+        @Test
+        @DisplayName("CON-2: blank names in an audience are dropped, the named ones kept")
+        void keepsOnlyTheNamedAudience() {
+            ConsentTerms terms =
+                    consentTerms().complete().seenBy("the care team", " ").build();
+
+            assertThat(terms.audience()).containsExactly("the care team");
+        }
+
+        @Test
         void refusesAConsentThatDoesNotSayWhetherCopiesWillBeMade() {
             Decision decision = ConsentPolicy.decide(aConsentGiven()
                     .on(consentTerms().complete().withoutSayingWhetherCopiesWillBeMade())

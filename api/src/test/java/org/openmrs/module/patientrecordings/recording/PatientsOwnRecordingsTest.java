@@ -72,7 +72,8 @@ class PatientsOwnRecordingsTest {
 
         assertThat(copy.initiator()).isEqualTo(Initiator.PATIENT);
         assertThat(copy.sharedCopy()).isEqualTo(new SharedCopy(received, "emailed by the patient from her phone"));
-        assertThat(clinic.stored(copy.id()).sharedCopy()).isNotNull();
+        assertThat(clinic.stored(copy.id()).sharedCopy())
+                .isEqualTo(new SharedCopy(received, "emailed by the patient from her phone"));
     }
 
     @Test
@@ -84,7 +85,9 @@ class PatientsOwnRecordingsTest {
                         .sharedCopy(clinic.clock().today(), "USB stick handed in at reception"));
         Started completed = clinic.recordings().complete(copy.id());
 
-        assertThat(completed.recording().retentionUntil()).isNotNull();
+        assertThat(completed.recording().retentionUntil())
+                .as("8 years after the last treatment, REC-2")
+                .isEqualTo(clinic.clock().today().plusYears(8));
         assertThat(refusalCodes(() -> clinic.recordings().delete(copy.id()))).containsExactly(ErrorCode.REC_1);
         assertThat(clinic.recordings()
                         .use(copy.id(), UseContext.directCare(UseAction.PLAY))

@@ -391,6 +391,24 @@ public abstract class RecordingRepositoryContract {
     }
 
     @Test
+    void aVoidedOrDestroyedRecordingStaysInTheRecordWithEveryVersionREC1() {
+        Recording made = recordings.save(aConsultation().build());
+        Recording voided = recordings.save(made.toBuilder()
+                .state(RecordingState.VOIDED)
+                .voidReason("wrong patient")
+                .build());
+        Recording other = recordings.save(aConsultation().build());
+        Recording destroyed = recordings.save(
+                other.toBuilder().state(RecordingState.DESTROYED).build());
+
+        assertThat(recordings.find(made.id())).contains(voided);
+        assertThat(recordings.find(other.id())).contains(destroyed);
+        assertThat(recordings.findByPatient(patient)).containsExactly(voided, destroyed);
+        assertThat(recordings.history(made.id())).containsExactly(voided, made);
+        assertThat(recordings.history(other.id())).containsExactly(destroyed, other);
+    }
+
+    @Test
     void aRecordingCannotBeDeletedThroughTheRepositoryREC1() {
         Method[] methods = recordings.getClass().getMethods();
 

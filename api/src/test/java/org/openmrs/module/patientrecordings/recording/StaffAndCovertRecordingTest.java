@@ -212,6 +212,24 @@ class StaffAndCovertRecordingTest {
                 .containsExactly(ErrorCode.COV_2);
     }
 
+    @Test
+    @DisplayName("COV-2, REC-3: a covert recording awaiting its note is listed only to privileged users")
+    void cov2_covertRecordingsHiddenFromTheMissingNoteList() {
+        clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        clinic.as(investigator).registers().recordCovertAuthorisation(authorisationFor(ann));
+        Recording covert = clinic.start(clinic.aConsultationOf(ann).covert().in(clinic.encounterOf(ann)));
+        Recording overt = clinic.start(clinic.aConsultationOf(ann).in(clinic.encounterOf(ann)));
+        clinic.recordings().complete(covert.id());
+        clinic.recordings().complete(overt.id());
+
+        assertThat(clinic.recordings().withoutNote())
+                .extracting(Recording::id)
+                .containsExactlyInAnyOrder(covert.id(), overt.id());
+
+        clinic.as(doctor);
+        assertThat(clinic.recordings().withoutNote()).extracting(Recording::id).containsExactly(overt.id());
+    }
+
     private CovertAuthorisation authorisationFor(PatientId patient) {
         Instant now = clinic.clock().instant();
         return new CovertAuthorisation(

@@ -9,6 +9,7 @@ import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTA
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.ULTRASOUND;
 import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
@@ -234,5 +235,43 @@ class StartingAConsentedRecordingTest {
         assertThat(started.recording().defenceReason()).isEqualTo("previous complaint about this consultation");
         assertThat(started.recording().hasFlag(RecordingFlag.DEFENSIVE_PURPOSE)).isTrue();
         assertThat(clinic.lastAuditEntry().detail()).contains("CON-11");
+    }
+
+    @Test
+    @DisplayName("CON-1: the recording names the consent that covers it, not a later one for another kind")
+    void con1_governingConsentIsOfTheRecordingsKind() {
+        RecordingConsent consultations = clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        clinic.givenConsent(ann, ULTRASOUND, DIRECT_CARE);
+
+        Recording started = clinic.as(doctor).start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE));
+
+        assertThat(started.consent()).isEqualTo(consultations.id());
+    }
+
+    @Test
+    @DisplayName("CON-1: the recording names the consent that covers it, not a later one for other purposes only")
+    void con1_governingConsentIsForTheRecordingsPurposes() {
+        RecordingConsent directCare = clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        clinic.givenConsent(ann, CONSULTATION, TRAINING);
+
+        Recording started = clinic.as(doctor).start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE));
+
+        assertThat(started.consent()).isEqualTo(directCare.id());
+    }
+
+    @Test
+    @DisplayName("CON-1: the recording names a consent in force, not a later one since withdrawn")
+    void con1_governingConsentIsGiven() {
+        RecordingConsent wide = clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE, TRAINING);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        RecordingConsent narrow = clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        clinic.as(doctor).consents().withdraw(narrow.id(), null);
+
+        Recording started = clinic.start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE));
+
+        assertThat(started.consent()).isEqualTo(wide.id());
     }
 }

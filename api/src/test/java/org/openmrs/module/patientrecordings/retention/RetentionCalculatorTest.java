@@ -160,4 +160,28 @@ class RetentionCalculatorTest {
             assertThat(calculator.isDue(indefinite, LocalDate.MAX)).isFalse();
         }
     }
+
+    @Nested
+    @DisplayName("REC-2: a record no rule of the schedule reaches")
+    class NoApplicableRule {
+
+        @Test
+        @DisplayName("REC-2: is kept indefinitely, cited as no applicable rule, rather than given a guessed end")
+        void isKeptIndefinitelyWhenNoRuleApplies() {
+            var upTo150 = RetentionRule.agedBetween(0, 150, RetentionRule.yearsAfterLastTreatment(8));
+            RetentionSchedule schedule = england;
+            for (RecordClass recordClass : RecordClass.values()) {
+                schedule = schedule.withEntry(recordClass, upTo150);
+            }
+            var agedOver150 = RetentionFacts.living(date("1860-01-01"), date("2020-06-30"), RecordClass.GENERAL);
+
+            RetentionEnd end = calculator.retentionEnd(schedule, agedOver150);
+
+            assertThat(end).isInstanceOf(RetentionEnd.KeepIndefinitely.class);
+            assertThat(end.keepUntil()).isEmpty();
+            assertThat(end.basis().ruleId()).isEqualTo("ENGLAND/GENERAL/no-applicable-rule");
+            assertThat(end.basis().description())
+                    .endsWith("no rule of the schedule applies to these facts; kept until one does");
+        }
+    }
 }

@@ -120,4 +120,69 @@ class RetentionScheduleTest {
         assertThat(calculator.retentionEnd(schedule, facts).basis().ruleId())
                 .isEqualTo("ELSEWHERE/GENERAL/10y-after-last-treatment");
     }
+
+    @Test
+    @DisplayName("REC-2: a rule that gives deceased patients no end is refused, for every age")
+    void refusesARuleThatGivesADeceasedPatientNoEnd() {
+        assertThatThrownBy(() -> RetentionSchedules.england().withEntry(RecordClass.GP, RetentionRule.whileAlive()))
+                .isInstanceOf(InvalidRetentionScheduleException.class)
+                .extracting(e -> ((InvalidRetentionScheduleException) e).problems(), LIST)
+                .containsExactly(
+                        "the rule for GP gives no end for a deceased patient aged 0 to 150 at the last treatment");
+    }
+
+    @Test
+    @DisplayName("REC-2: a gap of a single age is named as that age")
+    void namesAOneYearGapByItsAge() {
+        RetentionRule notAtSeventeen =
+                latestOf(agedBetween(0, 16, untilBirthday(25)), agedAtLeast(18, yearsAfterLastTreatment(8)));
+
+        assertThatThrownBy(() -> RetentionSchedules.england().withEntry(RecordClass.GENERAL, notAtSeventeen))
+                .isInstanceOf(InvalidRetentionScheduleException.class)
+                .extracting(e -> ((InvalidRetentionScheduleException) e).problems(), LIST)
+                .containsExactly(
+                        "the rule for GENERAL gives no end for a living patient aged 17 at the last treatment",
+                        "the rule for GENERAL gives no end for a deceased patient aged 17 at the last treatment");
+    }
+
+    @Test
+    @DisplayName("REC-2: a gap at the oldest age checked (150) is found too")
+    void findsAGapAtTheOldestAge() {
+        RetentionRule upTo149 = agedBetween(0, 149, yearsAfterLastTreatment(8));
+
+        assertThatThrownBy(() -> RetentionSchedules.england().withEntry(RecordClass.GENERAL, upTo149))
+                .isInstanceOf(InvalidRetentionScheduleException.class)
+                .extracting(e -> ((InvalidRetentionScheduleException) e).problems(), LIST)
+                .containsExactly(
+                        "the rule for GENERAL gives no end for a living patient aged 150 at the last treatment",
+                        "the rule for GENERAL gives no end for a deceased patient aged 150 at the last treatment");
+    }
+
+    @Test
+    @DisplayName("REC-2: periods of 1 and 150 years and ages 0 and 150 are the valid edges")
+    void acceptsTheEdgesOfPeriodsAndAges() {
+        assertThat(yearsAfterLastTreatment(1)).isEqualTo(new YearsAfterLastTreatment(1));
+        assertThat(yearsAfterLastTreatment(150)).isEqualTo(new YearsAfterLastTreatment(150));
+        assertThat(yearsAfterDeath(1)).isEqualTo(new YearsAfterDeath(1));
+        assertThat(yearsAfterDeath(150)).isEqualTo(new YearsAfterDeath(150));
+        assertThat(untilBirthday(1)).isEqualTo(new UntilBirthday(1));
+        assertThat(untilBirthday(150)).isEqualTo(new UntilBirthday(150));
+        assertThat(agedBetween(0, 150, whileAliveOrAfterDeath()))
+                .extracting("fromAge", "toAge")
+                .containsExactly(0, 150);
+        assertThat(agedBetween(150, 150, whileAliveOrAfterDeath()))
+                .extracting("fromAge", "toAge")
+                .containsExactly(150, 150);
+
+        assertThatThrownBy(() -> yearsAfterLastTreatment(151)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> yearsAfterDeath(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> yearsAfterDeath(151)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> untilBirthday(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> agedBetween(0, 151, whileAliveOrAfterDeath()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static RetentionRule whileAliveOrAfterDeath() {
+        return latestOf(RetentionRule.whileAlive(), yearsAfterDeath(8));
+    }
 }

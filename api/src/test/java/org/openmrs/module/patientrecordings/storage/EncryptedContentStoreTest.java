@@ -21,11 +21,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@DisplayName("SAF-1: content is encrypted at rest and its integrity checked on read")
 class EncryptedContentStoreTest {
 
     private static final int TWO_SEGMENTS = FIRST_SEGMENT_PLAINTEXT + SEGMENT_PLAINTEXT;
@@ -67,6 +69,7 @@ class EncryptedContentStoreTest {
     }
 
     @Test
+    @DisplayName("SAF-1: only ciphertext is kept at rest")
     void keepsOnlyCiphertextAtRest() throws IOException {
         byte[] plaintext = new byte[100_000];
         Arrays.fill(plaintext, (byte) 'A');
@@ -80,6 +83,7 @@ class EncryptedContentStoreTest {
     }
 
     @Test
+    @DisplayName("SAF-1: the same plaintext is encrypted differently each time")
     void encryptsTheSamePlaintextDifferentlyEachTime() throws IOException {
         byte[] plaintext = randomBytes(1000, 1);
 
@@ -184,6 +188,7 @@ class EncryptedContentStoreTest {
     }
 
     @Test
+    @DisplayName("SAF-1: a full read whose hash differs from the recorded one fails")
     void failsAFullReadWhoseHashDiffersFromTheRecordedOne() throws IOException {
         byte[] plaintext = randomBytes(5000, 8);
         StoredContent stored = fixture.write(plaintext);
@@ -267,6 +272,7 @@ class EncryptedContentStoreTest {
     }
 
     @Test
+    @DisplayName("SAF-1: an upload with another hash than declared is rejected and leaves nothing behind")
     void rejectsAnUploadWithAnotherHashThanDeclaredAndLeavesNothingBehind() {
         byte[] plaintext = randomBytes(1000, 14);
 

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rotating content keys and master keys never rewrites content and never makes old content unreadable. */
+@DisplayName("SAF-1: key rotation never makes encrypted content unreadable")
 class KeyRotationTest {
 
     @TempDir

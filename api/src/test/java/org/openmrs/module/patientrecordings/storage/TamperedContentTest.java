@@ -19,12 +19,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SAF-1: content changed at rest is never served; the read fails clearly and the failure is reported. */
+@DisplayName("SAF-1: tampered content is never served")
 class TamperedContentTest {
 
     /** Four segments: three full ones and a short last one. */
