@@ -2,9 +2,11 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.openmrs.module.patientrecordings.domain.Decision;
@@ -60,6 +62,26 @@ final class RequestChecks {
                 && !FHIR_ID.matcher(id.getVersionIdPart()).matches()) {
             problems.add(
                     Reason.error(ErrorCode.SAF_4, "A version id has 1 to 64 letters, digits, '-' or '.'", "_history"));
+        }
+        return problems;
+    }
+
+    /**
+     * Query parameter names HAPI would rewrite before parsing (a quote, an angle bracket or a control character):
+     * two names that become one after the rewrite made HAPI fail the request, so such a name is refused first.
+     *
+     * @return one SAF-4 reason per such name, empty when all are plain
+     */
+    static List<Reason> parameterNameProblems(Set<String> names) {
+        List<Reason> problems = new ArrayList<>();
+        for (String name : names) {
+            if (UrlUtil.isNeedsSanitization(name)) {
+                problems.add(Reason.error(
+                        ErrorCode.SAF_4,
+                        "A parameter name has no quote, angle bracket or control character: "
+                                + name.replaceAll("\\p{Cntrl}", "?"),
+                        "parameters"));
+            }
         }
         return problems;
     }
