@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,24 @@ final class RequestChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * The id a reference search parameter names; HAPI passes a parameter sent without a value ({@code ?patient}) as
+     * null even when it is required.
+     *
+     * @throws RuleViolationException SAF-4 when the parameter names no id
+     */
+    static String referencedId(ReferenceParam reference, String parameter, String type) {
+        if (reference == null
+                || reference.getIdPart() == null
+                || reference.getIdPart().isBlank()) {
+            throw RuleViolationException.of(
+                    ErrorCode.SAF_4,
+                    parameter + " names a " + type + " by its id: " + parameter + "=" + type + "/{id}",
+                    parameter);
+        }
+        return reference.getIdPart();
     }
 
     private static boolean isPageNumber(String value) {
