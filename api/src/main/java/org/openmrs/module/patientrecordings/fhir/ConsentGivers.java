@@ -78,7 +78,7 @@ final class ConsentGivers {
             throw Refs.invalid(PERFORMER, "one performer decides: the patient, their representative or the clinician");
         }
         Reference performer = f.hasPerformer() ? f.getPerformerFirstRep() : null;
-        Extension best = f.getExtensionByUrl(FhirUrls.EXT_BEST_INTERESTS);
+        Extension best = Refs.extension(f, FhirUrls.EXT_BEST_INTERESTS, "Consent.extension:bestInterests");
         boolean competence = Refs.value(
                         f, FhirUrls.EXT_COMPETENCE_ATTESTATION, BooleanType.class, "Consent.extension:competence")
                 .map(BooleanType::booleanValue)

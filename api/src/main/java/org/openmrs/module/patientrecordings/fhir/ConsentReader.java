@@ -92,7 +92,7 @@ public final class ConsentReader {
                             "Consent.extension:postRecordingConfirmation.recording")),
                     null));
         }
-        Extension w = f.getExtensionByUrl(FhirUrls.EXT_WITHDRAWAL);
+        Extension w = Refs.extension(f, FhirUrls.EXT_WITHDRAWAL, "Consent.extension:withdrawal");
         if (w != null) {
             later.add(new ConsentEvent(
                     ConsentEventType.WITHDRAWN,
@@ -173,7 +173,7 @@ public final class ConsentReader {
                         ? a.getReference().getDisplay()
                         : a.getReference().getReference())
                 .toList();
-        Extension info = f.getExtensionByUrl(FhirUrls.EXT_INFORMATION_GIVEN);
+        Extension info = Refs.extension(f, FhirUrls.EXT_INFORMATION_GIVEN, "Consent.extension:informationGiven");
         Extension given = info == null ? new Extension() : info;
         return new ConsentTerms(
                 kinds,
@@ -195,7 +195,7 @@ public final class ConsentReader {
     }
 
     private static Attestation attestation(Consent f) {
-        Extension a = f.getExtensionByUrl(FhirUrls.EXT_ATTESTATION);
+        Extension a = Refs.extension(f, FhirUrls.EXT_ATTESTATION, "Consent.extension:attestation");
         if (a == null) {
             return Attestation.NONE;
         }

@@ -37,7 +37,7 @@ final class CovertExtension {
 
     /** The authorisation a Media shows, or null. The patient is the Media's subject. */
     static MediaContext.Covert read(Media m) {
-        Extension e = m.getExtensionByUrl(FhirUrls.EXT_COVERT_AUTHORISATION);
+        Extension e = Refs.extension(m, FhirUrls.EXT_COVERT_AUTHORISATION, "Media.extension:covertAuthorisation");
         if (e == null) {
             return null;
         }

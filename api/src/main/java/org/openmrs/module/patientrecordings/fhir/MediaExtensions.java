@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -97,7 +99,7 @@ final class MediaExtensions {
                 .flatMap(ref -> Refs.idIfAny(ref, "Consent", "Media.extension:governingConsent"))
                 .ifPresent(id -> b.consent(ConsentId.of(id)));
         Refs.value(m, FhirUrls.EXT_RETENTION_UNTIL, DateType.class, "Media.extension:retentionUntil")
-                .ifPresent(d -> b.retentionUntil(java.time.LocalDate.parse(d.getValueAsString())));
+                .ifPresent(d -> b.retentionUntil(retentionUntil(d)));
         b.thirdPartiesCaptured(m.getExtensionsByUrl(FhirUrls.EXT_THIRD_PARTY_CAPTURED).stream()
                 .anyMatch(e -> !Refs.part(e, "consented", BooleanType.class)
                         .map(BooleanType::booleanValue)
@@ -122,6 +124,16 @@ final class MediaExtensions {
             throw Refs.invalid("Media.extension:purpose", "a recording names at least one purpose");
         }
         return purposes;
+    }
+
+    /** A day: FHIR allows a date of a year or a month only, which says no day retention ends. */
+    private static LocalDate retentionUntil(DateType date) {
+        if (date.getPrecision() != TemporalPrecisionEnum.DAY) {
+            throw Refs.invalid(
+                    "Media.extension:retentionUntil",
+                    "retention ends on a day (YYYY-MM-DD), not " + date.asStringValue());
+        }
+        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
     }
 
     private static int policyVersion(String value) {

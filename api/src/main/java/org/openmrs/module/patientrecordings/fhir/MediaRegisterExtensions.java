@@ -91,13 +91,15 @@ final class MediaRegisterExtensions {
                             .orElse(null)));
         }
         List<NoticeMeans> notices = new ArrayList<>();
-        Extension call = m.getExtensionByUrl(FhirUrls.EXT_CALL_NOTICE);
+        Extension call = Refs.extension(m, FhirUrls.EXT_CALL_NOTICE, "Media.extension:callNotice");
         if (call != null) {
             for (Extension means : call.getExtensionsByUrl("means")) {
-                String code = ((Coding) means.getValue()).getCode();
-                if (!EXPLICIT_AT_CALL_START.equals(code)) {
+                if (!(means.getValue() instanceof Coding coding)) {
+                    throw Refs.invalid("Media.extension:callNotice.means", "a means of notice is a Coding");
+                }
+                if (!EXPLICIT_AT_CALL_START.equals(coding.getCode())) {
                     notices.add(Refs.enumOf(
-                            (Coding) means.getValue(),
+                            coding,
                             FhirUrls.CS_TELEPHONE_NOTICE_MEANS,
                             NoticeMeans::valueOf,
                             "Media.extension:callNotice.means"));
@@ -109,7 +111,7 @@ final class MediaRegisterExtensions {
             // The profile does not carry the call type; routine is the case without an explicit notice (TEL-3).
             b.call(new CallDetails(explicit ? CallType.OUTGOING_CONSULTATION : CallType.ROUTINE_INCOMING, explicit));
         }
-        Extension shared = m.getExtensionByUrl(FhirUrls.EXT_PATIENT_SHARED_COPY);
+        Extension shared = Refs.extension(m, FhirUrls.EXT_PATIENT_SHARED_COPY, "Media.extension:patientSharedCopy");
         if (shared != null) {
             DateTimeType received = Refs.part(shared, "received", DateTimeType.class)
                     .orElseThrow(() -> Refs.invalid("Media.extension:patientSharedCopy.received", "required"));

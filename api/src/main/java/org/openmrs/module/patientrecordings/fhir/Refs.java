@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.fhir;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
@@ -49,12 +51,28 @@ final class Refs {
 
     /** The extension's value as the given type, or empty when the extension is absent. */
     static <T extends Type> Optional<T> value(DomainResource resource, String url, Class<T> type, String location) {
-        return valueOf(resource.getExtensionByUrl(url), url, type, location);
+        return valueOf(extension(resource.getExtensionsByUrl(url), location), url, type, location);
     }
 
     /** The extension's value as the given type, or empty when the extension is absent. */
     static <T extends Type> Optional<T> value(Element element, String url, Class<T> type, String location) {
-        return valueOf(element.getExtensionByUrl(url), url, type, location);
+        return valueOf(extension(element.getExtensionsByUrl(url), location), url, type, location);
+    }
+
+    /**
+     * The resource's one extension with this URL, or null.
+     *
+     * @throws RuleViolationException SAF-4 when the resource has it more than once
+     */
+    static Extension extension(DomainResource resource, String url, String location) {
+        return extension(resource.getExtensionsByUrl(url), location);
+    }
+
+    private static Extension extension(List<Extension> found, String location) {
+        if (found.size() > 1) {
+            throw invalid(location, "at most one such extension, not " + found.size());
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static <T extends Type> Optional<T> valueOf(
@@ -65,15 +83,34 @@ final class Refs {
         if (!type.isInstance(extension.getValue())) {
             throw invalid(location, "extension " + url + " needs a value of type " + type.getSimpleName());
         }
-        return Optional.of(type.cast(extension.getValue()));
+        return Optional.of(valid(type.cast(extension.getValue()), location));
     }
 
-    /** The sub-extension's value as the given type, or empty. */
+    /**
+     * The sub-extension's value as the given type, or empty when it is absent or of another type.
+     *
+     * @throws RuleViolationException SAF-4 when the sub-extension is there more than once, or is a primitive without a
+     *     valid value
+     */
     static <T extends Type> Optional<T> part(Extension parent, String name, Class<T> type) {
-        Extension extension = parent.getExtensionByUrl(name);
+        Extension extension = extension(parent.getExtensionsByUrl(name), name);
         return extension != null && type.isInstance(extension.getValue())
-                ? Optional.of(type.cast(extension.getValue()))
+                ? Optional.of(valid(type.cast(extension.getValue()), name))
                 : Optional.empty();
+    }
+
+    /**
+     * A primitive's value is there and valid: HAPI's lenient parser keeps a primitive whose value is missing or invalid
+     * ({@code "valueDateTime": "soon"}), empty.
+     */
+    private static <T extends Type> T valid(T value, String location) {
+        if (value instanceof PrimitiveType<?> primitive && primitive.getValue() == null) {
+            throw invalid(
+                    location,
+                    "a valid " + primitive.fhirType() + " value is required, not "
+                            + (primitive.getValueAsString() == null ? "none" : primitive.getValueAsString()));
+        }
+        return value;
     }
 
     static Coding coding(String system, String code) {

@@ -75,13 +75,13 @@ public final class AuditEventProvider implements IResourceProvider {
         permit("audit search");
         AuditQuery query = AuditQuery.all().page(0, AuditQuery.MAX_LIMIT);
         if (patient != null) {
-            query = query.forPatient(PatientId.of(patient.getIdPart()));
+            query = query.forPatient(PatientId.of(RequestChecks.referencedId(patient, "patient", "Patient")));
         }
         if (entity != null) {
-            query = query.forRecording(RecordingId.of(entity.getIdPart()));
+            query = query.forRecording(RecordingId.of(RequestChecks.referencedId(entity, "entity", "Media")));
         }
         if (agent != null) {
-            query = query.byUser(UserId.of(agent.getIdPart()));
+            query = query.byUser(UserId.of(RequestChecks.referencedId(agent, "agent", "Practitioner")));
         }
         if (date != null) {
             query = query.between(

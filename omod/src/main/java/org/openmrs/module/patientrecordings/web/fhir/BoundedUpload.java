@@ -76,6 +76,9 @@ final class BoundedUpload extends FilterInputStream {
                     null);
         }
         if (n < 0) {
+            if (read == 0 && len > 0) {
+                throw new Rejected("Empty upload: no bytes arrived", null);
+            }
             if (expected >= 0 && read < expected) {
                 throw new Rejected("Truncated upload: " + read + " of " + expected + " bytes arrived", null);
             }

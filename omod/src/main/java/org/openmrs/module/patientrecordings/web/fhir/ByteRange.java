@@ -39,17 +39,26 @@ record ByteRange(long first, long last) {
         long first;
         long last;
         if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = position(m.group(2));
             first = Math.max(0, size - suffix);
             last = size - 1;
         } else {
-            first = Long.parseLong(m.group(1));
-            last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            first = position(m.group(1));
+            last = m.group(2).isEmpty() ? size - 1 : Math.min(position(m.group(2)), size - 1);
         }
         if (first >= size || last < first) {
             throw new Unsatisfiable();
         }
         return Optional.of(new ByteRange(first, last));
+    }
+
+    /**
+     * A position as written, or {@link Long#MAX_VALUE} for one past it: RFC 9110 sets no limit on the digits, and a
+     * position beyond any content means the same as the largest.
+     */
+    private static long position(String digits) {
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        return significant.length() > 18 ? Long.MAX_VALUE : Long.parseLong(significant);
     }
 
     /** The requested range does not overlap the content. */

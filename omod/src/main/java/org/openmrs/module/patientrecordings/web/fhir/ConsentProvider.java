@@ -135,7 +135,7 @@ public final class ConsentProvider implements IResourceProvider {
             @OptionalParam(name = Consent.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         Set<Category> categories = RegisterConsents.categories(category);
-        PatientId patientId = PatientId.of(patient.getIdPart());
+        PatientId patientId = PatientId.of(RequestChecks.referencedId(patient, "patient", "Patient"));
         List<Consent> found = new ArrayList<>();
         if (categories.contains(Category.RECORDING)) {
             found.addAll(recordingConsents(patientId, status, purpose, kind));

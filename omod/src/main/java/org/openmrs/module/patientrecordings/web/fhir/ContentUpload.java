@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,16 @@ import org.openmrs.module.patientrecordings.web.AfterCommit;
  */
 final class ContentUpload {
 
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    /**
+     * At most 18 digits a position, so that every position and length fits a {@code long}: a chunk of an exabyte is
+     * refused as oversized anyway.
+     */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes ([0-9]{1,18})-([0-9]{1,18})/([0-9]{1,18}|\\*)");
+
+    /** {@code filename="a b"}, {@code filename=ab} or {@code filename*=UTF-8''a%20b} (RFC 6266). */
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)filename(\\*)?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))");
+
+    private static final Pattern CONTENT_RANGE_SHAPE = Pattern.compile("bytes [0-9]+-[0-9]+/([0-9]+|\\*)");
 
     private final FhirServerDependencies services;
     private final UploadProgress progress;
@@ -67,17 +78,15 @@ final class ContentUpload {
         Recording recording = services.recordings().existing(id);
         checkAllowed(recording);
         String contentType = contentType(request, recording);
-        Chunk chunk = chunk(request.getHeader("Content-Range"), request.getContentLengthLong());
-        if (chunk.first() + chunk.length() > maxBytes || (chunk.total() > maxBytes)) {
-            throw invalid("Oversized upload: the limit is " + maxBytes + " bytes", "Content-Length");
-        }
+        checkFileName(request.getHeader("Content-Disposition"));
+        Chunk chunk = chunk(request.getHeader("Content-Range"), request.getContentLengthLong(), maxBytes);
         // Refused before a byte is stored; the append checks again against what is committed then.
         long offset = progress.offset(id);
         if (chunk.first() != offset) {
             throw UploadProgress.startsElsewhere(chunk.first(), offset);
         }
-        ContentStore.Stored stored =
-                write(new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first()));
+        InputStream body = new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first());
+        ContentStore.Stored stored = write(chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body);
         long received;
         try {
             received = progress.append(new UploadPart(
@@ -201,12 +210,35 @@ final class ContentUpload {
         return header.split(";")[0].trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The share of the content a request announces, checked against the limit before a byte is read.
+     *
+     * @param contentRange the {@code Content-Range} header, or null for the whole content
+     * @param contentLength the {@code Content-Length}, or -1 when unannounced (chunked transfer)
+     * @throws RuleViolationException SAF-4 for a malformed range, one that is not a range of the content, a length
+     *     that does not match it, or an upload over the limit
+     */
+    static Chunk chunk(String contentRange, long contentLength, long maxBytes) {
+        Chunk chunk = chunk(contentRange, contentLength);
+        if (chunk.first() + chunk.length() > maxBytes || (chunk.total() > maxBytes)) {
+            throw invalid("Oversized upload: the limit is " + maxBytes + " bytes", "Content-Length");
+        }
+        return chunk;
+    }
+
     private static Chunk chunk(String contentRange, long contentLength) {
         if (contentRange == null) {
+            if (contentLength == 0) {
+                throw invalid("Empty upload: a recording's content has at least one byte", "Content-Length");
+            }
             return new Chunk(0, contentLength, contentLength, true);
         }
         Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
         if (!m.matches()) {
+            if (CONTENT_RANGE_SHAPE.matcher(contentRange.trim()).matches()) {
+                throw invalid(
+                        "Oversized upload: Content-Range " + contentRange + " lies beyond any limit", "Content-Range");
+            }
             throw invalid("Content-Range must be bytes first-last/total or bytes first-last/*", "Content-Range");
         }
         long first = Long.parseLong(m.group(1));
@@ -223,6 +255,55 @@ final class ContentUpload {
         return new Chunk(first, last - first + 1, total, false);
     }
 
+    /**
+     * The content is stored under a key of the server's own; a file name the client sends is at most a name, never a
+     * path: one with a directory, {@code ..} or a control character is refused rather than passed on.
+     */
+    static void checkFileName(String contentDisposition) {
+        if (contentDisposition == null) {
+            return;
+        }
+        Matcher m = FILE_NAME.matcher(contentDisposition);
+        while (m.find()) {
+            String name = m.group(2) != null ? m.group(2) : m.group(3);
+            if (m.group(1) != null) {
+                name = extendedValue(name);
+            }
+            // Some clients percent-decode even a plain file name: a name is safe only if it is so either way.
+            if (!safeFileName(name) || !safeFileName(decodedIfEncoded(name))) {
+                throw invalid(
+                        "Content-Disposition names a path or an unsafe file name, not a file name: " + name,
+                        "Content-Disposition");
+            }
+        }
+    }
+
+    private static boolean safeFileName(String name) {
+        return !name.isBlank()
+                && !name.contains("/")
+                && !name.contains("\\")
+                && !name.contains("..")
+                && name.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static String decodedIfEncoded(String name) {
+        try {
+            return URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    /** RFC 8187: {@code charset'language'percent-encoded}; a + is itself. */
+    private static String extendedValue(String value) {
+        try {
+            return URLDecoder.decode(
+                    value.replaceFirst("^[^']*'[^']*'", "").replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("Content-Disposition filename* is not percent-encoded: " + value, "Content-Disposition");
+        }
+    }
+
     private static RuleViolationException invalid(String message, String location) {
         return RuleViolationException.of(ErrorCode.SAF_4, message, location);
     }
@@ -235,7 +316,7 @@ final class ContentUpload {
      * @param total the whole content's size, or -1 while unknown
      * @param whole whether the request carries the whole content
      */
-    private record Chunk(long first, long length, long total, boolean whole) {
+    record Chunk(long first, long length, long total, boolean whole) {
         boolean last(long received) {
             return whole || (total >= 0 && received == total);
         }

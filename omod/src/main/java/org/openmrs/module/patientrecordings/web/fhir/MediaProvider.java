@@ -215,7 +215,11 @@ public final class MediaProvider implements IResourceProvider {
         }
         MediaSearch criteria = new MediaSearch(
                 encounter, status, type, kind, created, site, purpose, consentStatus, initiator, lastUpdated);
-        List<Recording> hits = services.recordings().findForPatient(PatientId.of(whose.getIdPart())).stream()
+        List<Recording> hits = services
+                .recordings()
+                .findForPatient(PatientId.of(
+                        RequestChecks.referencedId(whose, patient != null ? "patient" : "subject", "Patient")))
+                .stream()
                 .filter(criteria.onRecording())
                 .sorted(MediaSearch.order(sort))
                 .toList();

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openmrs.module.patientrecordings.domain.Decision;
+import org.openmrs.module.patientrecordings.domain.Reason;
+import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.AuditEventTranslator;
 import org.openmrs.module.patientrecordings.recording.InMemoryUploadProgress;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
@@ -148,6 +151,12 @@ public class PatientRecordingsFhirServer extends RestfulServer {
             return;
         }
         try (RequestAuthenticator.Scope open = scope.get()) {
+            List<Reason> names = RequestChecks.parameterNameProblems(
+                    request.getParameterMap().keySet());
+            if (!names.isEmpty()) {
+                RawResponses.refuse(getFhirContext(), response, new RuleViolationException(new Decision.Denied(names)));
+                return;
+            }
             if (RawResponses.isRawBinaryRead(request, path)) {
                 RawResponses.stream(getFhirContext(), download, path, request, response);
             } else {

@@ -66,6 +66,12 @@ final class RawResponses {
         response.setContentType(contentType);
     }
 
+    /** Answers a refusal before HAPI sees the request, with the status its codes call for. */
+    static void refuse(FhirContext fhir, HttpServletResponse response, RuleViolationException refusal)
+            throws IOException {
+        write(fhir, response, RuleViolationResponses.status(refusal.reasons(), null), OperationOutcomes.of(refusal));
+    }
+
     static void refuse(FhirContext fhir, HttpServletResponse response, int status, String message) throws IOException {
         write(fhir, response, status, OperationOutcomes.of(ErrorCode.SAF_3, message, null));
     }

@@ -2,9 +2,12 @@
 package org.openmrs.module.patientrecordings.web.fhir;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.openmrs.module.patientrecordings.domain.Decision;
@@ -62,6 +65,44 @@ final class RequestChecks {
                     Reason.error(ErrorCode.SAF_4, "A version id has 1 to 64 letters, digits, '-' or '.'", "_history"));
         }
         return problems;
+    }
+
+    /**
+     * Query parameter names HAPI would rewrite before parsing (a quote, an angle bracket or a control character):
+     * two names that become one after the rewrite made HAPI fail the request, so such a name is refused first.
+     *
+     * @return one SAF-4 reason per such name, empty when all are plain
+     */
+    static List<Reason> parameterNameProblems(Set<String> names) {
+        List<Reason> problems = new ArrayList<>();
+        for (String name : names) {
+            if (UrlUtil.isNeedsSanitization(name)) {
+                problems.add(Reason.error(
+                        ErrorCode.SAF_4,
+                        "A parameter name has no quote, angle bracket or control character: "
+                                + name.replaceAll("\\p{Cntrl}", "?"),
+                        "parameters"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The id a reference search parameter names; HAPI passes a parameter sent without a value ({@code ?patient}) as
+     * null even when it is required.
+     *
+     * @throws RuleViolationException SAF-4 when the parameter names no id
+     */
+    static String referencedId(ReferenceParam reference, String parameter, String type) {
+        if (reference == null
+                || reference.getIdPart() == null
+                || reference.getIdPart().isBlank()) {
+            throw RuleViolationException.of(
+                    ErrorCode.SAF_4,
+                    parameter + " names a " + type + " by its id: " + parameter + "=" + type + "/{id}",
+                    parameter);
+        }
+        return reference.getIdPart();
     }
 
     private static boolean isPageNumber(String value) {
