@@ -179,6 +179,8 @@ abstract class AuditTamperingContract {
         HttpResponse<String> raw = get("/health", null);
         JsonObject chain = health.getAsJsonObject("auditChain");
         assertThat(raw.statusCode()).isEqualTo(503);
+        assertThat(raw.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(raw.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(health.get("status").getAsString()).isEqualTo("DOWN");
         assertThat(health.getAsJsonObject("database").get("ok").getAsBoolean()).isTrue();
         assertThat(chain.get("brokenAt").getAsLong()).isEqualTo(sequence);
