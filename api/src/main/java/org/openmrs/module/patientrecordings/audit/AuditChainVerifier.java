@@ -19,8 +19,25 @@ import java.util.Objects;
 public final class AuditChainVerifier {
 
     private long lastSequence;
-    private String lastHash = AuditChainHead.GENESIS_HASH;
+    private String lastHash;
     private ChainVerification.Broken broken;
+
+    /** A check from the first entry. */
+    public AuditChainVerifier() {
+        this(AuditChainHead.GENESIS);
+    }
+
+    /**
+     * A check that goes on after a place an earlier check found intact: the first entry to {@link #accept} is the
+     * one after {@code checkpoint}, and it must name the checkpoint's hash.
+     *
+     * @param checkpoint the last entry known intact, {@link AuditChainHead#GENESIS} to start from the first entry
+     */
+    public AuditChainVerifier(AuditChainHead checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        this.lastSequence = checkpoint.sequence();
+        this.lastHash = checkpoint.hash();
+    }
 
     /**
      * Checks the next stored entry.
@@ -110,6 +127,30 @@ public final class AuditChainVerifier {
             }
         }
         return verifier.finish(recordedHead);
+    }
+
+    /**
+     * Checks that the entry an earlier check ended on is still there, unchanged.
+     *
+     * @param checkpoint the head of the earlier intact result, past the first entry
+     * @param stored the entry now stored under the checkpoint's sequence number, null when there is none
+     * @return the break, or null when the entry still hashes to the checkpoint's hash
+     */
+    public static ChainVerification.Broken checkpointBroken(AuditChainHead checkpoint, StoredAuditEntry stored) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (stored == null) {
+            return new ChainVerification.Broken(
+                    checkpoint.sequence(),
+                    ChainBreak.SEQUENCE_BROKEN,
+                    "entry " + checkpoint.sequence() + ", intact at the last check, is missing");
+        }
+        if (!stored.hashMatchesContent() || !stored.hash().equals(checkpoint.hash())) {
+            return new ChainVerification.Broken(
+                    checkpoint.sequence(),
+                    ChainBreak.ENTRY_ALTERED,
+                    "entry " + checkpoint.sequence() + " changed since the last check found it intact");
+        }
+        return null;
     }
 
     private boolean fail(long sequence, ChainBreak kind, String explanation) {

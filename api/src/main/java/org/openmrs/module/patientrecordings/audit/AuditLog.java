@@ -32,4 +32,14 @@ public interface AuditLog {
      * @return intact, or the first break with its sequence number and why
      */
     ChainVerification verify();
+
+    /**
+     * Checks only what an earlier check has not seen: that the checkpoint entry is still stored with its hash, that
+     * every entry after it links on to the recorded head. Costs the number of entries appended since the
+     * checkpoint, not the size of the log; a change to an entry before the checkpoint is left to {@link #verify()}.
+     *
+     * @param checkpoint the head of an earlier intact result; never null
+     * @return intact up to the current head, or the first break found
+     */
+    ChainVerification verifyAfter(AuditChainHead checkpoint);
 }

@@ -62,6 +62,33 @@ public final class InMemoryAuditLog implements AuditLog {
         return AuditChainVerifier.verify(List.copyOf(entries), head);
     }
 
+    @Override
+    public synchronized ChainVerification verifyAfter(AuditChainHead checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (checkpoint.sequence() > 0) {
+            StoredAuditEntry known = entries.stream()
+                    .filter(stored -> stored.sequence() == checkpoint.sequence())
+                    .findFirst()
+                    .orElse(null);
+            ChainVerification.Broken broken = AuditChainVerifier.checkpointBroken(checkpoint, known);
+            if (broken != null) {
+                return broken;
+            }
+        }
+        AuditChainVerifier verifier = new AuditChainVerifier(checkpoint);
+        for (StoredAuditEntry stored : entries) {
+            if (stored.sequence() > checkpoint.sequence() && !verifier.accept(stored)) {
+                break;
+            }
+        }
+        return verifier.finish(head);
+    }
+
+    /** Replaces the recorded head, as tampering with a log's storage would; for tests that show it is found. */
+    synchronized void overwriteHead(AuditChainHead tampered) {
+        this.head = Objects.requireNonNull(tampered, "tampered");
+    }
+
     /** While set, every append throws {@link AuditWriteFailedException}, as a log whose storage is down would. */
     public synchronized void failAppends(boolean fail) {
         this.failing = fail;

@@ -50,6 +50,15 @@ public abstract class AuditLogContract {
     /** Swaps the places of two stored entries directly in storage. */
     protected abstract void swapStoredEntries(long first, long second);
 
+    /** Stores a row as given, directly in storage, hashes and all; the head is left alone. */
+    protected abstract void insertStoredEntry(StoredAuditEntry forged);
+
+    /** Renumbers the stored entries {@code first} to {@code last} one up, directly in storage. */
+    protected abstract void shiftStoredEntries(long first, long last);
+
+    /** Overwrites the recorded chain head directly in storage. */
+    protected abstract void overwriteStoredHead(AuditChainHead head);
+
     /** @return a log whose storage cannot be written */
     protected abstract AuditLog unwritableLog();
 
@@ -217,6 +226,103 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void aForgedEntryInsertedInTheMiddleWithItsOwnHashesIsReportedAtTheEntryAfterIt_SAF2() {
+        appendViews(5);
+        StoredAuditEntry second = stored(2);
+        StoredAuditEntry forged = AuditChainHead.of(second)
+                .link(view(doctor, otherPatient, MORNING.plusSeconds(1)).withDetail("forged"));
+
+        shiftStoredEntries(3, 5);
+        insertStoredEntry(forged);
+        overwriteStoredHead(new AuditChainHead(6, stored(6).hash()));
+
+        assertThat(log.verify()).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(4);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.ENTRY_ALTERED);
+        });
+    }
+
+    @Test
+    void aForgedEntryAddedAfterTheLastWithoutMovingTheHeadIsReportedAgainstTheHead_SAF2() {
+        appendViews(3);
+        StoredAuditEntry forged = AuditChainHead.of(stored(3)).link(view(doctor, otherPatient, MORNING));
+
+        insertStoredEntry(forged);
+
+        assertThat(log.verify()).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(4);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.HEAD_MISMATCH);
+        });
+    }
+
+    @Test
+    void anEntryRewrittenWithARecomputedHashIsReportedAtTheEntryAfterIt_SAF2() {
+        appendViews(5);
+        StoredAuditEntry original = stored(3);
+        AuditEntry edited = original.entry().withDetail("nothing to see here");
+        StoredAuditEntry rehashed = new StoredAuditEntry(
+                3, edited, original.previousHash(), AuditHashes.hash(3, original.previousHash(), edited));
+
+        deleteStoredEntry(3);
+        insertStoredEntry(rehashed);
+
+        assertThat(log.verify()).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(4);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.LINK_BROKEN);
+        });
+    }
+
+    @Test
+    void checkingAfterAnIntactCheckpointReadsOnlyTheNewEntriesAndFindsAnAlteredOne_SAF2() {
+        appendViews(3);
+        AuditChainHead checkpoint = ((ChainVerification.Intact) log.verify()).head();
+        appendViews(3);
+
+        ChainVerification intact = log.verifyAfter(checkpoint);
+        alterStoredDetail(5, "nothing to see here");
+
+        assertThat(intact).isEqualTo(new ChainVerification.Intact(AuditChainHead.of(stored(6))));
+        assertThat(log.verifyAfter(checkpoint)).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(5);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.ENTRY_ALTERED);
+        });
+    }
+
+    @Test
+    void checkingAfterACheckpointFindsTheCheckpointEntryChangedOrGone_SAF2() {
+        appendViews(4);
+        AuditChainHead checkpoint = ((ChainVerification.Intact) log.verify()).head();
+
+        alterStoredDetail(4, "nothing to see here");
+        ChainVerification altered = log.verifyAfter(checkpoint);
+        deleteStoredEntry(4);
+        ChainVerification removed = log.verifyAfter(checkpoint);
+
+        assertThat(altered).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(4);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.ENTRY_ALTERED);
+        });
+        assertThat(removed).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(4);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.SEQUENCE_BROKEN);
+        });
+    }
+
+    @Test
+    void checkingAfterACheckpointLeavesAnOlderChangeToTheFullCheck_SAF2() {
+        appendViews(4);
+        AuditChainHead checkpoint = ((ChainVerification.Intact) log.verify()).head();
+
+        alterStoredDetail(2, "nothing to see here");
+
+        assertThat(log.verifyAfter(checkpoint)).isEqualTo(new ChainVerification.Intact(checkpoint));
+        assertThat(log.verify()).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(2);
+            assertThat(broken.kind()).isEqualTo(ChainBreak.ENTRY_ALTERED);
+        });
+    }
+
+    @Test
     void eightThreadsAppendingAtOnceLeaveOneLinearIntactChain_SAF2() throws Exception {
         int threads = 8;
         int perThread = 25;
@@ -266,6 +372,13 @@ public abstract class AuditLogContract {
         for (int i = 0; i < count; i++) {
             log.append(view(nurse, patient, MORNING.plusSeconds(i)).withDetail("view " + i));
         }
+    }
+
+    private StoredAuditEntry stored(long sequence) {
+        return log.search(
+                        AuditQuery.all().ordered(AuditQuery.Order.OLDEST_FIRST).page((int) sequence - 1, 1))
+                .entries()
+                .get(0);
     }
 
     private List<StoredAuditEntry> entries(AuditQuery query) {

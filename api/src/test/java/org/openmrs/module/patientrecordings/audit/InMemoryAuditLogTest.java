@@ -8,11 +8,13 @@ import java.util.List;
 class InMemoryAuditLogTest extends AuditLogContract {
 
     private List<StoredAuditEntry> storage;
+    private InMemoryAuditLog inMemory;
 
     @Override
     protected AuditLog emptyLog() {
         storage = new ArrayList<>();
-        return new InMemoryAuditLog(storage);
+        inMemory = new InMemoryAuditLog(storage);
+        return inMemory;
     }
 
     @Override
@@ -33,6 +35,33 @@ class InMemoryAuditLogTest extends AuditLogContract {
     @Override
     protected void swapStoredEntries(long first, long second) {
         Collections.swap(storage, indexOf(first), indexOf(second));
+    }
+
+    @Override
+    protected void insertStoredEntry(StoredAuditEntry forged) {
+        int at = 0;
+        while (at < storage.size() && storage.get(at).sequence() < forged.sequence()) {
+            at++;
+        }
+        storage.add(at, forged);
+    }
+
+    @Override
+    protected void shiftStoredEntries(long first, long last) {
+        for (int i = 0; i < storage.size(); i++) {
+            StoredAuditEntry stored = storage.get(i);
+            if (stored.sequence() >= first && stored.sequence() <= last) {
+                storage.set(
+                        i,
+                        new StoredAuditEntry(
+                                stored.sequence() + 1, stored.entry(), stored.previousHash(), stored.hash()));
+            }
+        }
+    }
+
+    @Override
+    protected void overwriteStoredHead(AuditChainHead head) {
+        inMemory.overwriteHead(head);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
+import org.openmrs.module.patientrecordings.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * this one builds what answers the requests ({@link #create}) as a step of the module's start ({@link
  * ModuleAvailability#start}) and never throws from {@link #init}. While the module is unavailable, because this step
  * or any other failed, every request gets 503 in its endpoint's error format, naming the cause ({@link
- * UnavailableAnswer}). The host adapter's servlets only say how to build their endpoint.
+ * UnavailableAnswer}). Every answer carries the module's {@link SecurityHeaders}. The host adapter's servlets only say
+ * how to build their endpoint.
  */
 public abstract class GuardedServlet extends HttpServlet {
 
@@ -63,6 +65,8 @@ public abstract class GuardedServlet extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        // First, so that every answer has them, a 503 or a refusal too; the shell replaces them on its pages.
+        SecurityHeaders.apply(response, SecurityHeaders.Answer.API);
         Endpoint current = endpoint;
         Optional<ModuleAvailability.Failure> failure = availability.failure();
         if (current == null || failure.isPresent()) {

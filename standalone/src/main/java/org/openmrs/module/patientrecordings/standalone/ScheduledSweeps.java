@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.openmrs.module.patientrecordings.audit.AuditChainWatch;
+import org.openmrs.module.patientrecordings.audit.ChainVerification;
 import org.openmrs.module.patientrecordings.disposal.DisposalReport;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The periodic housekeeping: the retention sweep (REC-4, disposal of what is due, as the system user
  * {@value #SWEEPER_ID} with the one privilege it needs) and the abandoned-upload sweep. The first runs start a
  * minute after start-up (or one interval, if shorter), then every interval. A failed run is logged and the next one
- * runs as planned.
+ * runs as planned. The full check of the audit chain (SAF-2) runs at start-up and then every interval or every
+ * {@link #FULL_CHAIN_CHECK}, whichever is shorter: {@code /health} checks only the entries added since, so a change to
+ * an older entry shows there from the next full check.
  */
 final class ScheduledSweeps implements AutoCloseable {
 
@@ -29,6 +33,9 @@ final class ScheduledSweeps implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledSweeps.class);
     private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+
+    /** The longest time between two full checks of the audit chain. */
+    static final Duration FULL_CHAIN_CHECK = Duration.ofHours(1);
 
     private final ScheduledExecutorService executor;
     private final Duration shutdownTimeout;
@@ -39,9 +46,14 @@ final class ScheduledSweeps implements AutoCloseable {
     }
 
     static ScheduledSweeps start(
-            Services services, ContentSweeper content, Duration interval, Duration shutdownTimeout) {
+            Services services,
+            ContentSweeper content,
+            AuditChainWatch auditChain,
+            Duration interval,
+            Duration shutdownTimeout) {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(auditChain, "auditChain");
         // One thread, as StandaloneConfig.BACKGROUND_DATABASE_THREADS counts it in the database pool.
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sweeps");
@@ -53,6 +65,8 @@ final class ScheduledSweeps implements AutoCloseable {
         executor.scheduleWithFixedDelay(
                 () -> retentionSweep(services, sweeper), first, interval.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> contentSweep(content), first, interval.toMillis(), TimeUnit.MILLISECONDS);
+        long chainChecks = Math.min(interval.toMillis(), FULL_CHAIN_CHECK.toMillis());
+        executor.scheduleWithFixedDelay(() -> fullChainCheck(auditChain), 0, chainChecks, TimeUnit.MILLISECONDS);
         return new ScheduledSweeps(executor, shutdownTimeout);
     }
 
@@ -88,6 +102,27 @@ final class ScheduledSweeps implements AutoCloseable {
                     millisSince(began));
         } catch (Exception e) {
             LOG.error("event=content_sweep_failed durationMs={}", millisSince(began), e);
+        }
+    }
+
+    private static void fullChainCheck(AuditChainWatch auditChain) {
+        long began = System.nanoTime();
+        try {
+            ChainVerification result = auditChain.verifyAll();
+            if (result instanceof ChainVerification.Broken broken) {
+                LOG.error(
+                        "event=audit_chain_broken sequence={} kind={} durationMs={}",
+                        broken.sequence(),
+                        broken.kind(),
+                        millisSince(began));
+            } else if (result instanceof ChainVerification.Intact intact) {
+                LOG.info(
+                        "event=audit_chain_checked entries={} durationMs={}",
+                        intact.head().sequence(),
+                        millisSince(began));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("event=audit_chain_check_failed durationMs={}", millisSince(began), e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.audit.AuditChainWatch;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.audit.IntegrityFailureAudit;
 import org.openmrs.module.patientrecordings.consent.ConsentService;
@@ -127,17 +128,19 @@ public final class StandaloneApplication implements AutoCloseable {
             FirstStart.createUsersAndDemoData(config, services);
             SignInSessions sessions =
                     new SignInSessions(clock, config.sessionTimeout(), StandaloneConfig.SESSION_MAX_AGE);
+            AuditChainWatch auditChain = new AuditChainWatch(services.audit());
             sweeps = ScheduledSweeps.start(
                     services,
                     new ContentSweeper(
                             content, new DatabaseContentReferences(database), clock, config.contentGracePeriod()),
+                    auditChain,
                     config.sweepInterval(),
                     config.shutdownTimeout());
             WebServer web = WebServer.start(
                     new WebServer.Mounts(
                             new SessionAuthenticationFilter(sessions, services.currentUser()),
                             new BasicAuthenticationFilter(services.users(), services.currentUser()),
-                            new HealthServlet(new HealthProbe(database, content, version())),
+                            new HealthServlet(new HealthProbe(database, content, auditChain, version())),
                             fhirServlet(services),
                             adminServlet(services),
                             new UnitOfWorkFilter(database, new UnitOfWorkGate(config.connectionBudget())),

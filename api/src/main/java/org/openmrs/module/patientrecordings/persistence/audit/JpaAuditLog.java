@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.openmrs.module.patientrecordings.audit.AuditChainHead;
 import org.openmrs.module.patientrecordings.audit.AuditChainVerifier;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
@@ -113,6 +114,33 @@ public final class JpaAuditLog implements AuditLog {
      */
     @Override
     public ChainVerification verify() {
+        return verifyFrom(AuditChainHead.GENESIS);
+    }
+
+    /** As {@link #verify()}, from the checkpoint on; the checkpoint entry itself is read and compared first. */
+    @Override
+    public ChainVerification verifyAfter(AuditChainHead checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (checkpoint.sequence() > 0) {
+            ChainVerification.Broken broken;
+            try {
+                AuditEntryRow row = database.inTransaction(
+                        entityManager -> entityManager.find(AuditEntryRow.class, checkpoint.sequence()));
+                broken = AuditChainVerifier.checkpointBroken(checkpoint, row == null ? null : row.toStored());
+            } catch (RuntimeException e) {
+                broken = new ChainVerification.Broken(
+                        checkpoint.sequence(),
+                        ChainBreak.ENTRY_UNREADABLE,
+                        "entry " + checkpoint.sequence() + " cannot be read: " + e.getMessage());
+            }
+            if (broken != null) {
+                return broken;
+            }
+        }
+        return verifyFrom(checkpoint);
+    }
+
+    private ChainVerification verifyFrom(AuditChainHead start) {
         AuditHeadRow headRow =
                 database.inTransaction(entityManager -> entityManager.find(AuditHeadRow.class, AuditHeadRow.ID));
         if (headRow == null) {
@@ -123,8 +151,8 @@ public final class JpaAuditLog implements AuditLog {
                     headRow.lastSequence(), ChainBreak.HEAD_MISMATCH, "the chain head row is malformed");
         }
         AuditChainHead head = new AuditChainHead(headRow.lastSequence(), headRow.lastHash());
-        AuditChainVerifier verifier = new AuditChainVerifier();
-        long after = 0;
+        AuditChainVerifier verifier = new AuditChainVerifier(start);
+        long after = start.sequence();
         boolean going = true;
         while (going) {
             List<AuditEntryRow> batch = batchAfter(after, head.sequence());
@@ -137,7 +165,27 @@ public final class JpaAuditLog implements AuditLog {
             }
             going = going && batch.size() == VERIFY_BATCH;
         }
-        return verifier.finish(head);
+        ChainVerification result = verifier.finish(head);
+        return result.intact() ? pastTheHead().orElse(result) : result;
+    }
+
+    /**
+     * An entry stored past the head, where no append puts one. Asked in one statement, so that an append committed
+     * meanwhile (which moves the head with its entry) is never mistaken for one.
+     */
+    private Optional<ChainVerification> pastTheHead() {
+        Long first = database.inTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select min(r.sequence) from AuditEntryRow r, AuditHeadRow h"
+                                + " where h.id = :head and r.sequence > h.lastSequence",
+                        Long.class)
+                .setParameter("head", AuditHeadRow.ID)
+                .getSingleResult());
+        return Optional.ofNullable(first)
+                .map(sequence -> new ChainVerification.Broken(
+                        sequence,
+                        ChainBreak.HEAD_MISMATCH,
+                        "entry " + sequence + " is stored past the head, where no entry was appended"));
     }
 
     private static boolean check(AuditChainVerifier verifier, AuditEntryRow row) {

@@ -4,13 +4,19 @@ package org.openmrs.module.patientrecordings.persistence.audit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.patientrecordings.audit.AuditChainHead;
+import org.openmrs.module.patientrecordings.audit.AuditEntry;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.audit.AuditLogContract;
+import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
+import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.TestDatabase;
@@ -72,6 +78,42 @@ abstract class JpaAuditLogContract extends AuditLogContract {
         update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", -1L, first);
         update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", first, second);
         update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", second, -1L);
+    }
+
+    @Override
+    protected void insertStoredEntry(StoredAuditEntry forged) {
+        AuditEntry entry = forged.entry();
+        update(
+                "INSERT INTO patientrecordings_audit_entry (seq_no, occurred_at, user_id, patient_id, recording_id,"
+                        + " audit_action, purpose, outcome, outcome_codes, detail, previous_hash, entry_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                forged.sequence(),
+                LocalDateTime.ofInstant(entry.at(), ZoneOffset.UTC),
+                entry.user().value(),
+                entry.patient() == null ? null : entry.patient().value(),
+                entry.recording() == null ? null : entry.recording().value(),
+                entry.action().name(),
+                entry.purpose() == null ? null : entry.purpose().code(),
+                entry.outcome().result().name(),
+                entry.outcome().codes().isEmpty()
+                        ? null
+                        : entry.outcome().codes().stream().map(ErrorCode::code).collect(Collectors.joining(",")),
+                entry.detail().isEmpty() ? null : entry.detail(),
+                forged.previousHash(),
+                forged.hash());
+    }
+
+    @Override
+    protected void shiftStoredEntries(long first, long last) {
+        // From the last down, so that no two rows ever share a sequence number.
+        for (long sequence = last; sequence >= first; sequence--) {
+            update("UPDATE patientrecordings_audit_entry SET seq_no = ? WHERE seq_no = ?", sequence + 1, sequence);
+        }
+    }
+
+    @Override
+    protected void overwriteStoredHead(AuditChainHead head) {
+        update("UPDATE patientrecordings_audit_head SET last_seq_no = ?, last_hash = ?", head.sequence(), head.hash());
     }
 
     @Override

@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.Arrays;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
@@ -112,7 +113,9 @@ public final class AuditEventProvider implements IResourceProvider {
 
     /**
      * SAF-2: checks the whole hash chain of the audit trail (every entry against the one before it and the recorded
-     * head), for auditors (VIEW_AUDIT); the check is itself audited.
+     * head), for auditors (VIEW_AUDIT); the check is itself audited. A broken chain is answered with where it breaks
+     * ({@code brokenAt}), how ({@code kind}, a {@link org.openmrs.module.patientrecordings.audit.ChainBreak}) and an
+     * explanation.
      */
     @Operation(name = "$verify-chain", typeName = "AuditEvent", idempotent = true)
     public Parameters verifyChain() {
@@ -126,6 +129,7 @@ public final class AuditEventProvider implements IResourceProvider {
             result.addParameter("head", intact.head().hash());
         } else if (verification instanceof ChainVerification.Broken broken) {
             result.addParameter("brokenAt", (int) Math.min(Integer.MAX_VALUE, broken.sequence()));
+            result.addParameter("kind", new CodeType(broken.kind().name()));
             result.addParameter("explanation", broken.explanation());
         }
         return result;

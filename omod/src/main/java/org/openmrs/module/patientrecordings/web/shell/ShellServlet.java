@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.openmrs.module.patientrecordings.web.SecurityHeaders;
 
 /**
  * Serves the browser shell (the clinician's and administrator's pages built from {@code frontend/}) from the
@@ -42,10 +43,7 @@ public final class ShellServlet extends HttpServlet {
             Map.entry("txt", "text/plain"));
 
     /** What the shell may load: its own scripts and styles, media from the server and recordings as blobs. */
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                    + " img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self';"
-                    + " frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.PAGE_CONTENT_SECURITY_POLICY;
 
     private final transient ShellSettings settings;
     private final transient ClassLoader loader;
@@ -92,7 +90,7 @@ public final class ShellServlet extends HttpServlet {
             }
             String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             response.setContentType(TYPES.getOrDefault(extension, "application/octet-stream"));
-            response.setHeader("X-Content-Type-Options", "nosniff");
+            SecurityHeaders.apply(response, SecurityHeaders.Answer.PAGE);
             response.setHeader(
                     "Cache-Control", path.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
             try (OutputStream out = response.getOutputStream()) {
@@ -121,10 +119,7 @@ public final class ShellServlet extends HttpServlet {
                         + "</script>");
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
+        SecurityHeaders.apply(response, SecurityHeaders.Answer.PAGE);
         response.getWriter().write(html);
     }
 

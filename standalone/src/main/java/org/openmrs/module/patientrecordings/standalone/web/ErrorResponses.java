@@ -18,7 +18,8 @@ import org.eclipse.jetty.util.Fields;
  * What Jetty answers for the requests it refuses itself, before a servlet runs (an ambiguous or encoded path such as
  * {@code ..%2F}, a NUL byte, a request it cannot parse): under {@code /fhir} an OperationOutcome, under
  * {@code /admin} the administration API's issues ({@link ErrorBodies}), with the status Jetty chose. The browser
- * pages keep Jetty's own page. Nothing names a class or shows a stack.
+ * pages keep Jetty's own page. Nothing names a class or shows a stack. Every one carries the security headers
+ * ({@link SecurityHeadersHandler}).
  */
 final class ErrorResponses extends ErrorHandler {
 
@@ -33,6 +34,7 @@ final class ErrorResponses extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
+        SecurityHeadersHandler.secure(response.getHeaders());
         if (!writeForApi(request, response, code, message, callback)) {
             super.generateResponse(request, response, code, message, cause, callback);
         }
@@ -49,6 +51,7 @@ final class ErrorResponses extends ErrorHandler {
             String message,
             Throwable cause)
             throws IOException {
+        SecurityHeadersHandler.secure(response.getHeaders());
         return writeForApi(request, response, code, message, callback)
                 || super.generateAcceptableResponse(
                         request, response, callback, contentType, charsets, code, message, cause);
@@ -88,6 +91,7 @@ final class ErrorResponses extends ErrorHandler {
     }
 
     static ByteBuffer unparsed(int status, String reason, HttpFields.Mutable fields) {
+        SecurityHeadersHandler.secure(fields);
         ErrorBodies.Body body = ErrorBodies.of(null, null, null, ErrorBodies.codeFor(status), text(status, reason));
         fields.put(HttpHeader.CONTENT_TYPE, body.contentType());
         return ByteBuffer.wrap(body.bytes());
@@ -108,6 +112,7 @@ final class ErrorResponses extends ErrorHandler {
         protected void generateResponse(
                 Request request, Response response, int code, String message, Throwable cause, Callback callback)
                 throws IOException {
+            SecurityHeadersHandler.secure(response.getHeaders());
             if (!writeForApi(request, response, code, message, callback)) {
                 super.generateResponse(request, response, code, message, cause, callback);
             }

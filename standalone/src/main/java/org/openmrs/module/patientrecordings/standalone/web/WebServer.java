@@ -84,7 +84,7 @@ public final class WebServer implements AutoCloseable {
 
         context.setErrorHandler(new ErrorResponses());
         server.setErrorHandler(new ErrorResponses.ServerLevel());
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new SecurityHeadersHandler(new GracefulHandler(context)));
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
         try {
