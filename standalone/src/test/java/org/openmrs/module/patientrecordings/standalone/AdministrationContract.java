@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 
@@ -78,13 +79,7 @@ abstract class AdministrationContract {
         if (server != null) {
             server.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        TestFiles.deleteTree(dataDir);
     }
 
     @Test

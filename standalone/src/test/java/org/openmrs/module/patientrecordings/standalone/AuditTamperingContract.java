@@ -69,13 +69,7 @@ abstract class AuditTamperingContract {
         if (server != null) {
             server.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        TestFiles.deleteTree(dataDir);
     }
 
     /** At least six entries, the chain intact and reported so. */

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.audit.AuditQuery;
 import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -163,13 +164,7 @@ class AuthorisationMatrixIT {
         if (server != null) {
             server.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        TestFiles.deleteTree(dataDir);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.standalone.testing.CuttableProxy;
-import org.openmrs.module.patientrecordings.standalone.testing.Examples;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * The standalone server while its database server goes away and comes back, the connection cut between them: every
@@ -74,7 +74,7 @@ abstract class DatabaseOutageContract {
         if (databases != null) {
             databases.close();
         }
-        Examples.deleteTree(dataDir);
+        TestFiles.deleteTree(dataDir);
     }
 
     @Test
@@ -145,7 +145,7 @@ abstract class DatabaseOutageContract {
     private HttpResponse<String> giveConsent() throws Exception {
         return send(HttpRequest.newBuilder(uri("/fhir/Consent"))
                 .header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("consent-given.json"))));
+                .POST(HttpRequest.BodyPublishers.ofFile(TestFiles.example("consent-given.json"))));
     }
 
     private HttpRequest.Builder get(String path) {

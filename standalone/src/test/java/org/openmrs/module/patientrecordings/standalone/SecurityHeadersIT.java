@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 
 /**
@@ -57,13 +58,7 @@ class SecurityHeadersIT {
         if (server != null) {
             server.close();
         }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        TestFiles.deleteTree(dataDir);
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")

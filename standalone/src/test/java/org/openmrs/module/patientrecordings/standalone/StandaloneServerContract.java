@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.testing.Examples;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.storage.filesystem.DurableFiles;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -74,7 +74,7 @@ abstract class StandaloneServerContract {
         if (server != null) {
             server.close();
         }
-        Examples.deleteTree(dataDir);
+        TestFiles.deleteTree(dataDir);
     }
 
     @Test
@@ -546,7 +546,7 @@ abstract class StandaloneServerContract {
 
     /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
     static Path example(String name) {
-        return Examples.example(name);
+        return TestFiles.example(name);
     }
 
     /** Runs {@code call} on {@code threads} threads released together, and returns their results in thread order. */

@@ -269,8 +269,16 @@ final class ContentUpload {
             if (m.group(1) != null) {
                 name = extendedValue(name);
             }
+            // What a lenient reader could take for the name: the parameter's whole text, up to the next ';'.
+            int end = contentDisposition.indexOf(';', m.end());
+            String whole = contentDisposition
+                    .substring(m.end(), end < 0 ? contentDisposition.length() : end)
+                    .replace("\"", "")
+                    .strip();
             // Some clients percent-decode even a plain file name: a name is safe only if it is so either way.
-            if (!safeFileName(name) || !safeFileName(decodedIfEncoded(name))) {
+            if (!safeFileName(name)
+                    || !safeFileName(decodedIfEncoded(name))
+                    || !whole.isEmpty() && (!safeFileName(whole) || !safeFileName(decodedIfEncoded(whole)))) {
                 throw invalid(
                         "Content-Disposition names a path or an unsafe file name, not a file name: " + name,
                         "Content-Disposition");

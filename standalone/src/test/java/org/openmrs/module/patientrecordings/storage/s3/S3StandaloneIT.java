@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.standalone.StandaloneApplication;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.testing.Examples;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -105,13 +105,13 @@ class S3StandaloneIT {
             HttpResponse<String> consent = http.send(
                     clinician(base + "/fhir/Consent")
                             .header("Content-Type", "application/fhir+json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("consent-given.json")))
+                            .POST(HttpRequest.BodyPublishers.ofFile(TestFiles.example("consent-given.json")))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> started = http.send(
                     clinician(base + "/fhir/Media")
                             .header("Content-Type", "application/fhir+json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(Examples.example("recording-start.json")))
+                            .POST(HttpRequest.BodyPublishers.ofFile(TestFiles.example("recording-start.json")))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             String id = FhirContext.forR4Cached()

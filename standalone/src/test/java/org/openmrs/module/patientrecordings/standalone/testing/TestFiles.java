@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Files the standalone server's tests share: the README's example bodies, and temporary trees to remove. */
-public final class Examples {
+public final class TestFiles {
 
-    private Examples() {}
+    private TestFiles() {}
 
     /** A request body of the README's examples, in {@code docs/examples} at the repository root. */
     public static Path example(String name) {
