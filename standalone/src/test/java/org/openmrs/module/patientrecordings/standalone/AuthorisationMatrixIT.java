@@ -34,17 +34,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.audit.AuditQuery;
 import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * SAF-3 as a matrix over the running standalone server: every administration endpoint its OpenAPI document

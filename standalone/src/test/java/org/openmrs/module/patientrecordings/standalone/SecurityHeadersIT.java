@@ -15,20 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * SAF-3: every answer of the standalone server carries the security headers, the refusals and Jetty's own error
