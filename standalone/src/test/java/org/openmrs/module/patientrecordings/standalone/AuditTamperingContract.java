@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * SAF-2 over HTTP: an audit entry edited, deleted, inserted or moved by SQL behind the server's back shows on
