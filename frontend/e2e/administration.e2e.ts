@@ -161,3 +161,68 @@ it('a page the user may not use says which privilege it needs', async () => {
   await page.getByText(/This page needs one of these privileges, which you do not have: view audit/).waitFor();
   await context.close();
 });
+
+/** Presses Tab until the locator has the focus (at most `limit` times); true when it has. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 40): Promise<boolean> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((e) => e === document.activeElement).catch(() => false)) return true;
+    await page.keyboard.press('Tab');
+  }
+  return target.evaluate((e) => e === document.activeElement);
+}
+
+it('an auditor signs in, finds the trail and verifies it with the keyboard alone', async () => {
+  const { page, context } = await newPage(browser);
+  await page.goto('/');
+  await page.getByLabel('User name').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('auditor');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Auditor123');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Find a patient' }).waitFor();
+  const administration = page.getByRole('link', { name: 'Administration' }).or(page.getByRole('menuitem', { name: 'Administration' })).first();
+  expect(await tabTo(page, administration)).toBe(true);
+  await page.keyboard.press('Enter');
+  const audit = page.getByRole('link', { name: 'Audit trail' });
+  await audit.waitFor();
+  expect(await tabTo(page, audit)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Audit trail' }).first().waitFor();
+  expect(await tabTo(page, page.getByLabel('Patient id'))).toBe(true);
+  await page.keyboard.type(AMELIA);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('audit-row').first().waitFor();
+  const verify = page.getByRole('button', { name: 'Verify the hash chain' });
+  await page.getByLabel('Patient id').focus();
+  for (let i = 0; i < 40 && !(await verify.evaluate((e) => e === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  expect(await verify.evaluate((e) => e === document.activeElement)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByText(/The audit trail is intact: \d+ entries/).waitFor();
+  await context.close();
+});
+
+it('a policy manager changes a retention rule, sees the server’s reason at the field, and then the new version (REC-2)', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'admin', 'Admin123');
+  await admin(page, 'retention', /Retention schedule: England/);
+  const england = page.locator('section', { has: page.getByRole('heading', { name: /Retention schedule: England/ }) });
+  const before = Number((await england.getByText(/^version \d+$/).first().textContent())!.replace(/\D/g, ''));
+  await england.getByRole('button', { name: 'Change the rule for Mental health record' }).click();
+  const editor = england.getByTestId('rule-editor').first();
+  await editor.getByLabel('Kept').first().selectOption('yearsAfterLastTreatment');
+  await editor.getByLabel('Years').fill('ten');
+  await england.getByRole('button', { name: 'Save as the next version' }).click();
+  await shows(editor, 'a whole number of years is required (REC-2)');
+  await check(page, '27-retention-rule-refused');
+  await editor.getByLabel('Years').fill('30');
+  await england.getByRole('button', { name: 'Save as the next version' }).click();
+  await page.getByText(`Saved: the England schedule is now version ${before + 1}`, { exact: false }).waitFor();
+  await shows(england.getByTestId('schedule-entry').filter({ hasText: 'Mental health record' }), '30 years after the last treatment');
+  await england.getByRole('button', { name: 'Show earlier versions' }).click();
+  await shows(england.getByTestId('schedule-versions').getByRole('row').nth(1), 'Mental health record: 30 years after the last treatment');
+  await check(page, '28-retention-rule-saved');
+  await context.close();
+});

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MPL-2.0
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../api/client';
 import { Http } from '../api/http';
 import { ApiProvider } from '../components/api-context';
 import { AdminPages } from './AdminPages';
 import { auditCsv, auditRowOf } from './AuditPage';
-import { ruleText } from './RetentionPage';
+import { RetentionPage, ruleText } from './RetentionPage';
 import { siteLabel } from './SitePolicyPage';
 import { DEFAULT_POLICY, PolicyAdminApi, policyPath } from '../api/admin';
 
@@ -96,5 +97,114 @@ describe('the administration pages’ pieces', () => {
     );
     expect(screen.getByRole('status')).toHaveTextContent('This page needs one of these privileges, which you do not have: view audit.');
     expect(screen.queryByRole('button', { name: 'Verify the hash chain' })).not.toBeInTheDocument();
+  });
+
+  describe('the retention schedules page (REC-2)', () => {
+    const england = (version: number, years: number) => ({
+      jurisdiction: 'ENGLAND',
+      version,
+      shipped: version === 0,
+      classes: { GENERAL: { rule: 'yearsAfterLastTreatment', years }, MATERNITY: { rule: 'untilBirthday', birthday: 25 } },
+    });
+
+    function serve(answers: Array<(url: string, init?: RequestInit) => Response | undefined>) {
+      const asked: Array<{ method: string; url: string; ifMatch?: string; body?: unknown }> = [];
+      const fetcher = async (url: RequestInfo | URL, init?: RequestInit) => {
+        const headers = new Headers(init?.headers);
+        asked.push({ method: init?.method ?? 'GET', url: String(url), ifMatch: headers.get('If-Match') ?? undefined, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+        for (const answer of answers) {
+          const response = answer(String(url), init);
+          if (response) return response;
+        }
+        throw new Error(`unexpected ${init?.method ?? 'GET'} ${url}`);
+      };
+      const api = createApiClient({ host: 'standalone', fhirBase: '/fhir', adminBase: '/admin', hostFhirBase: '/fhir' }, new Http(fetcher as typeof fetch));
+      return { api, asked };
+    }
+    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+    it('changes one record class’s rule as the next version, with the version it was made from', async () => {
+      let current = england(0, 8);
+      const { api, asked } = serve([
+        (_url, init) => (init?.method === 'PUT' ? ((current = england(1, 10)), json(current)) : undefined),
+        (url) => (url === '/admin/retention-schedules' ? json({ retentionSchedules: [current] }) : undefined),
+      ]);
+      render(
+        <ApiProvider api={api} session={{ user: { id: 'u' }, privileges: ['MANAGE_POLICY'] }}>
+          <RetentionPage />
+        </ApiProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Change the rule for General health record' }));
+      const years = screen.getByLabelText('Years');
+      await userEvent.clear(years);
+      await userEvent.type(years, '10');
+      expect(screen.getByText('Reads as: 10 years after the last treatment')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Save as the next version' }));
+
+      expect(await screen.findByText(/the England schedule is now version 1/)).toBeInTheDocument();
+      const put = asked.find((a) => a.method === 'PUT')!;
+      expect(put.url).toBe('/admin/retention-schedules/ENGLAND/classes/GENERAL');
+      expect(put.ifMatch).toBe('"0"');
+      expect(put.body).toEqual({ rule: 'yearsAfterLastTreatment', years: 10 });
+      expect(await screen.findByText('10 years after the last treatment')).toBeInTheDocument();
+    });
+
+    it('shows the server’s reason beside the field it is about, inside a composite rule', async () => {
+      const { api } = serve([
+        (_url, init) =>
+          init?.method === 'PUT'
+            ? json({ issues: [{ code: 'REC-2', severity: 'error', message: 'a whole number of years is required', path: '.of[1].years' }] }, 422)
+            : undefined,
+        () => json({ retentionSchedules: [england(0, 8)] }),
+      ]);
+      render(
+        <ApiProvider api={api} session={{ user: { id: 'u' }, privileges: ['MANAGE_POLICY'] }}>
+          <RetentionPage />
+        </ApiProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Change the rule for General health record' }));
+      await userEvent.selectOptions(screen.getByLabelText('Kept'), 'latestOf');
+      await userEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+      const second = screen.getAllByTestId('rule-editor')[2];
+      const years = within(second).getByLabelText('Years');
+      await userEvent.clear(years);
+      await userEvent.type(years, 'ten');
+      await userEvent.click(screen.getByRole('button', { name: 'Save as the next version' }));
+
+      expect(await within(second).findByText('a whole number of years is required (REC-2)')).toBeInTheDocument();
+      expect(within(screen.getAllByTestId('rule-editor')[1]).queryByText(/whole number/)).not.toBeInTheDocument();
+    });
+
+    it('says when someone else changed the schedule meanwhile, and what is now in force (VER-1)', async () => {
+      let current = england(0, 8);
+      const { api } = serve([
+        (_url, init) =>
+          init?.method === 'PUT'
+            ? ((current = england(1, 12)), json({ issues: [{ code: 'VER-1', severity: 'error', message: 'The retention schedule of ENGLAND is at version 1, not 0', path: 'version' }] }, 412))
+            : undefined,
+        () => json({ retentionSchedules: [current] }),
+      ]);
+      render(
+        <ApiProvider api={api} session={{ user: { id: 'u' }, privileges: ['MANAGE_POLICY'] }}>
+          <RetentionPage />
+        </ApiProvider>,
+      );
+      await userEvent.click(await screen.findByRole('button', { name: 'Change the rule for General health record' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save as the next version' }));
+      expect(await screen.findByText(/Someone changed this schedule since you opened it. Now in force for this class: 12 years after the last treatment/)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Save as the next version' })).toBeInTheDocument();
+    });
+
+    it('lets a records manager read the schedules but not change them (SAF-3)', async () => {
+      const { api } = serve([() => json({ retentionSchedules: [england(0, 8)] })]);
+      render(
+        <ApiProvider api={api} session={{ user: { id: 'u' }, privileges: ['MANAGE_RECORDS'] }}>
+          <RetentionPage />
+        </ApiProvider>,
+      );
+      expect(await screen.findByText('8 years after the last treatment')).toBeInTheDocument();
+      expect(screen.getByText(/Changing a retention schedule needs the Manage Policy privilege/)).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Change the rule/ })).not.toBeInTheDocument();
+    });
   });
 });

@@ -2,26 +2,24 @@
 package org.openmrs.module.patientrecordings.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
 import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTATION;
+import static org.openmrs.module.patientrecordings.support.AuditAssertions.assertRefused;
+import static org.openmrs.module.patientrecordings.support.AuditAssertions.assertSucceeded;
 
 import java.time.Duration;
-import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
-import org.openmrs.module.patientrecordings.audit.AuditOutcome;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
-import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.support.AuditAssertions;
 import org.openmrs.module.patientrecordings.support.Clinic;
 import org.openmrs.module.patientrecordings.support.StaffMember;
 
@@ -164,36 +162,11 @@ class ConsentAuditTest {
         assertRefused(entry, nobody, AuditAction.VIEW, null, ErrorCode.SAF_3);
     }
 
-    /** Runs the action (allowed or refused) and returns the one audit entry it added; fails on none or several. */
+    /** The one audit entry the action added, a minute after the last, about Ann. */
     private AuditEntry onlyEntryAuditedBy(ThrowingCallable action) {
         clinic.clock().advance(Duration.ofMinutes(1));
-        int before = clinic.auditTrail().size();
-        Throwable thrown = catchThrowable(action);
-        if (thrown != null && !(thrown instanceof RuleViolationException)) {
-            throw new AssertionError("the action failed unexpectedly", thrown);
-        }
-        List<AuditEntry> trail = clinic.auditTrail();
-        assertThat(trail.subList(before, trail.size()))
-                .as("audit entries added")
-                .hasSize(1);
-        AuditEntry entry = trail.get(trail.size() - 1);
-        assertThat(entry.at()).isEqualTo(clinic.clock().instant());
+        AuditEntry entry = AuditAssertions.onlyEntryAuditedBy(clinic, action);
         assertThat(entry.patient()).isEqualTo(ann);
         return entry;
-    }
-
-    private static void assertSucceeded(AuditEntry entry, StaffMember who, AuditAction action, RecordingId recording) {
-        assertThat(entry.user()).isEqualTo(who.id());
-        assertThat(entry.action()).isEqualTo(action);
-        assertThat(entry.recording()).isEqualTo(recording);
-        assertThat(entry.outcome()).isEqualTo(AuditOutcome.success());
-    }
-
-    private static void assertRefused(
-            AuditEntry entry, StaffMember who, AuditAction action, RecordingId recording, ErrorCode code) {
-        assertThat(entry.user()).isEqualTo(who.id());
-        assertThat(entry.action()).isEqualTo(action);
-        assertThat(entry.recording()).isEqualTo(recording);
-        assertThat(entry.outcome()).isEqualTo(AuditOutcome.refused(code));
     }
 }

@@ -2,14 +2,13 @@
 package org.openmrs.module.patientrecordings.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
 import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTATION;
+import static org.openmrs.module.patientrecordings.support.AuditAssertions.assertRefused;
 import static org.openmrs.module.patientrecordings.support.Contents.contentOf;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
@@ -23,8 +22,8 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
-import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.policy.UseAction;
+import org.openmrs.module.patientrecordings.support.AuditAssertions;
 import org.openmrs.module.patientrecordings.support.Clinic;
 import org.openmrs.module.patientrecordings.support.StaffMember;
 
@@ -263,38 +262,18 @@ class RecordingAuditTest {
         assertRefused(entry, nobody, AuditAction.SEARCH, null, ErrorCode.SAF_3);
     }
 
-    /** Runs the action (allowed or refused) and returns the one audit entry it added; fails on none or several. */
+    /** The one audit entry the action added, about Ann or about no patient. */
     private AuditEntry onlyEntryAuditedBy(ThrowingCallable action) {
-        int before = clinic.auditTrail().size();
-        Throwable thrown = catchThrowable(action);
-        if (thrown != null && !(thrown instanceof RuleViolationException)) {
-            throw new AssertionError("the action failed unexpectedly", thrown);
-        }
-        List<AuditEntry> trail = clinic.auditTrail();
-        assertThat(trail.subList(before, trail.size()))
-                .as("audit entries added")
-                .hasSize(1);
-        AuditEntry entry = trail.get(trail.size() - 1);
-        assertThat(entry.at()).isEqualTo(clinic.clock().instant());
+        AuditEntry entry = AuditAssertions.onlyEntryAuditedBy(clinic, action);
         assertThat(entry.patient() == null || entry.patient().equals(ann))
                 .as("patient")
                 .isTrue();
         return entry;
     }
 
+    /** The entry says that the doctor's action about Ann succeeded. */
     private void assertSucceeded(AuditEntry entry, AuditAction action, RecordingId recording) {
-        assertThat(entry.user()).isEqualTo(doctor.id());
         assertThat(entry.patient()).isEqualTo(ann);
-        assertThat(entry.action()).isEqualTo(action);
-        assertThat(entry.recording()).isEqualTo(recording);
-        assertThat(entry.outcome()).isEqualTo(AuditOutcome.success());
-    }
-
-    private static void assertRefused(
-            AuditEntry entry, StaffMember who, AuditAction action, RecordingId recording, ErrorCode code) {
-        assertThat(entry.user()).isEqualTo(who.id());
-        assertThat(entry.action()).isEqualTo(action);
-        assertThat(entry.recording()).isEqualTo(recording);
-        assertThat(entry.outcome()).isEqualTo(AuditOutcome.refused(code));
+        AuditAssertions.assertSucceeded(entry, doctor, action, recording);
     }
 }
