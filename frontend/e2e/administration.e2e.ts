@@ -6,7 +6,7 @@
  * an auditor reading and verifying the trail (SAF-2). Screenshots under target/screenshots; axe-core on each page.
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { accessibilityViolations, BASE_URL, launch, newPage, screenshot, shows, signIn } from './harness';
+import { accessibilityViolations, BASE_URL, launch, newPage, openPatient, screenshot, shows, signIn } from './harness';
 
 const AMELIA = 'f737907f-a1bb-30bc-8472-97c2969d0f82';
 const SITE = 'riverside-surgery';
@@ -224,5 +224,24 @@ it('a policy manager changes a retention rule, sees the server’s reason at the
   await england.getByRole('button', { name: 'Show earlier versions' }).click();
   await shows(england.getByTestId('schedule-versions').getByRole('row').nth(1), 'Mental health record: 30 years after the last treatment');
   await check(page, '28-retention-rule-saved');
+  await context.close();
+});
+
+it('a records manager voids a recording made in error, giving the reason, and it stays in the record as voided (REC-1)', async () => {
+  const { page, context } = await newPage(browser);
+  await aRecording(context.request);
+  await signIn(page, 'records', 'Records123');
+  await openPatient(page, 'Clarke', /Amelia Clarke/);
+  const newest = page.getByTestId('recording-row').first();
+  await newest.getByRole('button', { name: 'Void' }).click();
+  await page.getByRole('heading', { name: 'Void a recording made in error' }).waitFor();
+  await page.getByRole('button', { name: 'Void this recording' }).click();
+  await page.getByText('Required').waitFor();
+  await page.getByLabel(/Why it was made in error/).fill('Recorded for the wrong patient');
+  await check(page, '29-void-recording');
+  await page.getByRole('button', { name: 'Void this recording' }).click();
+  await page.getByText('The recording was voided as entered in error; the reason is in the encounter’s notes.').waitFor();
+  await shows(page.getByTestId('recording-row').first(), 'Voided');
+  await shows(page.getByTestId('recording-row').first(), 'Recorded for the wrong patient');
   await context.close();
 });

@@ -75,6 +75,7 @@ it('consent, record, the patient asks to stop: it stops at once and is sealed (C
   await page.getByRole('button', { name: 'Patient asked to stop' }).click();
   await page.getByText('The recording was stopped and sealed').waitFor();
   await check(page, '05-stopped-and-sealed');
+  // The consent just given (the newest, listed first) is the one the recording was made under, and now withdrawn.
   await shows(page.getByTestId('consent').first(), 'Withdrawn');
   await context.close();
 });

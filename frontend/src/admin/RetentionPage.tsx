@@ -88,7 +88,7 @@ export function RuleEditor({ id, rule, path, onChange, errorsAt }: { id: string;
         onChange={(e: { target: { value: string } }) => onChange(RULE_KINDS.find((k) => k.rule === e.target.value)!.start())}
       >
         {RULE_KINDS.map((k) => (
-          <SelectItem key={k.rule} value={k.rule} text={t(`rule.${k.rule}`, k.label)} />
+          <SelectItem key={k.rule} value={k.rule} text={t(`retentionRule.${k.rule}`, k.label)} />
         ))}
       </Select>
       {rule.rule === 'yearsAfterLastTreatment' || rule.rule === 'yearsAfterDeath' ? number('years', t('years', 'Years')) : null}

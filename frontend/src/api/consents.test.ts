@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { consentResource, consentSummaryOf, consultedOf, isChild, missingOf, type ConsentDraft } from './consents';
+import { consentResource, consentSummaryOf, consultedOf, isChild, latestActiveConsent, missingOf, type ConsentDraft, type ConsentSummary } from './consents';
 import { URLS } from './urls';
 
 const complete: ConsentDraft = {
@@ -108,5 +108,25 @@ describe('the consent form’s rules', () => {
 
     expect(superseded.supersededBy).toBe('second');
     expect(withdrawn.supersededBy).toBeUndefined();
+  });
+});
+
+describe('the consent a new recording is made under', () => {
+  const consent = (id: string, status: string, dateTime: string, kinds: string[] = ['CONSULTATION']): ConsentSummary => ({ id, status, kinds, purposes: ['DIRECT_CARE'], dateTime });
+
+  it('is the latest decision in force that covers the kind, whatever order the server listed them in', () => {
+    const consents = [
+      consent('older', 'active', '2026-12-05T10:43:00Z'),
+      consent('withdrawn', 'inactive', '2026-12-05T10:50:00Z'),
+      consent('latest', 'active', '2026-12-05T10:49:00Z'),
+      consent('calls', 'active', '2026-12-05T10:55:00Z', ['TELEPHONE']),
+    ];
+    expect(latestActiveConsent(consents, 'CONSULTATION')?.id).toBe('latest');
+    expect(latestActiveConsent([...consents].reverse(), 'CONSULTATION')?.id).toBe('latest');
+    expect(latestActiveConsent(consents, 'TELEPHONE')?.id).toBe('calls');
+  });
+
+  it('is none when no decision in force covers the kind', () => {
+    expect(latestActiveConsent([consent('refused', 'rejected', '2026-12-05T10:43:00Z')], 'CONSULTATION')).toBeUndefined();
   });
 });

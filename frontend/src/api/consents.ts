@@ -62,6 +62,17 @@ export interface ConsentSummary {
 }
 
 /**
+ * The consent a new recording of this kind is made under: the latest decision still in force that covers the kind
+ * (a consent naming no kinds covers every kind). Earlier decisions that are still active cover other kinds or
+ * purposes, and are not the one the clinician has just recorded.
+ */
+export function latestActiveConsent(consents: ConsentSummary[], kind: string): ConsentSummary | undefined {
+  return consents
+    .filter((c) => c.status === 'active' && (c.kinds.length === 0 || c.kinds.includes(kind)))
+    .sort((a, b) => (b.dateTime ?? '').localeCompare(a.dateTime ?? ''))[0];
+}
+
+/**
  * Who decided, as the conformance package says it (CON-12): Consent.performer is the Patient; a parent, attorney or
  * deputy as a contained RelatedPerson with their name, relationship and the authority they decide on
  * (consent-authority); or, for a best-interests decision, the clinician recording it, with the people consulted

@@ -42,7 +42,7 @@ export function ConsentsPanel({ consents, onChanged }: { consents: ConsentSummar
   return (
     <div className={styles.stack}>
       <ul aria-label={t('consents', 'Consents')} className={styles.stack}>
-        {consents.map((c) => (
+        {[...consents].sort((a, b) => (b.dateTime ?? '').localeCompare(a.dateTime ?? '')).map((c) => (
           <li key={c.id} className={styles.row} data-testid="consent">
             {c.supersededBy ? (
               <Tag type="gray">{t('consentSuperseded', 'Replaced by a later decision')}</Tag>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, DataTableSkeleton, InlineNotification, Select, SelectItem, Tile } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
+import { latestActiveConsent } from '../api/consents';
 import type { Recording, RecordingFilters } from '../api/recordings';
 import { PRIVILEGES } from '../api/session';
 import { KINDS, SECONDARY_PURPOSES } from '../api/vocabulary';
@@ -15,6 +16,7 @@ import { NoticesBeforeStart } from './NoticesBeforeStart';
 import { PatientOwnRecording } from './PatientOwnRecording';
 import { Recorder } from './Recorder';
 import { RecordingsTable } from './RecordingsTable';
+import { VoidRecording } from './VoidRecording';
 import { Refusal } from './Refusal';
 import { SecondaryUse } from './SecondaryUse';
 import { useLoad } from './useLoad';
@@ -27,7 +29,8 @@ type View =
   | { name: 'upload' }
   | { name: 'own' }
   | { name: 'review'; recording: Recording }
-  | { name: 'secondary'; recording: Recording };
+  | { name: 'secondary'; recording: Recording }
+  | { name: 'void'; recording: Recording };
 
 export interface RecordingsDashboardProps {
   patientId: string;
@@ -45,6 +48,7 @@ export function RecordingsDashboard({ patientId, defaultSiteId }: RecordingsDash
   const api = useApi();
   const mayCreate = useCan(PRIVILEGES.create);
   const mayConsent = useCan(PRIVILEGES.consent);
+  const mayVoid = useCan(PRIVILEGES.records);
   const [view, setView] = useState<View>({ name: 'list' });
   const [filters, setFilters] = useState<RecordingFilters>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'info'; text: string }>();
@@ -77,7 +81,7 @@ export function RecordingsDashboard({ patientId, defaultSiteId }: RecordingsDash
     return <Refusal error={context.error} onRetry={context.reload} />;
   }
   const { patient, encounter, notes, consents, siteId } = context.data!;
-  const activeConsent = consents.find((c) => c.status === 'active');
+  const activeConsent = latestActiveConsent(consents, 'CONSULTATION');
 
   if (view.name === 'consent') {
     return <ConsentForm patientId={patientId} siteId={siteId!} birthDate={patient?.birthDate} onCancel={() => back()} onDone={(_, decision) => back(decision === 'GIVEN' ? t('consentGiven', 'The patient’s consent was recorded and written into their record.') : t('consentRefused', 'The patient’s refusal was recorded and written into their record. No recording will be made for these purposes.'), decision === 'GIVEN' ? 'success' : 'info')} />;
@@ -118,6 +122,9 @@ export function RecordingsDashboard({ patientId, defaultSiteId }: RecordingsDash
         onDone={(confirmed) => back(confirmed ? t('confirmed', 'The patient confirmed their consent after seeing the recording.') : t('notConfirmed', 'The patient did not confirm; the recording serves their direct care only.'), 'info')}
       />
     );
+  }
+  if (view.name === 'void') {
+    return <VoidRecording recording={view.recording} onCancel={() => back()} onDone={() => back(t('voided', 'The recording was voided as entered in error; the reason is in the encounter’s notes.'), 'info')} />;
   }
   if (view.name === 'secondary') {
     return <SecondaryUse recording={view.recording} onCancel={() => back()} onDone={() => back()} />;
@@ -196,7 +203,7 @@ export function RecordingsDashboard({ patientId, defaultSiteId }: RecordingsDash
             <p>{t('noRecordings', 'There are no recordings for this patient.')}</p>
           </Tile>
         ) : (
-          <RecordingsTable recordings={list.data!} notes={notes} onReview={(recording) => setView({ name: 'review', recording })} onSecondaryUse={(recording) => setView({ name: 'secondary', recording })} />
+          <RecordingsTable recordings={list.data!} notes={notes} onReview={(recording) => setView({ name: 'review', recording })} onSecondaryUse={(recording) => setView({ name: 'secondary', recording })} onVoid={mayVoid ? (recording) => setView({ name: 'void', recording }) : undefined} />
         )}
       </section>
       <section className={styles.widget} aria-labelledby="consents-title">

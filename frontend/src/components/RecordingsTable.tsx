@@ -27,6 +27,8 @@ export interface RecordingsTableProps {
   notes: NoteSummary[];
   onReview: (recording: Recording) => void;
   onSecondaryUse?: (recording: Recording) => void;
+  /** Offered to users who may void recordings (REC-1), for any recording not already voided. */
+  onVoid?: (recording: Recording) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface RecordingsTableProps {
  * notes beside each (REC-3). Only what the server answered is shown: covert recordings stay invisible without the
  * privilege (COV-2).
  */
-export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse }: RecordingsTableProps) {
+export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse, onVoid }: RecordingsTableProps) {
   const { t } = useTranslation();
   const notesOf = (encounterId?: string) => notes.filter((n) => encounterId && n.encounterId === encounterId);
   return (
@@ -112,6 +114,11 @@ export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse }:
                     {onSecondaryUse && r.status === 'completed' ? (
                       <Button kind="secondary" size="sm" onClick={() => onSecondaryUse(r)}>
                         {t('otherUse', 'Other use')}
+                      </Button>
+                    ) : null}
+                    {onVoid && r.status !== 'entered-in-error' ? (
+                      <Button kind="ghost" size="sm" onClick={() => onVoid(r)}>
+                        {t('void', 'Void')}
                       </Button>
                     ) : null}
                   </div>
