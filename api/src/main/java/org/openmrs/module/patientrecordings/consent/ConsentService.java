@@ -157,7 +157,7 @@ public final class ConsentService implements PatientConsents {
             RecordingId recordingId, boolean confirmed, boolean viewed, Boolean toldWhatTheyWouldSee, String comment) {
         Actor actor = guard.actor();
         Instant now = guard.now();
-        Recording recording = recordingService.existing(recordingId);
+        Recording recording = recordingService.known(recordingId);
         Subject subject = Subject.of(actor, AuditAction.CONSENT_DECISION, recording.patient(), recordingId)
                 .withDetail(confirmed ? "confirmed after recording" : "refused after recording");
         guard.enforce(

@@ -177,7 +177,7 @@ public final class DisclosureService {
                     .toList();
         }
         return command.recordings().stream()
-                .map(recordingService::existing)
+                .map(recordingService::known)
                 .peek(r -> {
                     if (!r.patient().equals(command.patient())) {
                         throw RuleViolationException.of(

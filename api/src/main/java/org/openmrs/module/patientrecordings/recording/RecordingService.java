@@ -30,6 +30,7 @@ import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CompletionPolicy;
 import org.openmrs.module.patientrecordings.policy.CompletionRequest;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
+import org.openmrs.module.patientrecordings.policy.CovertRecordingRules;
 import org.openmrs.module.patientrecordings.policy.PatientFacts;
 import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
@@ -133,7 +134,7 @@ public final class RecordingService {
      */
     public Started startAnonymisedDerivative(RecordingId source, Set<Purpose> purposes) {
         Actor actor = guard.actor();
-        Recording original = existing(source);
+        Recording original = known(source);
         Subject subject = Subject.of(actor, AuditAction.ANONYMISE, original.patient(), source)
                 .withDetail("anonymised derivative started");
         List<Reason> reasons = new ArrayList<>(Privileges.check(actor, Privilege.CREATE_RECORDINGS));
@@ -162,7 +163,8 @@ public final class RecordingService {
                 .kind(original.kind())
                 .mediaType(original.mediaType())
                 .initiator(Initiator.CLINICIAN)
-                .mode(RecordingMode.OVERT)
+                // COV-2: derived from a covert recording, and linked to it, it is as hidden as its source.
+                .mode(original.mode())
                 .purposes(purposes)
                 .operator(actor.user())
                 .state(RecordingLifecycle.transition(RecordingState.REQUESTED, RecordingState.IN_PROGRESS))
@@ -177,7 +179,7 @@ public final class RecordingService {
     /** Records the stored content of a recording being captured or uploaded. */
     public Recording attachContent(RecordingId id, RecordedContent content) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         Subject subject =
                 Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("content stored");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
@@ -209,7 +211,7 @@ public final class RecordingService {
      */
     public Started complete(RecordingId id) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         SitePolicy site = policyOf(recording);
         boolean hasNote = recording.encounter() != null && notes.hasNote(recording.encounter());
         Subject subject =
@@ -232,7 +234,7 @@ public final class RecordingService {
      */
     public List<Recording> noteWritten(RecordingId id) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         Subject subject =
                 Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("note written");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
@@ -251,20 +253,23 @@ public final class RecordingService {
      */
     public Recording voidRecording(RecordingId id, String reason) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         Subject subject =
                 Subject.of(actor, AuditAction.VOID, recording.patient(), id).withDetail("voided");
         guard.enforce(RecordEntryPolicy.voiding(actor, reason), subject);
         Recording voided = recording.withState(RecordingState.VOIDED).toBuilder()
                 .voidReason(reason)
                 .build();
-        notes.append(new ClinicalNotes.Note(
-                recording.patient(),
-                recording.encounter(),
-                actor.user(),
-                guard.now(),
-                "Recording " + id + " voided as entered in error. Reason: " + reason
-                        + ". Its content is kept for the retention period."));
+        if (recording.mode() != RecordingMode.COVERT) {
+            // COV-2: every clinician reads the patient's notes; a covert recording's void stays in the audit trail.
+            notes.append(new ClinicalNotes.Note(
+                    recording.patient(),
+                    recording.encounter(),
+                    actor.user(),
+                    guard.now(),
+                    "Recording " + id + " voided as entered in error. Reason: " + reason
+                            + ". Its content is kept for the retention period."));
+        }
         Recording saved = recordings.save(voided);
         guard.record(subject);
         return saved;
@@ -273,7 +278,7 @@ public final class RecordingService {
     /** REC-1: a recording is never deleted. Always refused, and the attempt audited. */
     public void delete(RecordingId id) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         guard.enforce(
                 RecordEntryPolicy.delete(),
                 Subject.of(actor, AuditAction.REFUSED, recording.patient(), id).withDetail("delete"));
@@ -290,7 +295,7 @@ public final class RecordingService {
 
     private Recording use(RecordingId id, UseContext context, String what) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         String authority = context.authority() == null ? "" : "authority " + context.authority();
         guard.permit(
                 UsePolicy.decide(useRequest(actor, recording, context)),
@@ -386,16 +391,45 @@ public final class RecordingService {
                 .orElseThrow(() -> new IllegalStateException("policy version of " + recording.id() + " is missing"));
     }
 
-    /** The recording, or NF-1. */
+    /**
+     * The recording, or NF-1, whoever asks: for the module's own work (disposal after retention), not for a user's
+     * request, which goes through {@link #known}.
+     */
     public Recording existing(RecordingId id) {
-        return recordings
-                .find(id)
-                .orElseThrow(() -> RuleViolationException.of(ErrorCode.NF_1, "No recording " + id, "id"));
+        return recordings.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The recording as the current user may know of it. COV-2: a covert recording is visible only to users with the
+     * covert privilege, so to anyone else it does not exist: NF-1 word for word as for an id never used, so that
+     * neither a read nor an operation confirms that a covert recording has this id. The attempt is audited as a
+     * refusal (SAF-3), which only auditors see.
+     *
+     * @throws RuleViolationException NF-1 when there is no such recording or it is hidden from the user
+     */
+    public Recording known(RecordingId id) {
+        Recording recording = existing(id);
+        Actor actor = guard.actor();
+        if (recording.mode() == RecordingMode.COVERT && !actor.has(Privilege.AUTHORISE_COVERT)) {
+            try {
+                guard.enforce(
+                        Decision.of(CovertRecordingRules.onlyPrivileged(actor)),
+                        Subject.of(actor, AuditAction.REFUSED, recording.patient(), id)
+                                .withDetail("covert recording, answered as unknown"));
+            } catch (RuleViolationException hidden) {
+                throw notFound(id);
+            }
+        }
+        return recording;
+    }
+
+    private static RuleViolationException notFound(RecordingId id) {
+        return RuleViolationException.of(ErrorCode.NF_1, "No recording " + id, "id");
     }
 
     private Recording end(RecordingId id, boolean early) {
         Actor actor = guard.actor();
-        Recording recording = existing(id);
+        Recording recording = known(id);
         Subject subject =
                 Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("stopped");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);

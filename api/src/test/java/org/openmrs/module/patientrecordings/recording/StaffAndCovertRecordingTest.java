@@ -8,10 +8,15 @@ import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.audit.AuditOutcome;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
@@ -193,7 +198,8 @@ class StaffAndCovertRecordingTest {
     }
 
     @Test
-    @DisplayName("COV-2: covert recordings are visible only to privileged users, in searches and in use")
+    @DisplayName(
+            "COV-2: covert recordings are visible only to privileged users; to others an id is unknown, the attempt audited")
     void cov2_covertRecordingsHiddenFromOthers() {
         clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
         clinic.as(investigator).registers().recordCovertAuthorisation(authorisationFor(ann));
@@ -209,7 +215,9 @@ class StaffAndCovertRecordingTest {
                 .extracting(Recording::id)
                 .containsExactly(overt.id());
         assertThat(refusalCodes(() -> clinic.recordings().use(covert.id(), UseContext.directCare(UseAction.VIEW))))
-                .containsExactly(ErrorCode.COV_2);
+                .containsExactly(ErrorCode.NF_1);
+        assertThat(clinic.lastAuditEntry().outcome()).isEqualTo(AuditOutcome.refused(ErrorCode.COV_2));
+        assertThat(refusalCodes(() -> clinic.recordings().stop(covert.id()))).containsExactly(ErrorCode.NF_1);
     }
 
     @Test
@@ -228,6 +236,42 @@ class StaffAndCovertRecordingTest {
 
         clinic.as(doctor);
         assertThat(clinic.recordings().withoutNote()).extracting(Recording::id).containsExactly(overt.id());
+    }
+
+    @Test
+    @DisplayName("COV-2, REC-1: voiding a covert recording writes nothing into the notes every clinician reads")
+    void cov2_voidingACovertRecordingWritesNoNote() {
+        clinic.as(investigator).registers().recordCovertAuthorisation(authorisationFor(ann));
+        Recording covert = clinic.start(clinic.aConsultationOf(ann).covert().in(clinic.encounterOf(ann)));
+        clinic.recordings().complete(covert.id());
+        int notesBefore = clinic.notes().appendedFor(ann).size();
+
+        clinic.as(clinic.aUserWithAllBut(Privilege.VIEW_AUDIT))
+                .recordings()
+                .voidRecording(covert.id(), "wrong patient");
+
+        assertThat(clinic.stored(covert.id()).state()).isEqualTo(RecordingState.VOIDED);
+        assertThat(clinic.notes().appendedFor(ann)).hasSize(notesBefore);
+        assertThat(clinic.lastAuditEntry().action()).isEqualTo(AuditAction.VOID);
+    }
+
+    @Test
+    @DisplayName("COV-2, SEC-3: an anonymised derivative of a covert recording is covert too, hidden like its source")
+    void cov2_aDerivativeOfACovertRecordingIsCovert() {
+        clinic.as(investigator).registers().recordCovertAuthorisation(authorisationFor(ann));
+        Recording covert = clinic.start(clinic.aConsultationOf(ann).covert().in(clinic.encounterOf(ann)));
+        clinic.recordings().complete(covert.id());
+
+        Recording derivative = clinic.as(clinic.aUserWithAllBut(Privilege.VIEW_AUDIT))
+                .recordings()
+                .startAnonymisedDerivative(covert.id(), Set.of(Purpose.TRAINING))
+                .recording();
+
+        assertThat(derivative.mode()).isEqualTo(RecordingMode.COVERT);
+        clinic.as(doctor);
+        assertThat(clinic.recordings().findForPatient(ann))
+                .extracting(Recording::id)
+                .doesNotContain(derivative.id());
     }
 
     private CovertAuthorisation authorisationFor(PatientId patient) {

@@ -500,7 +500,8 @@ abstract class FhirClientContract {
     }
 
     @Test
-    @DisplayName("COV-2: a covert recording is neither found nor counted nor read without the covert privilege")
+    @DisplayName(
+            "COV-2: a covert recording is neither found nor counted nor read without the covert privilege: its id is unknown")
     void covertRecordingsStayHiddenFromTheUnprivileged() throws Exception {
         Patient patient = newPatient();
         Encounter encounter = newEncounter(patient);
@@ -531,8 +532,8 @@ abstract class FhirClientContract {
         assertThat(privileged.getTotal()).isEqualTo(2);
         assertThat(ids(unprivileged)).containsExactly(overt);
         assertThat(unprivileged.getTotal()).isEqualTo(1);
-        assertThat(read.getStatusCode()).as(read.getMessage()).isEqualTo(403);
-        assertThat(codes(read)).containsExactly("COV-2");
+        assertThat(read.getStatusCode()).as(read.getMessage()).isEqualTo(404);
+        assertThat(codes(read)).containsExactly("NF-1");
     }
 
     /** A client of the server's FHIR base signing in as a user with HTTP Basic, as an external system does. */

@@ -75,7 +75,7 @@ final class ContentUpload {
      * @throws RuleViolationException SAF-3, LIF-1, SAF-4 as described
      */
     Recording upload(RecordingId id, HttpServletRequest request) throws IOException {
-        Recording recording = services.recordings().existing(id);
+        Recording recording = services.recordings().known(id);
         checkAllowed(recording);
         String contentType = contentType(request, recording);
         checkFileName(request.getHeader("Content-Disposition"));

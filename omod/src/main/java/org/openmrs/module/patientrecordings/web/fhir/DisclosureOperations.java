@@ -55,7 +55,7 @@ public final class DisclosureOperations {
             throws IOException {
         Purpose why = purpose == null ? null : PurposeCodes.fromCoding(purpose, "purpose");
         RecordingId recording = RecordingId.of(id.getIdPart());
-        PatientId patient = services.recordings().existing(recording).patient();
+        PatientId patient = services.recordings().known(recording).patient();
         DisclosurePackage pack = services.disclosures()
                 .disclose(new DisclosureCommand(
                         patient,

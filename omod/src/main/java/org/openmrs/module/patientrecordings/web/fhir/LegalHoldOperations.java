@@ -56,7 +56,7 @@ public final class LegalHoldOperations {
             @OperationParam(name = "matter", min = 1) Coding matter,
             @OperationParam(name = "reference", min = 1) StringType reference) {
         LegalHold hold = place(
-                services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), matter, reference);
+                services.recordings().known(RecordingId.of(id.getIdPart())).patient(), matter, reference);
         Parameters placed = placed(hold);
         placed.addParameter().setName("held").setValue(new Reference("Media/" + id.getIdPart()));
         return placed;
@@ -76,7 +76,7 @@ public final class LegalHoldOperations {
             @IdParam IdType id,
             @OperationParam(name = "reference", min = 1) StringType reference,
             @OperationParam(name = "reason") StringType reason) {
-        lift(services.recordings().existing(RecordingId.of(id.getIdPart())).patient(), reference, reason);
+        lift(services.recordings().known(RecordingId.of(id.getIdPart())).patient(), reference, reason);
         return MediaOperations.held("released", new Reference("Media/" + id.getIdPart()));
     }
 

@@ -88,7 +88,7 @@ public final class MediaOperations {
     /** The recording's id, after checking If-Match against its current version. */
     private RecordingId current(IdType id, RequestDetails request) {
         RecordingId recording = RecordingId.of(id.getIdPart());
-        IfMatch.check(request, services.recordings().existing(recording));
+        IfMatch.check(request, services.recordings().known(recording));
         return recording;
     }
 

@@ -177,7 +177,7 @@ public final class MediaProvider implements IResourceProvider {
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Media media, RequestDetails request) {
         RecordingId recordingId = RecordingId.of(id.getIdPart());
-        IfMatch.check(request, services.recordings().existing(recordingId));
+        IfMatch.check(request, services.recordings().known(recordingId));
         Recording r = services.recordings().use(recordingId, UseContext.directCare(UseAction.VIEW));
         Media current = views.toFhir(r, request.getFhirServerBase());
         media.setIdElement(current.getIdElement());

@@ -4,7 +4,6 @@ package org.openmrs.module.patientrecordings.web.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.api.BundleInclusionRule;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.ServletException;
@@ -102,7 +101,8 @@ public class PatientRecordingsFhirServer extends RestfulServer {
         AuditEventTranslator audit = new AuditEventTranslator(settings.serverName());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerAddressStrategy(settings.addressStrategy());
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
+        // A search's next pages only to the user who ran it (SAF-3, COV-2).
+        UserBoundPaging paging = new UserBoundPaging(100, services.guard());
         paging.setDefaultPageSize(settings.pageSize());
         paging.setMaximumPageSize(Math.max(settings.pageSize(), settings.maxPageSize()));
         setPagingProvider(paging);

@@ -33,7 +33,8 @@ import org.openmrs.module.patientrecordings.web.fhir.host.SearchCriteria;
 /**
  * DocumentReference: the patients' clinical notes, the ones REC-3 looks for and the consent notes of CON-8. Create
  * (CREATE_RECORDINGS, as the clinician who records writes the note) appends a note authored by the user, now;
- * notes are never changed. Read, and search a patient's or an encounter's notes by date, or by _id.
+ * notes are never changed. Read, and search a patient's or an encounter's notes by date, or by _id, each audited
+ * (SAF-2) as the host's other reads are.
  */
 public final class HostDocumentReferenceProvider implements IResourceProvider {
 
@@ -56,13 +57,15 @@ public final class HostDocumentReferenceProvider implements IResourceProvider {
     public MethodOutcome create(@ResourceParam DocumentReference document) {
         Actor author = access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host note written");
         HostNote written = notes.write(DocumentReferenceTranslator.toNote(document, author.user(), access.now()));
+        access.recordChange(author, written.patient(), "host note written");
         DocumentReference created = DocumentReferenceTranslator.toFhir(written);
         return new MethodOutcome(created.getIdElement(), true).setResource(created);
     }
 
+    /** A note is the patient's data: each read is audited as a view of the patient (SAF-2), as host reads are. */
     @Read
     public DocumentReference read(@IdParam IdType id) {
-        return lookup.read(id.getIdPart())
+        return access.read("host DocumentReference read", () -> lookup.read(id.getIdPart()), HostNote::patient)
                 .map(DocumentReferenceTranslator::toFhir)
                 .orElseThrow(() -> FhirValues.notFound("DocumentReference", id.getIdPart()));
     }
@@ -70,10 +73,16 @@ public final class HostDocumentReferenceProvider implements IResourceProvider {
     /** {@code _id} alone (a comma-separated list is any of them). */
     @Search
     public List<DocumentReference> byId(@RequiredParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids) {
-        return ids.getValuesAsQueryTokens().stream()
-                .map(t -> lookup.read(t.getValue()))
-                .flatMap(Optional::stream)
-                .distinct()
+        return access
+                .search(
+                        null,
+                        "host DocumentReference search by id",
+                        () -> ids.getValuesAsQueryTokens().stream()
+                                .map(t -> lookup.read(t.getValue()))
+                                .flatMap(Optional::stream)
+                                .distinct()
+                                .toList())
+                .stream()
                 .map(DocumentReferenceTranslator::toFhir)
                 .toList();
     }
@@ -93,9 +102,10 @@ public final class HostDocumentReferenceProvider implements IResourceProvider {
         Optional<PatientId> whose = SearchCriteria.patient(patient, subject, PatientId::of);
         List<HostNote> found;
         if (whose.isPresent()) {
-            found = notes.forPatient(whose.get());
+            found = access.search(whose.get(), "host DocumentReference search", () -> notes.forPatient(whose.get()));
         } else if (encounter != null) {
-            found = notes.forEncounter(FhirValues.id(encounter.getIdPart(), EncounterId::of, "encounter"));
+            EncounterId visit = FhirValues.id(encounter.getIdPart(), EncounterId::of, "encounter");
+            found = access.search(null, "host DocumentReference search", () -> notes.forEncounter(visit));
         } else {
             throw FhirValues.invalid("Search notes by patient, subject or encounter", "patient");
         }

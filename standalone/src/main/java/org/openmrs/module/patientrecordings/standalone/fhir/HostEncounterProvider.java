@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Encounter;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.standalone.host.HostEncounter;
@@ -40,8 +41,9 @@ public final class HostEncounterProvider extends HostEncounterReadProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Encounter encounter) {
-        access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host encounter recorded");
+        Actor actor = access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host encounter recorded");
         HostEncounter created = encounters.create(EncounterTranslator.toNewEncounter(encounter));
+        access.recordChange(actor, created.patient(), "host encounter recorded");
         patientChanged.accept(created.patient());
         Encounter fhir = translator.toFhir(EncounterTranslator.record(created));
         return new MethodOutcome(fhir.getIdElement(), true).setResource(fhir);

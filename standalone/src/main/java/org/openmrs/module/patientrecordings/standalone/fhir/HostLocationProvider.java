@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Location;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
+import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.Privilege;
 import org.openmrs.module.patientrecordings.standalone.host.HostSites;
 import org.openmrs.module.patientrecordings.web.fhir.host.HostAccess;
@@ -31,8 +32,9 @@ public final class HostLocationProvider extends HostLocationReadProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Location location) {
-        access.require(Privilege.MANAGE_POLICY, AuditAction.CREATE, null, "host site added");
+        Actor actor = access.require(Privilege.MANAGE_POLICY, AuditAction.CREATE, null, "host site added");
         Location created = HostLocationTranslator.toFhir(sites.create(null, location.getName()));
+        access.recordChange(actor, null, "host site added");
         return new MethodOutcome(created.getIdElement(), true).setResource(created);
     }
 }

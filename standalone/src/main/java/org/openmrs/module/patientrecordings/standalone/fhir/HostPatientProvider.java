@@ -49,8 +49,10 @@ public final class HostPatientProvider extends HostPatientReadProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Patient patient) {
-        access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host patient registered");
-        Patient created = PatientTranslator.toFhir(patients.create(PatientTranslator.toNewPatient(patient)));
+        Actor actor = access.require(Privilege.CREATE_RECORDINGS, AuditAction.CREATE, null, "host patient registered");
+        HostPatient registered = patients.create(PatientTranslator.toNewPatient(patient));
+        access.recordChange(actor, registered.id(), "host patient registered");
+        Patient created = PatientTranslator.toFhir(registered);
         return new MethodOutcome(created.getIdElement(), true).setResource(created);
     }
 

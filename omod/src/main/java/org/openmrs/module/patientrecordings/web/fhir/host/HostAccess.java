@@ -100,7 +100,7 @@ public final class HostAccess {
         }
     }
 
-    /** Audits a change of host data that the module's rules depend on (a death, for REC-2). */
+    /** Audits a change of host data that the module's rules depend on (a death for REC-2, a note for REC-3). */
     public void recordChange(Actor actor, PatientId patient, String what) {
         guard.record(Subject.of(actor, AuditAction.UPDATE, patient, null).withDetail(what));
     }
