@@ -245,3 +245,27 @@ it('a records manager voids a recording made in error, giving the reason, and it
   await shows(page.getByTestId('recording-row').first(), 'Recorded for the wrong patient');
   await context.close();
 });
+
+it('a covert authorisation is recorded with every COV-1 element, shown on its register and ended', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'admin', 'Admin123');
+  await admin(page, 'covert-authorisations', /Covert authorisations/);
+  const reference = `RIPA-${Date.now()}`;
+  await page.getByLabel('Patient id', { exact: true }).last().fill(AMELIA);
+  await page.getByLabel('Authorising body').fill('Chief Constable, Westshire Police');
+  await page.getByLabel('Its reference').fill(reference);
+  await page.getByLabel(/^Legal basis/).fill('Regulation of Investigatory Powers Act 2000');
+  await page.getByLabel('Justification').selectOption('PROTECT_FROM_SERIOUS_HARM');
+  await page.getByLabel('No other means').selectOption('true');
+  await page.getByLabel('Covers from').fill('2026-01-01');
+  await page.getByLabel('Covers until').fill('2036-01-01');
+  await page.getByRole('button', { name: 'Record a covert authorisation' }).click();
+  await page.getByText('Added to the register.').waitFor();
+  const row = page.getByRole('row').filter({ hasText: reference });
+  await shows(row, 'Regulation of Investigatory Powers Act 2000');
+  await check(page, '30-covert-authorisation');
+  await row.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: /^(End|Confirm)/ }).last().click();
+  await shows(page.getByRole('row').filter({ hasText: reference }), 'Ended');
+  await context.close();
+});

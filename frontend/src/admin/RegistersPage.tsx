@@ -15,6 +15,21 @@ interface Field {
   label: string;
   options?: string[];
   required?: boolean;
+  /** How the value is sent: text (the default), a yes/no answer as a boolean, or a date as the instant it starts (UTC). */
+  type?: 'text' | 'boolean' | 'date';
+}
+
+/** The form's values as the administration API takes them: blanks left out, yes/no as booleans, dates as instants. */
+export function registerEntryBody(fields: Field[], values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = (values[field.name] ?? '').trim();
+    if (value === '') continue;
+    if (field.type === 'boolean') body[field.name] = value === 'true';
+    else if (field.type === 'date') body[field.name] = `${value}T00:00:00Z`;
+    else body[field.name] = value;
+  }
+  return body;
 }
 
 /** How each register is shown, added to and ended, and which privilege its changes need (SAF-3). */
@@ -94,6 +109,19 @@ export const REGISTERS: RegisterSpec[] = [
       { key: 'validUntil', label: 'Until', date: true },
     ],
     end: { action: 'end', label: 'End' },
+    add: {
+      label: 'Record a covert authorisation',
+      fields: [
+        { name: 'patient', label: 'Patient id', required: true },
+        { name: 'authorisingBody', label: 'Authorising body', required: true },
+        { name: 'reference', label: 'Its reference', required: true },
+        { name: 'legalBasis', label: 'Legal basis (e.g. Regulation of Investigatory Powers Act 2000)', required: true },
+        { name: 'justification', label: 'Justification', options: ['INVESTIGATE_SERIOUS_CRIME', 'PROTECT_FROM_SERIOUS_HARM'], required: true },
+        { name: 'noOtherMeans', label: 'No other means', options: ['true', 'false'], type: 'boolean', required: true },
+        { name: 'validFrom', label: 'Covers from', type: 'date', required: true },
+        { name: 'validUntil', label: 'Covers until', type: 'date', required: true },
+      ],
+    },
     privilege: PRIVILEGES.covert,
   },
   {
@@ -147,7 +175,7 @@ export function RegisterPage({ spec }: { spec: RegisterSpec }) {
     setError(undefined);
     setDone(undefined);
     try {
-      await registers.add(spec.id, Object.fromEntries(Object.entries(adding).filter(([, v]) => v.trim() !== '')));
+      await registers.add(spec.id, registerEntryBody(spec.add!.fields, adding));
       setDone(t('registerAdded', 'Added to the register.'));
       setAdding({});
       page.reload();
@@ -255,11 +283,11 @@ export function RegisterPage({ spec }: { spec: RegisterSpec }) {
                   <Select key={f.name} id={`${spec.id}-add-${f.name}`} labelText={t(`field.${f.name}`, f.label)} value={adding[f.name] ?? ''} onChange={(e) => setAdding((a) => ({ ...a, [f.name]: e.target.value }))}>
                     <SelectItem value="" text={t('choose', 'Choose')} />
                     {f.options.map((o) => (
-                      <SelectItem key={o} value={o} text={humanise(o)} />
+                      <SelectItem key={o} value={o} text={f.type === 'boolean' ? (o === 'true' ? t('yes', 'Yes') : t('no', 'No')) : humanise(o)} />
                     ))}
                   </Select>
                 ) : (
-                  <TextInput key={f.name} id={`${spec.id}-add-${f.name}`} labelText={t(`field.${f.name}`, f.label)} value={adding[f.name] ?? ''} onChange={(e) => setAdding((a) => ({ ...a, [f.name]: e.target.value }))} />
+                  <TextInput key={f.name} id={`${spec.id}-add-${f.name}`} type={f.type === 'date' ? 'date' : 'text'} labelText={t(`field.${f.name}`, f.label)} value={adding[f.name] ?? ''} onChange={(e) => setAdding((a) => ({ ...a, [f.name]: e.target.value }))} />
                 ),
               )}
               <Button kind="primary" onClick={add} disabled={spec.add.fields.some((f) => f.required && !(adding[f.name] ?? '').trim())}>

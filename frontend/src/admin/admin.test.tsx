@@ -7,6 +7,7 @@ import { ApiProvider } from '../components/api-context';
 import { AdminPages } from './AdminPages';
 import { auditCsv, auditRowOf } from './AuditPage';
 import { RetentionPage, ruleText } from './RetentionPage';
+import { REGISTERS, registerEntryBody } from './RegistersPage';
 import { siteLabel } from './SitePolicyPage';
 import { DEFAULT_POLICY, PolicyAdminApi, policyPath } from '../api/admin';
 
@@ -97,6 +98,39 @@ describe('the administration pages’ pieces', () => {
     );
     expect(screen.getByRole('status')).toHaveTextContent('This page needs one of these privileges, which you do not have: view audit.');
     expect(screen.queryByRole('button', { name: 'Verify the hash chain' })).not.toBeInTheDocument();
+  });
+
+  it('sends a covert authorisation with every COV-1 element, yes/no as a boolean and its dates as instants', () => {
+    const covert = REGISTERS.find((r) => r.id === 'covert-authorisations')!;
+    expect(covert.add!.fields.filter((f) => f.required).map((f) => f.name)).toEqual([
+      'patient',
+      'authorisingBody',
+      'reference',
+      'legalBasis',
+      'justification',
+      'noOtherMeans',
+      'validFrom',
+      'validUntil',
+    ]);
+    const body = registerEntryBody(covert.add!.fields, {
+      patient: ' p1 ',
+      authorisingBody: 'Chief Constable',
+      reference: 'RIPA-2026-014',
+      legalBasis: 'Regulation of Investigatory Powers Act 2000',
+      justification: 'PROTECT_FROM_SERIOUS_HARM',
+      noOtherMeans: 'false',
+      validFrom: '2026-12-05',
+      validUntil: '',
+    });
+    expect(body).toEqual({
+      patient: 'p1',
+      authorisingBody: 'Chief Constable',
+      reference: 'RIPA-2026-014',
+      legalBasis: 'Regulation of Investigatory Powers Act 2000',
+      justification: 'PROTECT_FROM_SERIOUS_HARM',
+      noOtherMeans: false,
+      validFrom: '2026-12-05T00:00:00Z',
+    });
   });
 
   describe('the retention schedules page (REC-2)', () => {
