@@ -27,7 +27,7 @@ export const ADMIN_PAGES: AdminPage[] = [
   ...REGISTERS.map((spec) => ({
     id: spec.id,
     title: spec.title,
-    privileges: spec.id === 'covert-authorisations' ? [PRIVILEGES.covert] : [spec.privilege, PRIVILEGES.policy, PRIVILEGES.records, PRIVILEGES.holds, PRIVILEGES.disclose],
+    privileges: spec.readers ?? (spec.id === 'covert-authorisations' ? [PRIVILEGES.covert] : [spec.privilege, PRIVILEGES.policy, PRIVILEGES.records, PRIVILEGES.holds, PRIVILEGES.disclose]),
     render: () => <RegisterPage key={spec.id} spec={spec} />,
   })),
   { id: 'disclosure', title: 'Disclose recordings', privileges: [PRIVILEGES.disclose], render: () => <DisclosurePage /> },

@@ -42,6 +42,10 @@ export interface RegisterSpec {
   add?: { label: string; fields: Field[] };
   /** Who may change it; reading is decided by the server. */
   privilege: string;
+  /** Who may read it, when only some may (the page is shown to them alone). */
+  readers?: string[];
+  /** Its entries record events that happened, which never end: no state to show or filter by. */
+  events?: boolean;
 }
 
 export const REGISTERS: RegisterSpec[] = [
@@ -152,6 +156,23 @@ export const REGISTERS: RegisterSpec[] = [
     ],
     privilege: PRIVILEGES.disclose,
   },
+  {
+    id: 'site-policy-breaches',
+    title: 'Site policy breaches',
+    rule: 'PAT-3',
+    columns: [
+      { key: 'recording', label: 'Recording' },
+      { key: 'patient', label: 'Patient' },
+      { key: 'site', label: 'Site' },
+      { key: 'areaName', label: 'No-filming area' },
+      { key: 'policyVersion', label: 'Policy version' },
+      { key: 'recordedBy', label: 'Added by' },
+      { key: 'recordedAt', label: 'When', date: true },
+    ],
+    privilege: PRIVILEGES.policy,
+    readers: [PRIVILEGES.policy],
+    events: true,
+  },
 ];
 
 const PAGE = 20;
@@ -202,13 +223,15 @@ export function RegisterPage({ spec }: { spec: RegisterSpec }) {
       <h1 id={`register-${spec.id}`} className={styles.title}>
         {t(`register.${spec.id}`, spec.title)} <span className={styles.muted}>({spec.rule})</span>
       </h1>
-      <div className={styles.filters} role="search" aria-label={t('filters', 'Filter recordings')}>
+      <div className={styles.filters} role="search" aria-label={t('registerFilters', 'Filter the register')}>
         <TextInput id={`${spec.id}-patient`} labelText={t('patientId', 'Patient id')} value={patient} onChange={(e) => setPatient(e.target.value)} onBlur={() => setQuery((q) => ({ ...q, patient: patient.trim() || undefined, offset: 0 }))} />
-        <Select id={`${spec.id}-active`} labelText={t('state', 'State')} value={query.active === undefined ? '' : String(query.active)} onChange={(e) => setQuery((q) => ({ ...q, active: e.target.value === '' ? undefined : e.target.value === 'true', offset: 0 }))}>
-          <SelectItem value="" text={t('any', 'Any')} />
-          <SelectItem value="true" text={t('inForce', 'In force')} />
-          <SelectItem value="false" text={t('ended', 'Ended')} />
-        </Select>
+        {spec.events ? null : (
+          <Select id={`${spec.id}-active`} labelText={t('state', 'State')} value={query.active === undefined ? '' : String(query.active)} onChange={(e) => setQuery((q) => ({ ...q, active: e.target.value === '' ? undefined : e.target.value === 'true', offset: 0 }))}>
+            <SelectItem value="" text={t('any', 'Any')} />
+            <SelectItem value="true" text={t('inForce', 'In force')} />
+            <SelectItem value="false" text={t('ended', 'Ended')} />
+          </Select>
+        )}
         <Button kind="tertiary" onClick={() => setQuery((q) => ({ ...q, patient: patient.trim() || undefined, offset: 0 }))}>
           {t('applyFilters', 'Apply')}
         </Button>
@@ -222,7 +245,7 @@ export function RegisterPage({ spec }: { spec: RegisterSpec }) {
                 {spec.columns.map((c) => (
                   <TableHeader key={c.key}>{t(`column.${c.key}`, c.label)}</TableHeader>
                 ))}
-                <TableHeader>{t('state', 'State')}</TableHeader>
+                {spec.events ? null : <TableHeader>{t('state', 'State')}</TableHeader>}
                 {spec.end ? (
                   <TableHeader>
                     <span className="cds--visually-hidden">{t('actions', 'Actions')}</span>
@@ -236,7 +259,7 @@ export function RegisterPage({ spec }: { spec: RegisterSpec }) {
                   {spec.columns.map((c) => (
                     <TableCell key={c.key}>{c.date ? (entry[c.key] ? formatDateTime(entry[c.key]) : '—') : (entry[c.key] ?? '—')}</TableCell>
                   ))}
-                  <TableCell>{entry.active ? <Tag type="green">{t('inForce', 'In force')}</Tag> : <Tag type="gray">{t('ended', 'Ended')}</Tag>}</TableCell>
+                  {spec.events ? null : <TableCell>{entry.active ? <Tag type="green">{t('inForce', 'In force')}</Tag> : <Tag type="gray">{t('ended', 'Ended')}</Tag>}</TableCell>}
                   {spec.end ? (
                     <TableCell>
                       {entry.active ? (

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 import { useRef, useState } from 'react';
-import { Button, Checkbox, ProgressBar, Select, SelectItem, TextInput } from '@carbon/react';
+import { Button, Checkbox, Select, SelectItem, TextInput } from '@carbon/react';
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '../api/recordings';
 import { FileUpload, type UploadProgress } from '../api/upload';
 import { baseContentType, KINDS, SECONDARY_PURPOSES } from '../api/vocabulary';
 import { useApi } from './api-context';
-import { formatBytes, formatDuration, humanise } from './format';
+import { humanise } from './format';
+import { UploadProgressBar } from './UploadProgressBar';
 import { Refusal } from './Refusal';
 import styles from './styles.module.scss';
 
@@ -80,7 +81,6 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
     }
   }
 
-  const percent = progress?.total ? (100 * progress.acknowledged) / progress.total : 0;
   const started = upload.current !== undefined;
 
   return (
@@ -117,21 +117,7 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
             <TextInput id="obtained-by" labelText={t('obtainedBy', 'How it was obtained')} value={obtainedBy} disabled={started} onChange={(e) => setObtainedBy(e.target.value)} />
           </div>
         ) : null}
-        {progress ? (
-          <div data-testid="upload-progress">
-            <ProgressBar
-              label={t('uploading', 'Uploading')}
-              value={percent}
-              max={100}
-              helperText={t('uploadHelper', '{{done}} of {{total}} · {{speed}}/s · {{left}} left', {
-                done: formatBytes(progress.acknowledged),
-                total: formatBytes(progress.total),
-                speed: formatBytes(progress.bytesPerSecond),
-                left: formatDuration(progress.secondsLeft),
-              })}
-            />
-          </div>
-        ) : null}
+        {progress ? <UploadProgressBar progress={progress} /> : null}
         <Refusal error={error} />
         <div className={styles.actions}>
           <Button kind="ghost" onClick={() => { upload.current?.cancel(); onCancel(); }}>
