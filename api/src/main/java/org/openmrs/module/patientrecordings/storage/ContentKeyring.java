@@ -53,7 +53,7 @@ public final class ContentKeyring {
         Objects.requireNonNull(master, "master");
         TinkRegistration.ensureRegistered();
         if (Files.exists(keysetFile)) {
-            String encrypted = Files.readString(keysetFile, StandardCharsets.UTF_8);
+            String encrypted = MasterKeyFile.readKeyFile("Content keyset", keysetFile);
             try {
                 KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
                         encrypted, master.aead(), KEYSET_ASSOCIATED_DATA);

@@ -38,8 +38,8 @@ public final class MasterKeyFile {
      * Reads an existing master key file.
      *
      * @throws NoSuchFileException if there is none
-     * @throws IOException if it can be read by others than its owner (it is refused, as ssh refuses such keys), or is
-     *     not a master key file
+     * @throws IOException if it can be read by others than its owner (it is refused, as ssh refuses such keys), cannot
+     *     be read (a directory, no permission), or is not a master key file; the message names the file
      */
     public static MasterKeyFile load(Path file) throws IOException {
         TinkRegistration.ensureRegistered();
@@ -49,7 +49,7 @@ public final class MasterKeyFile {
         if (DurableFiles.isAccessibleToOthers(file)) {
             throw new IOException("Master key file " + file + " is accessible to other users; allow its owner only");
         }
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json = readKeyFile("Master key file", file);
         try {
             return new MasterKeyFile(file, TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get()));
         } catch (GeneralSecurityException e) {
@@ -115,6 +115,23 @@ public final class MasterKeyFile {
             return next;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink cannot rebuild the master keyset", e);
+        }
+    }
+
+    /**
+     * Reads a key file as text. The platform's own message ("Is a directory", or only the path) does not say which of
+     * the module's files failed, nor why: an administrator reads it in the endpoints' 503, so it names both.
+     *
+     * @param what the file's part, e.g. "Master key file"
+     */
+    static String readKeyFile(String what, Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null || e.getMessage().equals(file.toString())
+                    ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new IOException(what + " " + file + " cannot be read (" + reason + ")", e);
         }
     }
 

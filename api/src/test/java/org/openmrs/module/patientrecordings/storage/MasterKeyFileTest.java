@@ -62,6 +62,29 @@ class MasterKeyFileTest {
     }
 
     @Test
+    void namesAKeyFileThatCannotBeRead() throws IOException {
+        // The platform says only "Is a directory": the module's 503 must say which file and why.
+        Path file = Files.createDirectory(directory.resolve("master.key"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+
+        assertThatThrownBy(() -> MasterKeyFile.load(file))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Master key file " + file + " cannot be read (IOException: Is a directory)");
+        assertThatThrownBy(() -> MasterKeyFile.loadOrInitialise(file))
+                .hasMessageContaining("Master key file " + file + " cannot be read");
+    }
+
+    @Test
+    void namesAContentKeysetThatCannotBeRead() throws IOException {
+        MasterKeyFile master = MasterKeyFile.initialise(directory.resolve("master.key"));
+        Path keyset = Files.createDirectory(directory.resolve("content-keyset.json"));
+
+        assertThatThrownBy(() -> ContentKeyring.open(keyset, master))
+                .isInstanceOf(IOException.class)
+                .hasMessage("Content keyset " + keyset + " cannot be read (IOException: Is a directory)");
+    }
+
+    @Test
     void refusesAFileThatIsNotAKey() throws IOException {
         Path file = directory.resolve("master.key");
         Files.writeString(file, "{\"not\": \"a keyset\"}");
