@@ -66,4 +66,34 @@ describe('recordings as the conformance package describes them', () => {
       ],
     });
   });
+
+  it('names the area it is made in (PAT-3) and each other person captured with their consent (STF-2), and reads them back', () => {
+    const media = mediaFor({
+      patientId: 'p',
+      siteId: 's',
+      kind: 'CONSULTATION',
+      purposes: ['DIRECT_CARE'],
+      contentType: 'video/webm',
+      area: 'reception',
+      capturedParties: [
+        { role: 'STAFF', description: 'Nurse J. Okafor', consented: true },
+        { role: 'VISITOR', description: 'The patient’s husband', consented: false },
+      ],
+    });
+    expect(media.extension).toContainEqual({ url: 'https://fhir.openmrs.org/patientrecordings/StructureDefinition/recording-area', valueCode: 'reception' });
+    expect(media.extension).toContainEqual({
+      url: 'https://fhir.openmrs.org/patientrecordings/StructureDefinition/third-party-captured',
+      extension: [
+        { url: 'party', valueReference: { display: 'The patient’s husband' } },
+        { url: 'role', valueCoding: { system: 'https://fhir.openmrs.org/patientrecordings/CodeSystem/captured-party-role', code: 'VISITOR' } },
+        { url: 'consented', valueBoolean: false },
+      ],
+    });
+    const read = recordingOf({ ...media, id: 'm1' });
+    expect(read.area).toBe('reception');
+    expect(read.capturedParties).toEqual([
+      { role: 'STAFF', description: 'Nurse J. Okafor', consented: true },
+      { role: 'VISITOR', description: 'The patient’s husband', consented: false },
+    ]);
+  });
 });

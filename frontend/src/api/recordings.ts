@@ -27,6 +27,10 @@ export interface Recording {
   sharedCopy?: { received?: string; obtainedBy?: string };
   callNotice?: { means: string[]; explicitAtStart?: boolean };
   derivativeOf?: string;
+  /** PAT-3: the code of the site's area it was made in, when stated. */
+  area?: string;
+  /** STF-2: the other people it captures; a party the server only knows by reference is shown by that reference. */
+  capturedParties?: Array<{ role?: string; description: string; consented: boolean }>;
 }
 
 type Extension = { url: string; extension?: Extension[]; [value: string]: unknown };
@@ -109,6 +113,15 @@ export function recordingOf(media: Resource): Recording {
         }
       : undefined,
     derivativeOf: idOf((ext(media, URLS.extDerivativeOf)?.valueReference as { reference?: string } | undefined)?.reference),
+    area: ext(media, URLS.extArea)?.valueCode as string | undefined,
+    capturedParties: exts(media, URLS.extThirdPartyCaptured).map((party) => {
+      const who = sub(party, 'party')?.valueReference as { reference?: string; display?: string } | undefined;
+      return {
+        role: (sub(party, 'role')?.valueCoding as Coding | undefined)?.code,
+        description: who?.display ?? who?.reference ?? '',
+        consented: sub(party, 'consented')?.valueBoolean === true,
+      };
+    }),
   };
 }
 
@@ -126,6 +139,18 @@ export interface NewRecording {
   sharedCopy?: { received: string; obtainedBy: string };
   /** CON-11: why a recording is made to defend against complaints or litigation. */
   defenceReason?: string;
+  /** PAT-3: the code of the area of the site where it is made, as the site's policy names it. */
+  area?: string;
+  /** STF-2: the other people it captures, each described and with their consent. */
+  capturedParties?: CapturedParty[];
+}
+
+/** STF-2: another person a recording captures: a member of staff, a visitor, or another patient. */
+export interface CapturedParty {
+  role: 'STAFF' | 'VISITOR' | 'PATIENT';
+  /** Who they are, in words ("Nurse J. Okafor", "the patient's husband"). */
+  description: string;
+  consented: boolean;
 }
 
 /** The Media that starts a recording (the README's recording-start example). */
@@ -150,6 +175,19 @@ export function mediaFor(recording: NewRecording): Resource {
   }
   if (recording.defenceReason) {
     extension.push({ url: URLS.extDefenceReason, valueString: recording.defenceReason });
+  }
+  if (recording.area) {
+    extension.push({ url: URLS.extArea, valueCode: recording.area });
+  }
+  for (const party of recording.capturedParties ?? []) {
+    extension.push({
+      url: URLS.extThirdPartyCaptured,
+      extension: [
+        { url: 'party', valueReference: { display: party.description } },
+        { url: 'role', valueCoding: { system: URLS.csCapturedPartyRole, code: party.role } },
+        { url: 'consented', valueBoolean: party.consented },
+      ],
+    });
   }
   const media: Resource = {
     resourceType: 'Media',

@@ -9,6 +9,7 @@ import { useApi } from './api-context';
 import { humanise } from './format';
 import { UploadProgressBar } from './UploadProgressBar';
 import { Refusal } from './Refusal';
+import { circumstancesComplete, RecordingCircumstances, type Circumstances } from './RecordingCircumstances';
 import styles from './styles.module.scss';
 
 export interface FileUploadFormProps {
@@ -32,6 +33,7 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
   const [patientsCopy, setPatientsCopy] = useState(false);
   const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
   const [obtainedBy, setObtainedBy] = useState('');
+  const [circumstances, setCircumstances] = useState<Circumstances>({ parties: [] });
   const [progress, setProgress] = useState<UploadProgress>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -53,6 +55,8 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
         contentType,
         initiator: patientsCopy ? 'PATIENT' : 'CLINICIAN',
         sharedCopy: patientsCopy ? { received: new Date(`${received}T12:00:00Z`).toISOString(), obtainedBy } : undefined,
+        area: circumstances.area,
+        capturedParties: circumstances.parties,
       });
       upload.current = new FileUpload(
         api.http,
@@ -117,6 +121,7 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
             <TextInput id="obtained-by" labelText={t('obtainedBy', 'How it was obtained')} value={obtainedBy} disabled={started} onChange={(e) => setObtainedBy(e.target.value)} />
           </div>
         ) : null}
+        <RecordingCircumstances idPrefix="upload" siteId={siteId} value={circumstances} onChange={setCircumstances} disabled={started} />
         {progress ? <UploadProgressBar progress={progress} /> : null}
         <Refusal error={error} />
         <div className={styles.actions}>
@@ -124,7 +129,7 @@ export function FileUploadForm({ patientId, siteId, encounterId, onDone, onCance
             {t('cancel', 'Cancel')}
           </Button>
           {!started ? (
-            <Button kind="primary" onClick={begin} disabled={!file || busy || purposes.length === 0 || (patientsCopy && !obtainedBy.trim())}>
+            <Button kind="primary" onClick={begin} disabled={!file || busy || purposes.length === 0 || (patientsCopy && !obtainedBy.trim()) || !circumstancesComplete(circumstances)}>
               {t('upload', 'Upload')}
             </Button>
           ) : null}

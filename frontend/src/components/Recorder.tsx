@@ -8,6 +8,7 @@ import { baseContentType, SECONDARY_PURPOSES } from '../api/vocabulary';
 import { useApi } from './api-context';
 import { formatBytes, formatDuration, humanise } from './format';
 import { Refusal } from './Refusal';
+import { circumstancesComplete, RecordingCircumstances, type Circumstances } from './RecordingCircumstances';
 import styles from './styles.module.scss';
 
 export interface RecorderProps {
@@ -43,6 +44,7 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
   const [phase, setPhase] = useState<Phase>('setup');
   const [mode, setMode] = useState<'video' | 'audio'>('video');
   const [purposes, setPurposes] = useState<string[]>(['DIRECT_CARE']);
+  const [circumstances, setCircumstances] = useState<Circumstances>({ parties: [] });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [camera, setCamera] = useState('');
   const [microphone, setMicrophone] = useState('');
@@ -94,6 +96,8 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
         kind: 'CONSULTATION',
         purposes,
         contentType,
+        area: circumstances.area,
+        capturedParties: circumstances.parties,
       });
       setRecordingId(recording.id);
       if (preview.current && mode === 'video') {
@@ -204,12 +208,13 @@ export function Recorder({ patientId, siteId, encounterId, consentId, onFinished
               ))}
             </div>
           </fieldset>
+          <RecordingCircumstances idPrefix="record" siteId={siteId} value={circumstances} onChange={setCircumstances} />
           <Refusal error={error} />
           <div className={styles.actions}>
             <Button kind="ghost" onClick={onCancel}>
               {t('cancel', 'Cancel')}
             </Button>
-            <Button kind="primary" onClick={start} disabled={purposes.length === 0}>
+            <Button kind="primary" onClick={start} disabled={purposes.length === 0 || !circumstancesComplete(circumstances)}>
               {t('startRecording', 'Start recording')}
             </Button>
           </div>

@@ -66,6 +66,14 @@ export function RecordingsTable({ recordings, notes, onReview, onSecondaryUse, o
                   {humanise(r.kind)}
                   {r.mediaType ? <span className={styles.muted}> · {t(`media.${r.mediaType}`, humanise(r.mediaType))}</span> : null}
                   {r.initiator === 'PATIENT' ? <div className={styles.muted}>{t('patientsOwnCopy', 'Patient’s own copy')}</div> : null}
+                  {r.area ? <div className={styles.muted}>{t('madeInArea', 'Made in area {{area}}', { area: r.area })}</div> : null}
+                  {(r.capturedParties ?? []).length > 0 ? (
+                    <div className={styles.muted} data-testid="captured-parties">
+                      {t('alsoCaptured', 'Also captured: {{parties}}', {
+                        parties: r.capturedParties!.map((p) => `${p.description} (${p.consented ? t('consentedShort', 'consented') : t('notConsentedShort', 'no consent')})`).join('; '),
+                      })}
+                    </div>
+                  ) : null}
                 </TableCell>
                 <TableCell>{formatDateTime(r.start)}</TableCell>
                 <TableCell>{t(`recordingStatus.${r.status}`, STATUS[r.status] ?? humanise(r.status))}</TableCell>
