@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
@@ -17,6 +18,7 @@ import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.policy.DisposalRequest;
 import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
 import org.openmrs.module.patientrecordings.recording.Recording;
@@ -31,6 +33,14 @@ import org.openmrs.module.patientrecordings.register.RegisterRepository;
 /**
  * Disposal (REC-4): content is destroyed only after its retention end, or once sealed by a withdrawal (CON-5,
  * CON-6), never under legal hold (REC-5), and every destruction leaves a destruction-register entry.
+ *
+ * <p>A disposal survives a crash at any point (a process killed, the power cut): it is decided in one transaction of
+ * its own (the register entry, the recording DESTROYED, the chunks of an unfinished upload forgotten, the audit
+ * entry), which commits before anything is erased; the recording keeps its content reference, unreadable once
+ * DESTROYED (LIF-1), until the content is erased, and the next retention sweep finishes any erasure a crash cut
+ * short. So a recording is never DESTROYED without its register entry and audit, and its content is never erased
+ * while it is not DESTROYED. Chunks whose rows were forgotten before a crash let them be erased are left to the
+ * content sweeper, which removes chunks of recordings no longer in progress.
  */
 public final class DisposalService {
 
@@ -39,8 +49,32 @@ public final class DisposalService {
     private final RegisterRepository registers;
     private final UploadProgress uploads;
     private final ContentEraser eraser;
+    private final Committing committing;
     private final AccessGuard guard;
 
+    /**
+     * Disposal over a database: each disposal's decision commits in a transaction of its own, before its content is
+     * erased, whatever unit of work the caller runs it in.
+     */
+    public DisposalService(
+            RecordingRepository recordings,
+            RecordingService recordingService,
+            RegisterRepository registers,
+            UploadProgress uploads,
+            ContentEraser eraser,
+            Transactions transactions,
+            AccessGuard guard) {
+        this(
+                recordings,
+                recordingService,
+                registers,
+                uploads,
+                eraser,
+                inTransactionsOf(Objects.requireNonNull(transactions, "transactions")),
+                guard);
+    }
+
+    /** Disposal over repositories that need no transaction (the in-memory ones). */
     public DisposalService(
             RecordingRepository recordings,
             RecordingService recordingService,
@@ -48,19 +82,47 @@ public final class DisposalService {
             UploadProgress uploads,
             ContentEraser eraser,
             AccessGuard guard) {
+        this(recordings, recordingService, registers, uploads, eraser, Supplier::get, guard);
+    }
+
+    private DisposalService(
+            RecordingRepository recordings,
+            RecordingService recordingService,
+            RegisterRepository registers,
+            UploadProgress uploads,
+            ContentEraser eraser,
+            Committing committing,
+            AccessGuard guard) {
         this.recordings = Objects.requireNonNull(recordings, "recordings");
         this.recordingService = Objects.requireNonNull(recordingService, "recordingService");
         this.registers = Objects.requireNonNull(registers, "registers");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.eraser = Objects.requireNonNull(eraser, "eraser");
+        this.committing = committing;
         this.guard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /** Runs work so that what it wrote is committed when it returns. */
+    @FunctionalInterface
+    private interface Committing {
+        <T> T run(Supplier<T> work);
+    }
+
+    private static Committing inTransactionsOf(Transactions transactions) {
+        return new Committing() {
+            @Override
+            public <T> T run(Supplier<T> work) {
+                return transactions.inTransaction(entityManager -> work.get());
+            }
+        };
     }
 
     /**
      * Destroys one recording's content when the rules allow it: the recording becomes DESTROYED, the destruction
-     * register gets its entry, the chunks of an upload that never finished are forgotten, and every stored object of
-     * its content (the assembled content and those chunks) is erased from the content store, last, so that a failure
-     * to erase undoes the whole disposal in the caller's unit of work and the next sweep tries again.
+     * register gets its entry, the chunks of an upload that never finished are forgotten, all committed together;
+     * then every stored object of its content (the assembled content and those chunks) is erased from the content
+     * store, and the recording's content reference dropped. A failure to erase leaves the recording DESTROYED with its
+     * reference, and the next sweep erases again.
      *
      * @return the destruction-register entry
      * @throws RuleViolationException REC-4 before the retention end, REC-5 under legal hold, SAF-3, LIF-1
@@ -70,6 +132,12 @@ public final class DisposalService {
     }
 
     private Disposed destroy(RecordingId id) {
+        Disposed disposed = committing.run(() -> decide(id));
+        erase(id, disposed.keys());
+        return disposed;
+    }
+
+    private Disposed decide(RecordingId id) {
         Actor actor = guard.actor();
         Recording recording = recordingService.existing(id);
         Subject subject = Subject.of(actor, AuditAction.DISPOSE, recording.patient(), id);
@@ -98,15 +166,25 @@ public final class DisposalService {
         }
         List<UploadPart> parts = uploads.parts(id);
         parts.forEach(part -> keys.add(part.key()));
-        recordings.save(destroyed.toBuilder().content(null).build());
+        recordings.save(destroyed);
         uploads.finish(id);
-        keys.forEach(eraser::erase);
         guard.record(subject.withDetail("under " + rule.code() + "; " + keys.size() + " stored objects erased"));
-        return new Disposed(entry, keys.size(), parts.size());
+        return new Disposed(entry, List.copyOf(keys), parts.size());
     }
 
-    /** One disposal: its register entry, the stored objects erased and the upload parts forgotten. */
-    private record Disposed(DestructionEntry entry, int objectsErased, int partsRemoved) {}
+    /** Erases the objects, then drops the recording's content reference: nothing refers to erased content. */
+    private void erase(RecordingId id, List<String> keys) {
+        keys.forEach(eraser::erase);
+        committing.run(() -> {
+            Recording destroyed = recordings.find(id).orElseThrow();
+            return destroyed.content() == null
+                    ? destroyed
+                    : recordings.save(destroyed.toBuilder().content(null).build());
+        });
+    }
+
+    /** One disposal: its register entry, the stored objects to erase and the upload parts forgotten. */
+    private record Disposed(DestructionEntry entry, List<String> keys, int partsRemoved) {}
 
     /**
      * The retention sweep: disposes of every recording that may be disposed of today, skipping (and reporting) the
@@ -131,11 +209,15 @@ public final class DisposalService {
             page = recordings.findAll(offset, 500);
             offset += page.size();
             counts[0] += page.size();
+            page.stream().filter(DisposalService::erasureCutShort).forEach(r -> {
+                erase(r.id(), List.of(r.content().key()));
+                counts[1]++;
+            });
             page.stream().filter(r -> due(r, today)).forEach(r -> {
                 try {
                     Disposed disposed = destroy(r.id());
                     written.add(disposed.entry());
-                    counts[1] += disposed.objectsErased();
+                    counts[1] += disposed.keys().size();
                     counts[2] += disposed.partsRemoved();
                 } catch (RuleViolationException kept) {
                     // Held or otherwise kept: the refusal is audited by dispose; the sweep goes on.
@@ -144,6 +226,11 @@ public final class DisposalService {
             });
         } while (!page.isEmpty());
         return new DisposalReport(counts[0], written, counts[1], counts[2], counts[3]);
+    }
+
+    /** A recording destroyed whose content a crash kept from being erased. */
+    private static boolean erasureCutShort(Recording r) {
+        return r.state() == RecordingState.DESTROYED && r.content() != null;
     }
 
     private static boolean due(Recording r, LocalDate today) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the content write, between the rename and the commit, inside the commit, after it) or at a random moment (while
  * ingesting, while starting). After each kill the site is opened again, as a restart would, and {@link
  * RecoveryCheck} asserts that every committed recording reads back with the right hash, nothing uncommitted is
- * visible, and after a sweep no orphan or temporary content remains. Each {@link CrashLane}'s rounds share their
+ * visible, after a sweep no orphan or temporary content remains, and the audit chain verifies (SAF-2). {@link
+ * HousekeepingCrashIT} does the same for disposal and the content sweep. Each {@link CrashLane}'s rounds share their
  * data, so damage would compound.
  *
  * <p>200 rounds in the normal build; {@code -Pbench} runs 1,000 (system property {@code crash.rounds}). The rounds

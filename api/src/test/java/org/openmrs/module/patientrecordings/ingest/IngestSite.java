@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
@@ -166,7 +167,12 @@ final class IngestSite implements AutoCloseable {
 
     /** A sweeper over this site's store and database. */
     ContentSweeper sweeper(Clock clock, Duration grace) {
-        return new ContentSweeper(backend, new DatabaseContentReferences(repositories.database()), clock, grace);
+        return sweeper(backend, clock, grace);
+    }
+
+    /** A sweeper over this site's database and the backend given (this site's, observed). */
+    ContentSweeper sweeper(ContentBackend over, Clock clock, Duration grace) {
+        return new ContentSweeper(over, new DatabaseContentReferences(repositories.database()), clock, grace);
     }
 
     EncryptedContentStore store() {
@@ -178,6 +184,11 @@ final class IngestSite implements AutoCloseable {
      * unfinished uploads erased from the store (REC-4).
      */
     DisposalService disposal(Actor recordsManager) {
+        return disposal(recordsManager, UnaryOperator.identity());
+    }
+
+    /** Disposal as {@link #disposal(Actor)}, its eraser wrapped by {@code around} (to observe the erasures). */
+    DisposalService disposal(Actor recordsManager, UnaryOperator<ContentEraser> around) {
         SwitchableCurrentUser manager = new SwitchableCurrentUser();
         manager.logIn(recordsManager);
         ContentEraser eraser = key -> {
@@ -192,7 +203,8 @@ final class IngestSite implements AutoCloseable {
                 recordingService,
                 repositories.registers(),
                 new JpaUploadProgress(repositories.database()),
-                eraser,
+                around.apply(eraser),
+                repositories.database(),
                 new AccessGuard(manager, repositories.auditLog(), Clock.systemUTC()));
     }
 

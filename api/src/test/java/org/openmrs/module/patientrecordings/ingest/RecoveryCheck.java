@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.openmrs.module.patientrecordings.audit.AuditChainWatch;
+import org.openmrs.module.patientrecordings.audit.ChainVerification;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
@@ -55,6 +57,9 @@ final class RecoveryCheck {
         everyContentReadsBackRight(site, recordings);
         sweepLeavesExactlyTheReferencedContent(site, recordings);
         assertThat(site.integrityFailures()).as("integrity failures").isEmpty();
+        assertThat(new AuditChainWatch(site.repositories().auditLog()).verifyAll())
+                .as("the audit chain")
+                .isInstanceOf(ChainVerification.Intact.class);
     }
 
     /** Reads back every recording with content in full. */

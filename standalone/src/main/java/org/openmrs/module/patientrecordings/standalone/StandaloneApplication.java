@@ -371,6 +371,7 @@ public final class StandaloneApplication implements AutoCloseable {
                         repositories.registers(),
                         new JpaUploadProgress(database),
                         eraser(content),
+                        database,
                         guard),
                 new DisclosureService(
                         repositories.recordings(),

@@ -13,6 +13,7 @@ import org.openmrs.module.patientrecordings.disclosure.DisclosureService;
 import org.openmrs.module.patientrecordings.disposal.ContentEraser;
 import org.openmrs.module.patientrecordings.disposal.DisposalService;
 import org.openmrs.module.patientrecordings.hosting.HostPatientEvents;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 import org.openmrs.module.patientrecordings.port.CurrentUser;
@@ -139,6 +140,7 @@ public class ServicesConfiguration {
             RegisterRepository registers,
             UploadProgress uploads,
             ContentBackend content,
+            Transactions transactions,
             AccessGuard guard) {
         ContentEraser eraser = key -> {
             try {
@@ -147,7 +149,7 @@ public class ServicesConfiguration {
                 throw new UncheckedIOException("cannot erase content " + key, e);
             }
         };
-        return new DisposalService(recordings, recordingService, registers, uploads, eraser, guard);
+        return new DisposalService(recordings, recordingService, registers, uploads, eraser, transactions, guard);
     }
 
     @Bean
