@@ -238,3 +238,34 @@ it('shows the sign-in without accessibility violations', async () => {
   await check(page, '00-sign-in');
   await context.close();
 });
+
+it('a patient’s own copy made in a no-filming area, with a relative in it, is kept and entered on the register of breaches (PAT-3, STF-2)', async () => {
+  const { page, context } = await newPage(browser);
+  await signIn(page, 'clinician', 'Clinician123');
+  await openPatient(page, 'DEMO-0003', /DEMO-0003/);
+  await page.getByRole('button', { name: 'Upload a file' }).click();
+  await page.locator('#upload-file').setInputFiles({ name: 'waiting-room.webm', mimeType: 'audio/webm', buffer: Buffer.alloc(64 * 1024, 5) });
+  await page.getByText('This is the patient’s own recording, shared with us (PAT-2)').click();
+  await page.getByLabel('How it was obtained').fill('Shown to the receptionist on the patient’s phone');
+  await page.getByLabel('Where at the site (PAT-3)').selectOption('RECEPTION');
+  await page.getByRole('button', { name: 'Someone else is in it' }).click();
+  const party = page.getByTestId('captured-party').first();
+  await party.getByLabel('Who').selectOption('VISITOR');
+  expect(await page.getByRole('button', { name: 'Upload', exact: true }).isDisabled()).toBe(true);
+  await party.getByLabel('Name or description').fill('The patient’s husband');
+  await check(page, '13-upload-area-and-party');
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await page.getByText('The recording was uploaded and added to the record.').waitFor();
+  const row = page.getByTestId('recording-row').first();
+  await shows(row, 'Made in area RECEPTION');
+  await shows(row, 'Also captured: The patient’s husband (no consent)');
+  await context.close();
+
+  const manager = await newPage(browser);
+  await signIn(manager.page, 'admin', 'Admin123');
+  await manager.page.goto('/#/admin/site-policy-breaches');
+  await manager.page.getByRole('heading', { name: /Site policy breaches/ }).waitFor();
+  await shows(manager.page.getByRole('row').nth(1), 'Reception and waiting room');
+  await check(manager.page, '31-site-policy-breaches');
+  await manager.context.close();
+});
