@@ -71,8 +71,12 @@ final class CapturedParties {
                 role = referenced;
                 id = who.getReferenceElement().getIdPart();
             }
-            String name = who.hasDisplay() && !who.getDisplay().equals(id) ? who.getDisplay() : null;
-            if (id == null && name == null) {
+            String name = who.hasDisplay()
+                            && !who.getDisplay().isBlank()
+                            && !who.getDisplay().equals(id)
+                    ? who.getDisplay()
+                    : null;
+            if ((id == null || id.isBlank()) && name == null) {
                 throw Refs.invalid(LOCATION + ".party", "identify or describe who was captured");
             }
             parties.add(new CapturedParty(role, id, name, consented));

@@ -156,6 +156,19 @@ class MediaTranslatorTest {
     }
 
     @Test
+    void aPartyNeitherReferencedNorDescribedIsRefused() {
+        Media media = ProfileSources.example(Media.class, "consultation-recording");
+        Extension party = media.addExtension().setUrl(FhirUrls.EXT_THIRD_PARTY_CAPTURED);
+        party.addExtension("party", new Reference().setDisplay("  "));
+        party.addExtension("consented", new org.hl7.fhir.r4.model.BooleanType(false));
+
+        assertThatThrownBy(() -> MediaCommands.toStartCommand(media))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class,
+                        e -> assertThat(e.decision().codes()).containsExactly(ErrorCode.SAF_4));
+    }
+
+    @Test
     void aPartyWhoseRoleContradictsTheirReferenceIsRefused() {
         Media media = ProfileSources.example(Media.class, "consultation-recording");
         Extension party = media.addExtension().setUrl(FhirUrls.EXT_THIRD_PARTY_CAPTURED);
