@@ -31,6 +31,7 @@ public final class FhirUrls {
     public static final String EXT_MODE = SD + "recording-mode";
     public static final String EXT_PURPOSE = SD + "recording-purpose";
     public static final String EXT_DEFENCE_REASON = SD + "defence-reason";
+    public static final String EXT_AREA = SD + "recording-area";
     public static final String EXT_SITE_POLICY_VERSION = SD + "site-policy-version";
     public static final String EXT_SITE_POLICY_DEFAULT = SD + "site-policy-default";
     public static final String EXT_GOVERNING_CONSENT = SD + "governing-consent";
@@ -67,6 +68,7 @@ public final class FhirUrls {
     public static final String CS_CONSENT_CATEGORY = CS + "consent-category";
     public static final String CS_MEDIA_CONSENT_STATUS = CS + "media-consent-status";
     public static final String CS_CONSENT_AUTHORITY = CS + "consent-authority";
+    public static final String CS_CAPTURED_PARTY_ROLE = CS + "captured-party-role";
 
     // Value sets
     public static final String VS_RECORDING_KIND = VS + "recording-kind";
@@ -80,11 +82,13 @@ public final class FhirUrls {
     public static final String VS_COVERT_JUSTIFICATION = VS + "covert-justification";
     public static final String VS_MEDIA_CONSENT_STATUS = VS + "media-consent-status";
     public static final String VS_RECORDING_CONSENT_STATUS = VS + "recording-consent-status";
+    public static final String VS_CAPTURED_PARTY_ROLE = VS + "captured-party-role";
 
     // Search parameters
     public static final String SP_KIND = SP + "recording-kind";
     public static final String SP_PURPOSE = SP + "recording-purpose";
     public static final String SP_SITE = SP + "recording-site";
+    public static final String SP_AREA = SP + "recording-area";
     public static final String SP_CONSENT_STATUS = SP + "recording-consent-status";
     public static final String SP_INITIATOR = SP + "recording-initiator";
     /** Legal holds (Flag) in force or lifted. */

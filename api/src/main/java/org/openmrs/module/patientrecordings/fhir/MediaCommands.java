@@ -15,7 +15,8 @@ import org.openmrs.module.patientrecordings.recording.StartCommand;
 
 /**
  * A Media posted to start a recording (create) read as the service's {@link StartCommand}. What the server decides
- * (id, status, times, content, retention, consent status, policy version) is ignored, as FHIR create expects.
+ * (id, status, times, content, retention, consent status, policy version) is ignored, as FHIR create expects; the
+ * content type it declares ({@code content.contentType}) is kept for the content to come.
  */
 public final class MediaCommands {
 
@@ -56,8 +57,10 @@ public final class MediaCommands {
                 r.defenceReason(),
                 List.of(),
                 call,
+                r.areaCode(),
+                r.thirdParties(),
+                r.sharedCopy(),
                 null,
-                r.thirdPartiesCaptured(),
-                r.sharedCopy());
+                MediaContent.declaredType(m.getContent()));
     }
 }

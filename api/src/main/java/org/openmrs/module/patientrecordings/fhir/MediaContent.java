@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.fhir;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Extension;
@@ -39,13 +40,26 @@ public final class MediaContent {
         RecordedContent c = r.content();
         Attachment a = new Attachment();
         if (c == null) {
-            return a.setContentType(NO_CONTENT_TYPE);
+            // What the client declared when it started the recording, until content arrives.
+            return a.setContentType(r.declaredContentType() == null ? NO_CONTENT_TYPE : r.declaredContentType());
         }
         a.addExtension(FhirUrls.EXT_CONTENT_SHA256, new Base64BinaryType(base64(c.sha256())));
         return a.setContentType(c.contentType())
                 .setUrl(contentBase + "Binary/" + binaryId(r))
                 .setSize(Math.toIntExact(Math.min(c.size(), Integer.MAX_VALUE)))
                 .setHash(HexFormat.of().parseHex(c.sha1()));
+    }
+
+    /**
+     * The content type a Media declares for content it does not show (yet): lower case, without parameters; null when
+     * it declares none, or only the type that says nothing ({@value #NO_CONTENT_TYPE}).
+     */
+    static String declaredType(Attachment a) {
+        if (a == null || a.hasUrl() || !a.hasContentType()) {
+            return null;
+        }
+        String type = a.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return type.isEmpty() || type.equals(NO_CONTENT_TYPE) ? null : type;
     }
 
     /** The content a Media shows, or null when it shows none. The key is the Binary id: the store's key is ours. */

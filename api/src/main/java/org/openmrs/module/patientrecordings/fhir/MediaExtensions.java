@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -24,12 +25,10 @@ import org.openmrs.module.patientrecordings.recording.Recording;
 
 /**
  * The recording-media profile's extensions that come from the recording itself: initiator, mode, purposes, defence
- * reason (CON-11), site and policy version (POL-2), governing consent and consent status, retention (REC-2), third
+ * reason (CON-11), site, area (PAT-3) and policy version (POL-2), governing consent and consent status, retention (REC-2), third
  * parties (STF-2) and derivation (SEC-3).
  */
 final class MediaExtensions {
-
-    private static final String THIRD_PARTIES = "Other people captured in the recording";
 
     private MediaExtensions() {}
 
@@ -45,6 +44,9 @@ final class MediaExtensions {
             m.addExtension(FhirUrls.EXT_DEFENCE_REASON, new StringType(r.defenceReason()));
         }
         m.addExtension(Hl7Systems.EXT_EVENT_LOCATION, Refs.to("Location", r.site()));
+        if (r.areaCode() != null) {
+            m.addExtension(FhirUrls.EXT_AREA, new CodeType(r.areaCode()));
+        }
         m.addExtension(FhirUrls.EXT_SITE_POLICY_VERSION, new StringType(Integer.toString(r.policyVersion())));
         if (r.defaultPolicy()) {
             m.addExtension(FhirUrls.EXT_SITE_POLICY_DEFAULT, new BooleanType(true));
@@ -59,11 +61,7 @@ final class MediaExtensions {
                     FhirUrls.EXT_RETENTION_UNTIL,
                     new DateType(r.retentionUntil().toString()));
         }
-        if (r.thirdPartiesCaptured()) {
-            Extension party = m.addExtension().setUrl(FhirUrls.EXT_THIRD_PARTY_CAPTURED);
-            party.addExtension("party", new Reference().setDisplay(THIRD_PARTIES));
-            party.addExtension("consented", new BooleanType(false));
-        }
+        r.thirdParties().forEach(p -> CapturedParties.write(p, m));
         if (r.derivativeOf() != null) {
             m.addExtension(FhirUrls.EXT_DERIVATIVE_OF, Refs.to("Media", r.derivativeOf()));
         }
@@ -89,6 +87,9 @@ final class MediaExtensions {
                         .orElse(null),
                 "Location",
                 "Media.extension:site")));
+        b.areaCode(Refs.value(m, FhirUrls.EXT_AREA, CodeType.class, "Media.extension:area")
+                .map(CodeType::getValue)
+                .orElse(null));
         Refs.value(m, FhirUrls.EXT_SITE_POLICY_VERSION, StringType.class, "Media.extension:sitePolicyVersion")
                 .ifPresent(v -> b.policyVersion(policyVersion(v.getValue())));
         b.defaultPolicy(
@@ -100,10 +101,7 @@ final class MediaExtensions {
                 .ifPresent(id -> b.consent(ConsentId.of(id)));
         Refs.value(m, FhirUrls.EXT_RETENTION_UNTIL, DateType.class, "Media.extension:retentionUntil")
                 .ifPresent(d -> b.retentionUntil(retentionUntil(d)));
-        b.thirdPartiesCaptured(m.getExtensionsByUrl(FhirUrls.EXT_THIRD_PARTY_CAPTURED).stream()
-                .anyMatch(e -> !Refs.part(e, "consented", BooleanType.class)
-                        .map(BooleanType::booleanValue)
-                        .orElse(false)));
+        b.thirdParties(CapturedParties.read(m));
         Refs.value(m, FhirUrls.EXT_DERIVATIVE_OF, Reference.class, "Media.extension:derivativeOf")
                 .flatMap(ref -> Refs.idIfAny(ref, "Media", "Media.extension:derivativeOf"))
                 .ifPresent(id -> b.derivativeOf(RecordingId.of(id)));

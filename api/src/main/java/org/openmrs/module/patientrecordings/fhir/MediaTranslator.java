@@ -5,9 +5,11 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Period;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
@@ -44,9 +46,11 @@ public final class MediaTranslator {
                     .setSystem(r.identifier().system())
                     .setValue(r.identifier().value());
         }
-        if (r.derivativeOf() != null) {
-            // SEC-3: the domain knows a derivative is de-identified, not how; anonymised is what SEC-1 asks for.
-            m.getMeta().addSecurity(Hl7Systems.OBSERVATION_VALUE, "ANONYED", null);
+        if (r.deIdentification() != null) {
+            // SEC-3: how the derivative was de-identified, as its maker stated.
+            m.getMeta()
+                    .addSecurity(
+                            Hl7Systems.OBSERVATION_VALUE, r.deIdentification().name(), null);
         }
         MediaExtensions.write(r, context, m);
         MediaRegisterExtensions.write(r, context, m);
@@ -104,6 +108,7 @@ public final class MediaTranslator {
                 .map(EncounterId::of)
                 .ifPresent(b::encounter);
         String consentStatus = MediaExtensions.read(m, b);
+        b.deIdentification(deIdentification(m));
         MediaContext context = MediaRegisterExtensions.read(m, b);
         MediaStatusMapping.State state = MediaStatusMapping.read(m, "AWAITING_CONFIRMATION".equals(consentStatus));
         Set<RecordingFlag> flags = EnumSet.noneOf(RecordingFlag.class);
@@ -113,7 +118,11 @@ public final class MediaTranslator {
         } else if ("REFUSED_AFTER_RECORDING".equals(consentStatus)) {
             flags.add(RecordingFlag.CONFIRMATION_REFUSED);
         }
-        b.state(state.state()).flags(flags).voidReason(state.voidReason()).content(MediaContent.read(m.getContent()));
+        b.state(state.state())
+                .flags(flags)
+                .voidReason(state.voidReason())
+                .content(MediaContent.read(m.getContent()))
+                .declaredContentType(MediaContent.declaredType(m.getContent()));
         readCreated(m, b);
         return new RecordingView(
                 b.build(),
@@ -123,6 +132,21 @@ public final class MediaTranslator {
                         context.covertAuthorisation(),
                         context.callNotices(),
                         ""));
+    }
+
+    /** SEC-3: how a derivative was de-identified, from its ObservationValue security label; null when none. */
+    private static DeIdentification deIdentification(Media m) {
+        Coding label = m.getMeta().getSecurity().stream()
+                .filter(c -> Hl7Systems.OBSERVATION_VALUE.equals(c.getSystem()))
+                .findFirst()
+                .orElse(null);
+        if (label == null) {
+            return null;
+        }
+        if (!m.hasExtension(FhirUrls.EXT_DERIVATIVE_OF)) {
+            throw Refs.invalid("Media.meta.security", "only a derivative (derivative-of) is de-identified");
+        }
+        return Refs.enumOf(label, Hl7Systems.OBSERVATION_VALUE, DeIdentification::valueOf, "Media.meta.security");
     }
 
     /** A practitioner operator is a user; a patient's own recording or a telephone system is not. */

@@ -22,7 +22,8 @@ import org.openmrs.module.patientrecordings.domain.RecordingState;
  * @param mode overt or covert
  * @param purposes the purposes it may currently serve; copied
  * @param state where it is in its lifecycle
- * @param thirdPartiesCaptured whether it captures other patients or staff (STF-2)
+ * @param othersCapturedWithoutConsent whether it captures other patients, staff or visitors who have not all
+ *     consented to its use outside direct care (STF-2)
  * @param deidentified whether it is an anonymised derivative (SEC-3)
  * @param underLegalHold whether a legal hold covers it (REC-5)
  * @param retentionUntil the last day it must be kept (REC-2), or null when not yet known
@@ -35,7 +36,7 @@ public record RecordingFacts(
         RecordingMode mode,
         Set<Purpose> purposes,
         RecordingState state,
-        boolean thirdPartiesCaptured,
+        boolean othersCapturedWithoutConsent,
         boolean deidentified,
         boolean underLegalHold,
         LocalDate retentionUntil) {

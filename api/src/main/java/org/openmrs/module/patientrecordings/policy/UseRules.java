@@ -123,11 +123,12 @@ public final class UseRules {
     }
 
     /**
-     * STF-2: a recording capturing other patients or staff leaves direct care only with their consent or as a
-     * redacted derivative. A disclosure the law compels goes ahead with a warning to record.
+     * STF-2: a recording capturing other patients or staff leaves direct care only with their consent (every party
+     * captured consented, as the recording keeps it, or the caller attests it) or as a redacted derivative. A
+     * disclosure the law compels goes ahead with a warning to record.
      */
     public static List<Reason> othersCapturedNeedConsentOrRedaction(UseRequest r) {
-        if (!r.recording().thirdPartiesCaptured()
+        if (!r.recording().othersCapturedWithoutConsent()
                 || r.othersConsentedOrRedacted()
                 || r.recording().deidentified()
                 || r.purpose().equals(Purpose.DIRECT_CARE)) {

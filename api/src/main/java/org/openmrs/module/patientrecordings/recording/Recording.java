@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
@@ -30,6 +31,7 @@ import org.openmrs.module.patientrecordings.policy.RecordingFacts;
  * @param patient whose record it belongs to (REC-1)
  * @param encounter the encounter, or null
  * @param site where it was made
+ * @param areaCode the area of the site it was made in (PAT-3), as the site's policy names its areas, or null
  * @param policyVersion the version of the policy it was made under (POL-2): the site's own, or the server's default
  *     when {@code defaultPolicy}
  * @param defaultPolicy whether it was made under the server's default site policy, the site having none of its own
@@ -45,8 +47,12 @@ import org.openmrs.module.patientrecordings.policy.RecordingFacts;
  * @param startedAt when capture started
  * @param endedAt when capture ended, or null while in progress
  * @param content the stored content, or null before upload
- * @param thirdPartiesCaptured whether it captures other patients or staff (STF-2)
+ * @param declaredContentType the content type the client declared when it started it (e.g. {@code video/webm}), or
+ *     null; shown until content arrives, which must then be of this type (SAF-4)
+ * @param thirdParties the other people it captures, with their consent (STF-2), in the order given
  * @param derivativeOf the source of an anonymised derivative (SEC-3), or null
+ * @param deIdentification how a derivative was de-identified (SEC-3), as its maker stated; null for a recording that
+ *     is no derivative
  * @param retentionUntil the last day it must be kept (REC-2), or null when not yet known
  * @param flags flags such as NOTE_MISSING
  * @param defenceReason the stated reason for a purely defensive purpose (CON-11), or null
@@ -63,6 +69,7 @@ public record Recording(
         PatientId patient,
         EncounterId encounter,
         SiteId site,
+        String areaCode,
         int policyVersion,
         boolean defaultPolicy,
         RecordingKind kind,
@@ -77,8 +84,10 @@ public record Recording(
         Instant startedAt,
         Instant endedAt,
         RecordedContent content,
-        boolean thirdPartiesCaptured,
+        String declaredContentType,
+        List<CapturedParty> thirdParties,
         RecordingId derivativeOf,
+        DeIdentification deIdentification,
         LocalDate retentionUntil,
         Set<RecordingFlag> flags,
         String defenceReason,
@@ -100,8 +109,12 @@ public record Recording(
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(startedAt, "startedAt");
+        if (deIdentification != null && derivativeOf == null) {
+            throw new IllegalArgumentException("only a derivative is de-identified");
+        }
         purposes = Set.copyOf(purposes);
         staffPresent = List.copyOf(staffPresent);
+        thirdParties = List.copyOf(thirdParties);
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     }
 
@@ -116,6 +129,26 @@ public record Recording(
     /** This recording in a new lifecycle state, checked by {@link RecordingLifecycle} (LIF-1). */
     public Recording withState(RecordingState next) {
         return toBuilder().state(RecordingLifecycle.transition(state, next)).build();
+    }
+
+    /**
+     * SAF-4: whether content of a type fits what the client declared when it started the recording: any type when it
+     * declared none.
+     *
+     * @param contentType lower case, without parameters
+     */
+    public boolean fitsDeclaredType(String contentType) {
+        return declaredContentType == null || declaredContentType.equals(contentType);
+    }
+
+    /** STF-2: whether it captures other people. */
+    public boolean thirdPartiesCaptured() {
+        return !thirdParties.isEmpty();
+    }
+
+    /** STF-2: whether it captures other people who have not (all) consented to its use outside direct care. */
+    public boolean othersCapturedWithoutConsent() {
+        return thirdParties.stream().anyMatch(p -> !p.consented());
     }
 
     public boolean hasFlag(RecordingFlag flag) {
@@ -146,7 +179,7 @@ public record Recording(
                 mode,
                 purposes,
                 state,
-                thirdPartiesCaptured,
+                othersCapturedWithoutConsent(),
                 derivativeOf != null,
                 underLegalHold,
                 retentionUntil);
@@ -158,6 +191,7 @@ public record Recording(
         private PatientId patient;
         private EncounterId encounter;
         private SiteId site;
+        private String areaCode;
         private int policyVersion;
         private boolean defaultPolicy;
         private RecordingKind kind;
@@ -172,8 +206,10 @@ public record Recording(
         private Instant startedAt;
         private Instant endedAt;
         private RecordedContent content;
-        private boolean thirdPartiesCaptured;
+        private String declaredContentType;
+        private List<CapturedParty> thirdParties;
         private RecordingId derivativeOf;
+        private DeIdentification deIdentification;
         private LocalDate retentionUntil;
         private Set<RecordingFlag> flags;
         private String defenceReason;
@@ -187,6 +223,7 @@ public record Recording(
         private Builder() {
             purposes = Set.of();
             staffPresent = List.of();
+            thirdParties = List.of();
             flags = Set.of();
         }
 
@@ -196,6 +233,7 @@ public record Recording(
             b.patient = r.patient();
             b.encounter = r.encounter();
             b.site = r.site();
+            b.areaCode = r.areaCode();
             b.policyVersion = r.policyVersion();
             b.defaultPolicy = r.defaultPolicy();
             b.kind = r.kind();
@@ -210,8 +248,10 @@ public record Recording(
             b.startedAt = r.startedAt();
             b.endedAt = r.endedAt();
             b.content = r.content();
-            b.thirdPartiesCaptured = r.thirdPartiesCaptured();
+            b.declaredContentType = r.declaredContentType();
+            b.thirdParties = r.thirdParties();
             b.derivativeOf = r.derivativeOf();
+            b.deIdentification = r.deIdentification();
             b.retentionUntil = r.retentionUntil();
             b.flags = r.flags();
             b.defenceReason = r.defenceReason();
@@ -241,6 +281,11 @@ public record Recording(
 
         public Builder site(SiteId site) {
             this.site = site;
+            return this;
+        }
+
+        public Builder areaCode(String areaCode) {
+            this.areaCode = areaCode;
             return this;
         }
 
@@ -314,13 +359,23 @@ public record Recording(
             return this;
         }
 
-        public Builder thirdPartiesCaptured(boolean thirdPartiesCaptured) {
-            this.thirdPartiesCaptured = thirdPartiesCaptured;
+        public Builder declaredContentType(String declaredContentType) {
+            this.declaredContentType = declaredContentType;
+            return this;
+        }
+
+        public Builder thirdParties(List<CapturedParty> thirdParties) {
+            this.thirdParties = thirdParties;
             return this;
         }
 
         public Builder derivativeOf(RecordingId derivativeOf) {
             this.derivativeOf = derivativeOf;
+            return this;
+        }
+
+        public Builder deIdentification(DeIdentification deIdentification) {
+            this.deIdentification = deIdentification;
             return this;
         }
 
@@ -375,6 +430,7 @@ public record Recording(
                     patient,
                     encounter,
                     site,
+                    areaCode,
                     policyVersion,
                     defaultPolicy,
                     kind,
@@ -389,8 +445,10 @@ public record Recording(
                     startedAt,
                     endedAt,
                     content,
-                    thirdPartiesCaptured,
+                    declaredContentType,
+                    thirdParties,
                     derivativeOf,
+                    deIdentification,
                     retentionUntil,
                     flags,
                     defenceReason,

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.domain.Actor;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.Decision;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Initiator;
@@ -31,6 +34,7 @@ import org.openmrs.module.patientrecordings.policy.CompletionPolicy;
 import org.openmrs.module.patientrecordings.policy.CompletionRequest;
 import org.openmrs.module.patientrecordings.policy.ConsentFact;
 import org.openmrs.module.patientrecordings.policy.CovertRecordingRules;
+import org.openmrs.module.patientrecordings.policy.NoFilmingArea;
 import org.openmrs.module.patientrecordings.policy.PatientFacts;
 import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.policy.RecordEntryPolicy;
@@ -48,6 +52,7 @@ import org.openmrs.module.patientrecordings.port.EncounterDirectory;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
 import org.openmrs.module.patientrecordings.port.SiteDirectory;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
 
 /**
@@ -106,6 +111,18 @@ public final class RecordingService {
                             .decision(),
                     subject);
         }
+        String family = command.mediaType().name().toLowerCase(Locale.ROOT) + "/";
+        if (command.declaredContentType() != null
+                && !command.declaredContentType().startsWith(family)) {
+            guard.enforce(
+                    RuleViolationException.of(
+                                    ErrorCode.SAF_4,
+                                    "A " + family.substring(0, family.length() - 1) + " recording has content of type "
+                                            + family + "*, not " + command.declaredContentType(),
+                                    "content.contentType")
+                            .decision(),
+                    subject);
+        }
         // POL-1: the site's own policy, or the server's default while it has none.
         SitePolicy site = sitePolicies.inForce(command.site());
         List<ConsentFact> patientConsents = consents.of(command.patient());
@@ -118,6 +135,9 @@ public final class RecordingService {
                         command.sharedCopy().howObtained()));
         guard.enforce(decision, subject);
         Recording recording = recordings.save(newRecording(command, actor, site, patientConsents, decision, now));
+        if (recording.hasFlag(RecordingFlag.NO_FILMING_AREA_BREACH)) {
+            recordBreach(recording, site, actor, now);
+        }
         guard.record(subject.withDetail(describe(decision.warnings())).forRecording(recording.id()));
         return new Started(recording, decision.warnings());
     }
@@ -130,9 +150,11 @@ public final class RecordingService {
      *
      * @param source the identifiable recording
      * @param purposes the secondary purposes the derivative is made for; at least one
+     * @param deIdentification how its content is de-identified, which the derivative keeps and shows
      * @throws RuleViolationException naming every failed rule
      */
-    public Started startAnonymisedDerivative(RecordingId source, Set<Purpose> purposes) {
+    public Started startAnonymisedDerivative(
+            RecordingId source, Set<Purpose> purposes, DeIdentification deIdentification) {
         Actor actor = guard.actor();
         Recording original = known(source);
         Subject subject = Subject.of(actor, AuditAction.ANONYMISE, original.patient(), source)
@@ -147,6 +169,9 @@ public final class RecordingService {
                     .filter(p -> !p.secondary())
                     .forEach(p -> reasons.add(Reason.error(
                             ErrorCode.SEC_3, "A derivative serves secondary purposes, not " + p, "purpose")));
+        }
+        if (deIdentification == null) {
+            reasons.add(Reason.error(ErrorCode.SAF_4, "Say how the derivative is de-identified", "deIdentification"));
         }
         if (original.derivativeOf() != null) {
             reasons.add(Reason.error(
@@ -170,9 +195,11 @@ public final class RecordingService {
                 .state(RecordingLifecycle.transition(RecordingState.REQUESTED, RecordingState.IN_PROGRESS))
                 .startedAt(guard.now())
                 .derivativeOf(source)
+                .deIdentification(deIdentification)
                 .retentionUntil(original.retentionUntil())
                 .build());
-        guard.record(subject.forRecording(derivative.id()).withDetail("anonymised derivative of " + source));
+        guard.record(subject.forRecording(derivative.id())
+                .withDetail("anonymised derivative of " + source + ", " + deIdentification.name()));
         return new Started(derivative, List.of());
     }
 
@@ -183,6 +210,16 @@ public final class RecordingService {
         Subject subject =
                 Subject.of(actor, AuditAction.UPDATE, recording.patient(), id).withDetail("content stored");
         guard.enforce(Decision.of(Privileges.check(actor, Privilege.CREATE_RECORDINGS)), subject);
+        Objects.requireNonNull(content, "content");
+        if (!recording.fitsDeclaredType(content.contentType())) {
+            guard.enforce(
+                    RuleViolationException.of(
+                                    ErrorCode.SAF_4,
+                                    declaredTypeProblem(recording, content.contentType()),
+                                    "Content-Type")
+                            .decision(),
+                    subject);
+        }
         if (recording.state() != RecordingState.IN_PROGRESS) {
             guard.enforce(
                     RuleViolationException.of(
@@ -193,11 +230,18 @@ public final class RecordingService {
                             .decision(),
                     subject);
         }
-        Recording saved = recordings.save(recording.toBuilder()
-                .content(Objects.requireNonNull(content, "content"))
-                .build());
+        Recording saved = recordings.save(recording.toBuilder().content(content).build());
         guard.record(subject);
         return saved;
+    }
+
+    /**
+     * SAF-4: what is wrong with content of a type that contradicts the type the client declared when it started the
+     * recording.
+     */
+    public static String declaredTypeProblem(Recording recording, String contentType) {
+        return "The recording was started for content of type " + recording.declaredContentType() + ", not "
+                + contentType;
     }
 
     /** Ends a recording early. A clinician recording then awaits the patient's confirmation (CON-7). */
@@ -511,6 +555,7 @@ public final class RecordingService {
                 .patient(c.patient())
                 .encounter(c.encounter())
                 .site(c.site())
+                .areaCode(c.areaCode())
                 .policyVersion(site.version())
                 .defaultPolicy(site.isServerDefault())
                 .kind(c.kind())
@@ -523,7 +568,8 @@ public final class RecordingService {
                 .consent(governingConsent(c, patientConsents))
                 .state(RecordingLifecycle.transition(RecordingState.REQUESTED, RecordingState.IN_PROGRESS))
                 .startedAt(now)
-                .thirdPartiesCaptured(c.thirdPartiesCaptured())
+                .thirdParties(c.thirdParties())
+                .declaredContentType(c.declaredContentType())
                 .defenceReason(c.defenceReason())
                 .call(
                         c.call() == null
@@ -539,6 +585,26 @@ public final class RecordingService {
             recording = recording.flagged(RecordingFlag.NO_FILMING_AREA_BREACH);
         }
         return recording;
+    }
+
+    /**
+     * PAT-3: a patient's own recording made in a no-filming area goes on the register of site-policy breaches, in the
+     * start's unit of work; the start's audit event carries PAT-3.
+     */
+    private void recordBreach(Recording recording, SitePolicy site, Actor actor, Instant now) {
+        String areaName = site.noFilmingArea(recording.areaCode())
+                .map(NoFilmingArea::name)
+                .orElse(recording.areaCode());
+        registers.recordBreach(new SitePolicyBreach(
+                UUID.randomUUID().toString(),
+                recording.id(),
+                recording.patient(),
+                recording.site(),
+                recording.policyVersion(),
+                recording.areaCode(),
+                areaName,
+                actor.user(),
+                now));
     }
 
     /** The latest consent given that covers the kind and every purpose, if any. */

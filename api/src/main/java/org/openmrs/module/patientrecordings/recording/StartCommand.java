@@ -31,9 +31,11 @@ import org.openmrs.module.patientrecordings.policy.CallContext;
  * @param staffPresent other staff who will be recorded; the operator counts too
  * @param call for a telephone recording, or null
  * @param areaCode where in the site, or null
- * @param thirdPartiesCaptured whether other patients or staff are captured (STF-2)
+ * @param thirdParties the other people captured, with their consent (STF-2); null for none
  * @param sharedCopy for a patient's shared copy (PAT-2), or null
  * @param identifier the client's business identifier for the recording, or null
+ * @param declaredContentType the content type the client declares for the content to come (lower case, without
+ *     parameters), or null
  */
 public record StartCommand(
         PatientId patient,
@@ -48,11 +50,12 @@ public record StartCommand(
         List<UserId> staffPresent,
         CallContext call,
         String areaCode,
-        boolean thirdPartiesCaptured,
+        List<CapturedParty> thirdParties,
         SharedCopy sharedCopy,
-        RecordingIdentifier identifier) {
+        RecordingIdentifier identifier,
+        String declaredContentType) {
 
-    /** A command without a client identifier. */
+    /** A command without a client identifier or declared content type. */
     public StartCommand(
             PatientId patient,
             EncounterId encounter,
@@ -66,7 +69,7 @@ public record StartCommand(
             List<UserId> staffPresent,
             CallContext call,
             String areaCode,
-            boolean thirdPartiesCaptured,
+            List<CapturedParty> thirdParties,
             SharedCopy sharedCopy) {
         this(
                 patient,
@@ -81,8 +84,9 @@ public record StartCommand(
                 staffPresent,
                 call,
                 areaCode,
-                thirdPartiesCaptured,
+                thirdParties,
                 sharedCopy,
+                null,
                 null);
     }
 
@@ -95,6 +99,7 @@ public record StartCommand(
         mode = mode == null ? RecordingMode.OVERT : mode;
         purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
         staffPresent = staffPresent == null ? List.of() : List.copyOf(staffPresent);
+        thirdParties = thirdParties == null ? List.of() : List.copyOf(thirdParties);
     }
 
     /** This command with the client's business identifier for the new recording. */
@@ -112,8 +117,9 @@ public record StartCommand(
                 staffPresent,
                 call,
                 areaCode,
-                thirdPartiesCaptured,
+                thirdParties,
                 sharedCopy,
-                identifier);
+                identifier,
+                declaredContentType);
     }
 }

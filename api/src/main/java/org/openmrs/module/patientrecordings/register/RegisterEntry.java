@@ -8,7 +8,13 @@ import java.time.Instant;
  * is ended, and stays on the register.
  */
 public sealed interface RegisterEntry
-        permits StaffObjection, PatientObjection, CovertAuthorisationEntry, LegalHold, DestructionEntry, Disclosure {
+        permits StaffObjection,
+                PatientObjection,
+                CovertAuthorisationEntry,
+                LegalHold,
+                DestructionEntry,
+                Disclosure,
+                SitePolicyBreach {
 
     /** Stable identifier, unique within its register. */
     String id();

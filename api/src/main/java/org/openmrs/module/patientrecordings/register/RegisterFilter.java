@@ -61,6 +61,8 @@ public record RegisterFilter(
             return d.patient();
         } else if (entry instanceof Disclosure d) {
             return d.patient();
+        } else if (entry instanceof SitePolicyBreach b) {
+            return b.patient();
         }
         return null;
     }
@@ -77,6 +79,8 @@ public record RegisterFilter(
             return h.placedAt();
         } else if (entry instanceof DestructionEntry d) {
             return d.destroyedAt();
+        } else if (entry instanceof SitePolicyBreach b) {
+            return b.recordedAt();
         }
         return ((Disclosure) entry).disclosedAt();
     }
@@ -93,6 +97,8 @@ public record RegisterFilter(
             return h.placedBy();
         } else if (entry instanceof DestructionEntry d) {
             return d.destroyedBy();
+        } else if (entry instanceof SitePolicyBreach b) {
+            return b.recordedBy();
         }
         return ((Disclosure) entry).disclosedBy();
     }
@@ -101,10 +107,15 @@ public record RegisterFilter(
         return recordingsOf(entry).contains(recording);
     }
 
-    /** The recordings an entry is about: the one destroyed, those disclosed; none for the other registers. */
+    /**
+     * The recordings an entry is about: the one destroyed, those disclosed, the one made in breach of site policy;
+     * none for the other registers.
+     */
     public static List<RecordingId> recordingsOf(RegisterEntry entry) {
         if (entry instanceof DestructionEntry d) {
             return List.of(d.recording());
+        } else if (entry instanceof SitePolicyBreach b) {
+            return List.of(b.recording());
         }
         return entry instanceof Disclosure disclosure ? disclosure.recordings() : List.of();
     }

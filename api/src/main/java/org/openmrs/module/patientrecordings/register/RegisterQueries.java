@@ -13,7 +13,8 @@ import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
 
 /**
- * What the registers say at an instant; read by the services to build rule requests. No privilege checks here. Each
+ * What the registers say at an instant; read by the services to build rule requests. No privilege checks here. The
+ * recording workflow also enters the breaches of site policy it meets (PAT-3) through it. Each
  * question is a search of the register's store ({@link RegisterRepository#search}), narrowed to the patient or staff
  * member and to entries in force, rather than a read of the whole register.
  */
@@ -57,6 +58,15 @@ public final class RegisterQueries {
                 .or(() -> authorisations.stream()
                         .max(Comparator.comparing(
                                 CovertAuthorisation::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))));
+    }
+
+    /**
+     * PAT-3: enters a patient's recording made in a no-filming area on the register of site-policy breaches. The one
+     * entry made by the recording workflow itself, within the start it belongs to; no privilege is needed beyond
+     * starting the recording.
+     */
+    public SitePolicyBreach recordBreach(SitePolicyBreach breach) {
+        return registers.save(breach);
     }
 
     /** REC-5: whether a legal hold covers the patient's recordings at {@code at}. */

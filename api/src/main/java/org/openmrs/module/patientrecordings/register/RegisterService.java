@@ -196,7 +196,8 @@ public final class RegisterService {
 
     /**
      * Lists a register to those whose work it is: staff objections to policy managers, standing objections to
-     * consent managers, legal holds to their managers, the destruction register to records managers. Covert
+     * consent managers, legal holds to their managers, the destruction register to records managers, breaches of site
+     * policy (PAT-3) to policy managers. Covert
      * authorisations are listed by {@link #covertAuthorisations()}; disclosures to those who disclose.
      */
     public <T extends RegisterEntry> List<T> list(Class<T> type) {
@@ -267,6 +268,8 @@ public final class RegisterService {
             return Privilege.MANAGE_RECORDS;
         } else if (type == Disclosure.class) {
             return Privilege.DISCLOSE_RECORDINGS;
+        } else if (type == SitePolicyBreach.class) {
+            return Privilege.MANAGE_POLICY;
         }
         throw new IllegalArgumentException("covert authorisations are listed by covertAuthorisations()");
     }

@@ -114,7 +114,8 @@ public final class AuthorisationTable {
             entry("POST /registers/legal-holds/{id}/lift", anyOf(MANAGE_LEGAL_HOLDS)),
             entry("GET /registers/destructions", anyOf(MANAGE_RECORDS)),
             entry("POST /registers/destructions", anyOf(MANAGE_RECORDS)),
-            entry("GET /registers/disclosures", anyOf(DISCLOSE_RECORDINGS)));
+            entry("GET /registers/disclosures", anyOf(DISCLOSE_RECORDINGS)),
+            entry("GET /registers/site-policy-breaches", anyOf(MANAGE_POLICY)));
 
     /**
      * The FHIR endpoint. A row's name is the capability it exercises, as the CapabilityStatement declares it ("Type

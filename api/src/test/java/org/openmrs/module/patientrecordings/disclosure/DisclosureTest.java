@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
 import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.consent.ConsentEventType;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
@@ -20,6 +22,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.policy.LegalAuthority;
 import org.openmrs.module.patientrecordings.policy.UseAction;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.UseContext;
@@ -112,7 +115,7 @@ class DisclosureTest {
     void rec6_othersCapturedNeedConsentForAClaim() {
         clinic.recordingRepository()
                 .save(clinic.stored(recording.id()).toBuilder()
-                        .thirdPartiesCaptured(true)
+                        .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
                         .build());
         clinic.as(recordsManager);
 
@@ -126,11 +129,38 @@ class DisclosureTest {
     }
 
     @Test
+    @DisplayName("REC-6, STF-2: once every party captured has consented, the recording goes out for a claim as it is")
+    void rec6_everyPartyConsentedAllowsAClaim() {
+        CapturedParty nurse = new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false);
+        CapturedParty visitor =
+                new CapturedParty(CapturedParty.Role.VISITOR, null, "Visitor accompanying the patient", false);
+        clinic.recordingRepository()
+                .save(clinic.stored(recording.id()).toBuilder()
+                        .thirdParties(List.of(nurse.withConsent(), visitor))
+                        .build());
+        clinic.as(recordsManager);
+        assertThat(refusalCodes(() -> clinic.disclosure().disclose(claim(List.of()))))
+                .as("the visitor has not consented")
+                .containsExactly(ErrorCode.STF_2);
+        clinic.recordingRepository()
+                .save(clinic.stored(recording.id()).toBuilder()
+                        .thirdParties(List.of(nurse.withConsent(), visitor.withConsent()))
+                        .build());
+
+        DisclosurePackage pack = clinic.as(recordsManager).disclosure().disclose(claim(List.of()));
+
+        assertThat(pack.items()).hasSize(1);
+        assertThat(clinic.stored(recording.id()).thirdParties())
+                .extracting(CapturedParty::role, CapturedParty::consented)
+                .containsExactly(tuple(CapturedParty.Role.STAFF, true), tuple(CapturedParty.Role.VISITOR, true));
+    }
+
+    @Test
     @DisplayName("REC-6, STF-2: a court order compels disclosure with others captured, with a warning")
     void rec6_courtOrderCompels() {
         clinic.recordingRepository()
                 .save(clinic.stored(recording.id()).toBuilder()
-                        .thirdPartiesCaptured(true)
+                        .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
                         .build());
 
         DisclosurePackage pack = clinic.as(recordsManager)
@@ -204,7 +234,7 @@ class DisclosureTest {
     void sec3_anonymisedDerivativeDisclosedForTraining() {
         RecordingId derivative = clinic.as(clinic.aClinician(), () -> {
             Recording started = clinic.recordings()
-                    .startAnonymisedDerivative(recording.id(), Set.of(TRAINING))
+                    .startAnonymisedDerivative(recording.id(), Set.of(TRAINING), DeIdentification.ANONYED)
                     .recording();
             clinic.recordings()
                     .attachContent(

@@ -8,6 +8,7 @@ import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
@@ -16,6 +17,7 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation.CovertJustification;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.register.Disclosure;
 import org.openmrs.module.patientrecordings.support.Clinic;
@@ -57,7 +59,7 @@ class SubjectAccessTest {
         Recording others = clinic.confirmedConsultation(ann, DIRECT_CARE);
         clinic.recordingRepository()
                 .save(clinic.stored(others.id()).toBuilder()
-                        .thirdPartiesCaptured(true)
+                        .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
                         .build());
 
         DisclosurePackage pack = clinic.as(recordsManager).disclosure().subjectAccess(ann, "SAR-2025-18");

@@ -138,6 +138,7 @@ class DatabaseIT {
                 "patientrecordings_recording_purpose",
                 "patientrecordings_recording_staff",
                 "patientrecordings_recording_flag",
+                "patientrecordings_recording_party",
                 "patientrecordings_recording_version",
                 "patientrecordings_consent",
                 "patientrecordings_consent_kind",

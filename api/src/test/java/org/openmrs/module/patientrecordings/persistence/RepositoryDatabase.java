@@ -21,6 +21,7 @@ public final class RepositoryDatabase implements AutoCloseable {
             "patientrecordings_recording_purpose",
             "patientrecordings_recording_staff",
             "patientrecordings_recording_flag",
+            "patientrecordings_recording_party",
             "patientrecordings_recording_version",
             "patientrecordings_recording",
             "patientrecordings_consent_kind",

@@ -15,6 +15,7 @@ import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.policy.UseAction;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.support.Clinic;
 import org.openmrs.module.patientrecordings.support.SitePolicyBuilder;
 import org.openmrs.module.patientrecordings.support.StaffMember;
@@ -144,7 +145,36 @@ class PatientsOwnRecordingsTest {
         assertThat(started.warnings()).extracting(r -> r.code()).containsExactly(ErrorCode.PAT_3);
         assertThat(started.recording().hasFlag(RecordingFlag.NO_FILMING_AREA_BREACH))
                 .isTrue();
+        assertThat(started.recording().areaCode()).isEqualTo(SitePolicyBuilder.RECEPTION);
         assertThat(clinic.lastAuditEntry().detail()).contains("PAT-3");
+        assertThat(clinic.lastAuditEntry().recording())
+                .isEqualTo(started.recording().id());
+        assertThat(clinic.registerRepository().list(SitePolicyBreach.class))
+                .singleElement()
+                .satisfies(breach -> {
+                    assertThat(breach.recording()).isEqualTo(started.recording().id());
+                    assertThat(breach.patient()).isEqualTo(ann);
+                    assertThat(breach.areaCode()).isEqualTo(SitePolicyBuilder.RECEPTION);
+                    assertThat(breach.areaName()).isEqualTo("Reception");
+                    assertThat(breach.policyVersion())
+                            .isEqualTo(started.recording().policyVersion());
+                    assertThat(breach.recordedBy()).isEqualTo(receptionist.id());
+                });
+    }
+
+    @Test
+    @DisplayName("PAT-3: the breach register is listed to policy managers, and to no one else")
+    void pat3_breachRegisterIsForPolicyManagers() {
+        clinic.as(receptionist)
+                .recordings()
+                .start(clinic.aPatientsOwnRecordingOf(ann)
+                        .inArea(SitePolicyBuilder.RECEPTION)
+                        .build());
+
+        assertThat(clinic.as(clinic.anAdministrator()).registers().list(SitePolicyBreach.class))
+                .hasSize(1);
+        assertThat(refusalCodes(() -> clinic.as(receptionist).registers().list(SitePolicyBreach.class)))
+                .containsExactly(ErrorCode.SAF_3);
     }
 
     @Test
@@ -158,5 +188,7 @@ class PatientsOwnRecordingsTest {
 
         assertThat(started.warnings()).isEmpty();
         assertThat(started.recording().flags()).isEmpty();
+        assertThat(started.recording().areaCode()).isEqualTo("CONSULTING_ROOM_2");
+        assertThat(clinic.registerRepository().list(SitePolicyBreach.class)).isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
 import org.openmrs.module.patientrecordings.audit.AuditOutcome;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
@@ -162,8 +163,9 @@ class RecordingAuditTest {
     void saf2_derivativeIsAudited() {
         Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
 
-        AuditEntry entry = onlyEntryAuditedBy(
-                () -> clinic.as(doctor).recordings().startAnonymisedDerivative(source.id(), Set.of(TRAINING)));
+        AuditEntry entry = onlyEntryAuditedBy(() -> clinic.as(doctor)
+                .recordings()
+                .startAnonymisedDerivative(source.id(), Set.of(TRAINING), DeIdentification.ANONYED));
 
         RecordingId derivative = clinic.recordingRepository().findByPatient(ann).stream()
                 .filter(r -> source.id().equals(r.derivativeOf()))
@@ -171,7 +173,7 @@ class RecordingAuditTest {
                 .orElseThrow()
                 .id();
         assertSucceeded(entry, AuditAction.ANONYMISE, derivative);
-        assertThat(entry.detail()).isEqualTo("anonymised derivative of " + source.id());
+        assertThat(entry.detail()).isEqualTo("anonymised derivative of " + source.id() + ", ANONYED");
     }
 
     @Test
@@ -179,8 +181,9 @@ class RecordingAuditTest {
     void saf2_refusedDerivativeIsAudited() {
         Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
 
-        AuditEntry entry = onlyEntryAuditedBy(
-                () -> clinic.as(doctor).recordings().startAnonymisedDerivative(source.id(), Set.of(DIRECT_CARE)));
+        AuditEntry entry = onlyEntryAuditedBy(() -> clinic.as(doctor)
+                .recordings()
+                .startAnonymisedDerivative(source.id(), Set.of(DIRECT_CARE), DeIdentification.ANONYED));
 
         assertRefused(entry, doctor, AuditAction.ANONYMISE, source.id(), ErrorCode.SEC_3);
     }

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Initiator;
@@ -81,6 +82,7 @@ public abstract class RecordingRepositoryContract {
     void aRecordingWithEveryFieldSetReadsBackEqual() {
         Recording full = aConsultation()
                 .encounter(EncounterId.of("encounter-9"))
+                .areaCode("RECEPTION")
                 .policyVersion(3)
                 .defaultPolicy(true)
                 .kind(RecordingKind.TELEPHONE)
@@ -94,8 +96,14 @@ public abstract class RecordingRepositoryContract {
                 .endedAt(MORNING.plusSeconds(600))
                 .content(new RecordedContent(
                         "content/ab/cd", "audio/webm", 5_000_000_000L, "a".repeat(64), "b".repeat(40)))
-                .thirdPartiesCaptured(true)
+                .declaredContentType("audio/webm")
+                .thirdParties(List.of(
+                        new CapturedParty(CapturedParty.Role.PATIENT, "patient-7", "Bed 3", true),
+                        new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false),
+                        new CapturedParty(CapturedParty.Role.VISITOR, null, "Visitor at bed 3", true),
+                        CapturedParty.unstated()))
                 .derivativeOf(RecordingId.of("source-recording"))
+                .deIdentification(DeIdentification.MASKED)
                 .retentionUntil(LocalDate.of(2034, 3, 31))
                 .flags(EnumSet.of(RecordingFlag.NOTE_MISSING, RecordingFlag.DEFENSIVE_PURPOSE))
                 .defenceReason("A complaint has been threatened")
@@ -129,8 +137,10 @@ public abstract class RecordingRepositoryContract {
                 .state(RecordingState.COMPLETED)
                 .endedAt(MORNING.plusSeconds(60))
                 .content(new RecordedContent("content/12", "audio/ogg", 7L, "e".repeat(64), "f".repeat(40)))
-                .thirdPartiesCaptured(true)
+                .declaredContentType("audio/ogg")
+                .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
                 .derivativeOf(RecordingId.of("source-7"))
+                .deIdentification(DeIdentification.PSEUDED)
                 .retentionUntil(LocalDate.of(2036, 1, 31))
                 .flags(EnumSet.of(RecordingFlag.CONFIRMED, RecordingFlag.DEFENSIVE_PURPOSE))
                 .defenceReason("A claim is expected")
@@ -170,6 +180,30 @@ public abstract class RecordingRepositoryContract {
         assertThat(read.purposes()).isEmpty();
         assertThat(read.staffPresent()).isEmpty();
         assertThat(read.flags()).isEmpty();
+        assertThat(read.thirdParties()).isEmpty();
+        assertThat(read.declaredContentType()).isNull();
+        assertThat(read.deIdentification()).isNull();
+        assertThat(read.areaCode()).isNull();
+    }
+
+    @Test
+    void aPartysConsentGivenLaterIsKeptAndTheEarlierVersionKeepsTheirAnswerThen() {
+        CapturedParty nurse = new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false);
+        CapturedParty visitor = new CapturedParty(CapturedParty.Role.VISITOR, null, "Visitor", false);
+        Recording first = recordings.save(
+                aConsultation().thirdParties(List.of(nurse, visitor)).build());
+
+        Recording second = recordings.save(first.toBuilder()
+                .thirdParties(List.of(nurse.withConsent(), visitor))
+                .build());
+
+        assertThat(recordings.find(first.id()).orElseThrow().thirdParties())
+                .containsExactly(nurse.withConsent(), visitor);
+        assertThat(recordings.find(first.id()).orElseThrow().othersCapturedWithoutConsent())
+                .isTrue();
+        assertThat(recordings.findVersion(first.id(), 1).orElseThrow().thirdParties())
+                .containsExactly(nurse, visitor);
+        assertThat(second.version()).isEqualTo(2);
     }
 
     @Test

@@ -10,9 +10,13 @@ import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTA
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.ULTRASOUND;
 import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -104,7 +108,7 @@ class SecondaryUseTest {
         Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
         Recording capturingOthers = clinic.recordingRepository()
                 .save(clinic.stored(source.id()).toBuilder()
-                        .thirdPartiesCaptured(true)
+                        .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
                         .build());
         RecordingId derivative = anonymisedDerivativeOf(capturingOthers);
 
@@ -113,11 +117,40 @@ class SecondaryUseTest {
         assertThat(used.id()).isEqualTo(derivative);
     }
 
+    @ParameterizedTest
+    @EnumSource(DeIdentification.class)
+    @DisplayName("SEC-3: a derivative keeps how it was de-identified, through its completion")
+    void sec3_derivativeKeepsItsDeIdentification(DeIdentification level) {
+        Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
+
+        Recording derivative = clinic.stored(derivativeOf(source, level));
+
+        assertThat(derivative.deIdentification()).isEqualTo(level);
+        assertThat(clinic.recordingRepository().history(derivative.id()))
+                .extracting(Recording::deIdentification)
+                .containsOnly(level);
+    }
+
+    @Test
+    @DisplayName("SEC-3, SAF-4: a derivative is not made without saying how it is de-identified")
+    void sec3_derivativeNeedsItsDeIdentification() {
+        Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        clinic.as(clinic.aClinician());
+
+        assertThat(refusalCodes(
+                        () -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(TRAINING), null)))
+                .containsExactly(ErrorCode.SAF_4);
+    }
+
     /** The derivative made through the service, its de-identified content uploaded and completed. */
     private RecordingId anonymisedDerivativeOf(Recording source) {
+        return derivativeOf(source, DeIdentification.ANONYED);
+    }
+
+    private RecordingId derivativeOf(Recording source, DeIdentification level) {
         return clinic.as(clinic.aClinician(), () -> {
             Recording derivative = clinic.recordings()
-                    .startAnonymisedDerivative(source.id(), Set.of(TRAINING))
+                    .startAnonymisedDerivative(source.id(), Set.of(TRAINING), level)
                     .recording();
             clinic.recordings()
                     .attachContent(
@@ -153,15 +186,18 @@ class SecondaryUseTest {
         Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
         clinic.as(clinic.aClinician());
 
-        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(DIRECT_CARE))))
+        assertThat(refusalCodes(() -> clinic.recordings()
+                        .startAnonymisedDerivative(source.id(), Set.of(DIRECT_CARE), DeIdentification.ANONYED)))
                 .containsExactly(ErrorCode.SEC_3);
-        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of())))
+        assertThat(refusalCodes(() ->
+                        clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(), DeIdentification.ANONYED)))
                 .containsExactly(ErrorCode.SAF_4);
 
         // Another patient, whose only consent is withdrawn while recording.
         Recording inProgress = clinic.consultationInProgress(clinic.patient("Bea"), DIRECT_CARE);
         clinic.as(clinic.aClinician()).consents().withdraw(inProgress.consent(), null);
-        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(inProgress.id(), Set.of(TRAINING))))
+        assertThat(refusalCodes(() -> clinic.recordings()
+                        .startAnonymisedDerivative(inProgress.id(), Set.of(TRAINING), DeIdentification.ANONYED)))
                 .contains(ErrorCode.CON_5);
     }
 
@@ -171,7 +207,8 @@ class SecondaryUseTest {
         Recording source = clinic.confirmedConsultation(ann, DIRECT_CARE);
         clinic.as(clinic.aUserWith(Privilege.VIEW_RECORDINGS));
 
-        assertThat(refusalCodes(() -> clinic.recordings().startAnonymisedDerivative(source.id(), Set.of(TRAINING))))
+        assertThat(refusalCodes(() -> clinic.recordings()
+                        .startAnonymisedDerivative(source.id(), Set.of(TRAINING), DeIdentification.ANONYED)))
                 .containsExactly(ErrorCode.SAF_3);
     }
 

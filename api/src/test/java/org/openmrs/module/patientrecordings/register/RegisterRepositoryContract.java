@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation.CovertJustification;
@@ -90,6 +91,16 @@ public abstract class RegisterRepositoryContract {
                         "County Court at Oxford",
                         "Order 77/2026",
                         manager,
+                        MORNING),
+                new SitePolicyBreach(
+                        id(),
+                        RecordingId.random(),
+                        patient,
+                        SiteId.of("riverside-surgery"),
+                        4,
+                        "RECEPTION",
+                        "Reception",
+                        manager,
                         MORNING));
 
         entries.forEach(registers::save);
@@ -115,7 +126,17 @@ public abstract class RegisterRepositoryContract {
                 new LegalHold(id(), patient, LegalAuthority.COMPLAINT, "C-1", manager, MORNING, null, null, null),
                 new DestructionEntry(
                         id(), RecordingId.random(), patient, null, MORNING, manager, ErrorCode.CON_5, null),
-                new Disclosure(id(), patient, List.of(), null, "The patient", null, manager, MORNING));
+                new Disclosure(id(), patient, List.of(), null, "The patient", null, manager, MORNING),
+                new SitePolicyBreach(
+                        id(),
+                        RecordingId.random(),
+                        patient,
+                        SiteId.of("s"),
+                        1,
+                        "WAITING_ROOM",
+                        null,
+                        manager,
+                        MORNING));
 
         entries.forEach(registers::save);
 

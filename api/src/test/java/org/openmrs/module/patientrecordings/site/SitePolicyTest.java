@@ -8,6 +8,7 @@ import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTA
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.PROCEDURE;
 import static org.openmrs.module.patientrecordings.support.Refusals.refusalCodes;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
@@ -18,6 +19,7 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.policy.MissingNoteHandling;
 import org.openmrs.module.patientrecordings.policy.SitePolicy;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.support.Clinic;
 import org.openmrs.module.patientrecordings.support.SitePolicyBuilder;
@@ -148,7 +150,9 @@ class SitePolicyTest {
         Recording readByB = clinic.stored(recording.id());
 
         Recording savedByA = clinic.recordingRepository()
-                .save(readByA.toBuilder().thirdPartiesCaptured(true).build());
+                .save(readByA.toBuilder()
+                        .thirdParties(List.of(new CapturedParty(CapturedParty.Role.STAFF, "nurse-2", null, false)))
+                        .build());
 
         assertThat(refusalCodes(() -> clinic.recordingRepository()
                         .save(readByB.toBuilder().voidReason("concurrent edit").build())))

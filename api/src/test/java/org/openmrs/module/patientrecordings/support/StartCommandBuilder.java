@@ -14,6 +14,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CallContext;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.SharedCopy;
 import org.openmrs.module.patientrecordings.recording.StartCommand;
 
@@ -32,8 +33,9 @@ public final class StartCommandBuilder {
     private List<UserId> staffPresent = List.of();
     private CallContext call;
     private String areaCode;
-    private boolean thirdPartiesCaptured;
+    private List<CapturedParty> thirdParties = List.of();
     private SharedCopy sharedCopy;
+    private String declaredContentType;
 
     StartCommandBuilder(PatientId patient, SiteId site, RecordingKind kind, MediaType mediaType) {
         this.patient = patient;
@@ -101,8 +103,14 @@ public final class StartCommandBuilder {
         return this;
     }
 
-    public StartCommandBuilder capturingOtherPeople() {
-        this.thirdPartiesCaptured = true;
+    public StartCommandBuilder capturing(CapturedParty... parties) {
+        this.thirdParties = List.of(parties);
+        return this;
+    }
+
+    /** The content type the client declares for the content to come. */
+    public StartCommandBuilder declaringContentType(String value) {
+        this.declaredContentType = value;
         return this;
     }
 
@@ -126,7 +134,9 @@ public final class StartCommandBuilder {
                 staffPresent,
                 call,
                 areaCode,
-                thirdPartiesCaptured,
-                sharedCopy);
+                thirdParties,
+                sharedCopy,
+                null,
+                declaredContentType);
     }
 }

@@ -115,6 +115,26 @@ abstract class UploadAbuseContract {
     }
 
     @Test
+    void theContentTypeDeclaredAtTheStartIsShownUntilContentArrives() throws Exception {
+        Media media = FHIR.newJsonParser()
+                .parseResource(
+                        Media.class,
+                        send(HttpRequest.newBuilder(uri("/fhir/Media/" + id)).GET())
+                                .body());
+
+        assertThat(media.getContent().getContentType()).isEqualTo("video/webm");
+        assertThat(media.getContent().hasUrl()).isFalse();
+    }
+
+    @Test
+    void contentOfAnotherTypeThanTheOneDeclaredAtTheStartIsRefused() throws Exception {
+        assertRefusedAndNothingChanged(
+                () -> Answer.of(upload("video/mp4", content(WEBM, 100), null, null)),
+                400,
+                "started for content of type video/webm, not video/mp4");
+    }
+
+    @Test
     void anEmptyUploadIsRefused() throws Exception {
         assertRefusedAndNothingChanged(
                 () -> Answer.of(upload("video/webm", new byte[0], null, null)), 400, "Empty upload");

@@ -24,7 +24,8 @@ import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 public final class JpaRecordingRepository implements RecordingRepository {
 
     /** The entity classes this repository needs mapped. */
-    public static final List<Class<?>> ENTITIES = List.of(RecordingRow.class, RecordingVersionRow.class);
+    public static final List<Class<?>> ENTITIES =
+            List.of(RecordingRow.class, RecordingVersionRow.class, CapturedPartyRow.class);
 
     private final Transactions database;
     private final Clock clock;

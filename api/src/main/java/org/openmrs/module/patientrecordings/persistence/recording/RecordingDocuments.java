@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
@@ -25,6 +26,7 @@ import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CallContext.CallType;
 import org.openmrs.module.patientrecordings.recording.CallDetails;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
@@ -38,12 +40,16 @@ import org.openmrs.module.patientrecordings.recording.SharedCopy;
  * <ul>
  *   <li>{@code format}: 1, the version of this layout;
  *   <li>ids and texts as strings: {@code id, patient, encounter, site, operator, consent, derivativeOf,
- *       defenceReason, voidReason};
+ *       defenceReason, voidReason, declaredContentType, areaCode} (the last two absent from versions saved before
+ *       they existed);
  *   <li>{@code policyVersion} a number; {@code thirdPartiesCaptured} a boolean; {@code defaultPolicy} a boolean,
  *       present only when true (versions saved before it existed were all under a site's own policy);
- *   <li>enums by name: {@code kind, mediaType, initiator, mode, state}; {@code purposes} (codes, sorted),
+ *   <li>enums by name: {@code kind, mediaType, initiator, mode, state, deIdentification} (the last only for a
+ *       derivative; one saved before it existed reads as {@code ANONYED}, as it was shown); {@code purposes} (codes, sorted),
  *       {@code flags} (names, sorted) and {@code staffPresent} (in order) as arrays of strings;
  *   <li>instants in ISO-8601 UTC: {@code startedAt, endedAt}; dates as ISO-8601: {@code retentionUntil};
+ *   <li>{@code thirdParties}: an array of {@code {role, id, name, consented}} (STF-2), absent when none and from
+ *       versions saved before it existed, which {@code thirdPartiesCaptured} alone then describes;
  *   <li>nested objects: {@code content {key, contentType, size, sha256, sha1}}, {@code call {type,
  *       explicitNoticeGiven}}, {@code sharedCopy {receivedOn, howObtained}}, {@code identifier {system, value}}.
  * </ul>
@@ -63,6 +69,7 @@ final class RecordingDocuments {
         put(json, "patient", r.patient().value());
         put(json, "encounter", r.encounter() == null ? null : r.encounter().value());
         put(json, "site", r.site().value());
+        put(json, "areaCode", r.areaCode());
         json.addProperty("policyVersion", r.policyVersion());
         if (r.defaultPolicy()) {
             json.addProperty("defaultPolicy", true);
@@ -91,11 +98,28 @@ final class RecordingDocuments {
             put(content, "sha1", r.content().sha1());
             json.add("content", content);
         }
+        put(json, "declaredContentType", r.declaredContentType());
         json.addProperty("thirdPartiesCaptured", r.thirdPartiesCaptured());
+        if (!r.thirdParties().isEmpty()) {
+            JsonArray parties = new JsonArray();
+            for (CapturedParty p : r.thirdParties()) {
+                JsonObject party = new JsonObject();
+                put(party, "role", p.role() == null ? null : p.role().name());
+                put(party, "id", p.id());
+                put(party, "name", p.name());
+                party.addProperty("consented", p.consented());
+                parties.add(party);
+            }
+            json.add("thirdParties", parties);
+        }
         put(
                 json,
                 "derivativeOf",
                 r.derivativeOf() == null ? null : r.derivativeOf().value());
+        put(
+                json,
+                "deIdentification",
+                r.deIdentification() == null ? null : r.deIdentification().name());
         put(
                 json,
                 "retentionUntil",
@@ -147,6 +171,7 @@ final class RecordingDocuments {
                 .patient(PatientId.of(string(json, "patient")))
                 .encounter(value(json, "encounter", EncounterId::of))
                 .site(SiteId.of(string(json, "site")))
+                .areaCode(string(json, "areaCode"))
                 .policyVersion(json.get("policyVersion").getAsInt())
                 .defaultPolicy(
                         json.has("defaultPolicy") && json.get("defaultPolicy").getAsBoolean())
@@ -170,8 +195,10 @@ final class RecordingDocuments {
                                         content.get("size").getAsLong(),
                                         string(content, "sha256"),
                                         string(content, "sha1")))
-                .thirdPartiesCaptured(json.get("thirdPartiesCaptured").getAsBoolean())
+                .declaredContentType(string(json, "declaredContentType"))
+                .thirdParties(thirdParties(json))
                 .derivativeOf(value(json, "derivativeOf", RecordingId::of))
+                .deIdentification(deIdentification(json))
                 .retentionUntil(value(json, "retentionUntil", LocalDate::parse))
                 .flags(Set.copyOf(list(json, "flags", RecordingFlag::valueOf)))
                 .defenceReason(string(json, "defenceReason"))
@@ -194,6 +221,37 @@ final class RecordingDocuments {
                 .lastUpdated(lastUpdated)
                 .version(version)
                 .build();
+    }
+
+    /**
+     * How a derivative was de-identified; a derivative's version saved before the level was kept was made, and shown,
+     * as anonymised.
+     */
+    private static DeIdentification deIdentification(JsonObject json) {
+        DeIdentification stated = value(json, "deIdentification", DeIdentification::valueOf);
+        return stated == null && json.has("derivativeOf") ? DeIdentification.ANONYED : stated;
+    }
+
+    /**
+     * STF-2: the other people captured; a version saved before each party was kept, marked as capturing others, reads
+     * as one party, not stated who, who has not consented, as it was shown.
+     */
+    private static List<CapturedParty> thirdParties(JsonObject json) {
+        List<CapturedParty> parties = new ArrayList<>();
+        JsonElement element = json.get("thirdParties");
+        if (element != null && element.isJsonArray()) {
+            for (JsonElement e : element.getAsJsonArray()) {
+                JsonObject party = e.getAsJsonObject();
+                parties.add(new CapturedParty(
+                        value(party, "role", CapturedParty.Role::valueOf),
+                        string(party, "id"),
+                        string(party, "name"),
+                        party.get("consented").getAsBoolean()));
+            }
+        }
+        return parties.isEmpty() && json.get("thirdPartiesCaptured").getAsBoolean()
+                ? List.of(CapturedParty.unstated())
+                : parties;
     }
 
     private static void put(JsonObject json, String member, String value) {

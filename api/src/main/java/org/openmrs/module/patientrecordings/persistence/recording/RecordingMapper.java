@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.Initiator;
 import org.openmrs.module.patientrecordings.domain.MediaType;
@@ -19,6 +20,7 @@ import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.UtcTimes;
 import org.openmrs.module.patientrecordings.policy.CallContext.CallType;
 import org.openmrs.module.patientrecordings.recording.CallDetails;
+import org.openmrs.module.patientrecordings.recording.CapturedParty;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
@@ -44,6 +46,7 @@ final class RecordingMapper {
         row.patientId = r.patient().value();
         row.encounterId = r.encounter() == null ? null : r.encounter().value();
         row.siteId = r.site().value();
+        row.areaCode = shortText(r.areaCode(), "the area code");
         row.policyVersion = r.policyVersion();
         row.defaultPolicy = r.defaultPolicy();
         row.kind = r.kind().name();
@@ -56,8 +59,12 @@ final class RecordingMapper {
         row.startedAt = UtcTimes.toColumn(r.startedAt());
         row.endedAt = UtcTimes.toColumn(r.endedAt());
         writeContent(r.content(), row);
+        row.declaredContentType = r.declaredContentType();
         row.thirdPartiesCaptured = r.thirdPartiesCaptured();
+        writeParties(r.thirdParties(), row);
         row.derivativeOf = r.derivativeOf() == null ? null : r.derivativeOf().value();
+        row.deIdentification =
+                r.deIdentification() == null ? null : r.deIdentification().name();
         row.retentionUntil = r.retentionUntil();
         row.defenceReason = text(r.defenceReason(), "defence reason");
         row.callType = r.call() == null ? null : r.call().type().name();
@@ -86,6 +93,7 @@ final class RecordingMapper {
                 .patient(PatientId.of(row.patientId))
                 .encounter(row.encounterId == null ? null : EncounterId.of(row.encounterId))
                 .site(SiteId.of(row.siteId))
+                .areaCode(row.areaCode)
                 .policyVersion(row.policyVersion)
                 .defaultPolicy(row.defaultPolicy)
                 .kind(RecordingKind.valueOf(row.kind))
@@ -108,8 +116,10 @@ final class RecordingMapper {
                                         row.contentSize,
                                         row.contentSha256,
                                         row.contentSha1))
-                .thirdPartiesCaptured(row.thirdPartiesCaptured)
+                .declaredContentType(row.declaredContentType)
+                .thirdParties(readParties(row))
                 .derivativeOf(row.derivativeOf == null ? null : RecordingId.of(row.derivativeOf))
+                .deIdentification(row.deIdentification == null ? null : DeIdentification.valueOf(row.deIdentification))
                 .retentionUntil(row.retentionUntil)
                 .flags(row.flags.stream().map(RecordingFlag::valueOf).collect(Collectors.toSet()))
                 .defenceReason(row.defenceReason)
@@ -129,6 +139,43 @@ final class RecordingMapper {
                 .lastUpdated(UtcTimes.toInstant(row.lastUpdated))
                 .version(row.version)
                 .build();
+    }
+
+    private static void writeParties(List<CapturedParty> parties, RecordingRow row) {
+        List<CapturedPartyRow> wanted = parties.stream()
+                .map(p -> new CapturedPartyRow(
+                        p.role() == null ? null : p.role().name(),
+                        shortText(p.id(), "a captured party's id"),
+                        shortText(p.name(), "a captured party's name"),
+                        p.consented()))
+                .toList();
+        if (!parties.equals(readParties(row.thirdParties))) {
+            row.thirdParties.clear();
+            row.thirdParties.addAll(wanted);
+        }
+    }
+
+    /**
+     * STF-2: the other people captured. A recording marked as capturing others before each party was kept has no
+     * party rows; it reads as one party, not stated who, who has not consented, as it was shown then.
+     */
+    private static List<CapturedParty> readParties(RecordingRow row) {
+        List<CapturedParty> parties = readParties(row.thirdParties);
+        return parties.isEmpty() && row.thirdPartiesCaptured ? List.of(CapturedParty.unstated()) : parties;
+    }
+
+    private static List<CapturedParty> readParties(List<CapturedPartyRow> rows) {
+        return rows.stream()
+                .map(p -> new CapturedParty(
+                        p.role == null ? null : CapturedParty.Role.valueOf(p.role), p.id, p.name, p.consented))
+                .toList();
+    }
+
+    private static String shortText(String value, String what) {
+        if (value != null && value.length() > RecordingRow.ID_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + RecordingRow.ID_LENGTH + " characters");
+        }
+        return value;
     }
 
     private static void writeContent(RecordedContent content, RecordingRow row) {

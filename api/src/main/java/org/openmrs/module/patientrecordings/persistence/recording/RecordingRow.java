@@ -20,7 +20,8 @@ import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * A row of {@code patientrecordings_recording}, with its purposes, staff present and flags in child tables (so that
+ * A row of {@code patientrecordings_recording}, with its purposes, staff present, other people captured and flags in
+ * child tables (so that
  * recordings can be found by flag or purpose). Plain columns: enums by name, times in UTC. {@code recording_no} is
  * the insertion order, which "oldest first" and paging follow; {@code recording_id} is the recording's own id.
  * Written and read only by {@link RecordingMapper}.
@@ -49,6 +50,9 @@ class RecordingRow {
 
     @Column(name = "site_id", nullable = false, length = ID_LENGTH)
     String siteId;
+
+    @Column(name = "area_code", length = ID_LENGTH)
+    String areaCode;
 
     @Column(name = "policy_version", nullable = false)
     int policyVersion;
@@ -98,11 +102,17 @@ class RecordingRow {
     @Column(name = "content_sha1", length = 40)
     String contentSha1;
 
+    @Column(name = "declared_content_type", length = ID_LENGTH)
+    String declaredContentType;
+
     @Column(name = "third_parties_captured", nullable = false)
     boolean thirdPartiesCaptured;
 
     @Column(name = "derivative_of", length = ID_LENGTH)
     String derivativeOf;
+
+    @Column(name = "de_identification", length = 16)
+    String deIdentification;
 
     @Column(name = "retention_until")
     LocalDate retentionUntil;
@@ -149,6 +159,12 @@ class RecordingRow {
     @OrderColumn(name = "staff_order")
     @Column(name = "user_id", nullable = false, length = ID_LENGTH)
     List<String> staffPresent = new ArrayList<>();
+
+    @ElementCollection
+    @BatchSize(size = 50)
+    @CollectionTable(name = "patientrecordings_recording_party", joinColumns = @JoinColumn(name = "recording_no"))
+    @OrderColumn(name = "party_order")
+    List<CapturedPartyRow> thirdParties = new ArrayList<>();
 
     @ElementCollection
     @BatchSize(size = 50)

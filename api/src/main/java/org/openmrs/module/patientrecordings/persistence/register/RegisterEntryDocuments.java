@@ -13,6 +13,7 @@ import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation;
 import org.openmrs.module.patientrecordings.policy.CovertAuthorisation.CovertJustification;
@@ -23,6 +24,7 @@ import org.openmrs.module.patientrecordings.register.Disclosure;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.PatientObjection;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.register.StaffObjection;
 
 /**
@@ -83,6 +85,15 @@ final class RegisterEntryDocuments {
             put(json, "reference", d.reference());
             put(json, "disclosedBy", d.disclosedBy().value());
             put(json, "disclosedAt", d.disclosedAt());
+        } else if (entry instanceof SitePolicyBreach b) {
+            put(json, "recording", b.recording().value());
+            put(json, "patient", b.patient().value());
+            put(json, "site", b.site().value());
+            json.addProperty("policyVersion", b.policyVersion());
+            put(json, "areaCode", b.areaCode());
+            put(json, "areaName", b.areaName());
+            put(json, "recordedBy", b.recordedBy().value());
+            put(json, "recordedAt", b.recordedAt());
         } else {
             throw new IllegalArgumentException(entry.getClass() + " is not a register entry type");
         }
@@ -155,6 +166,17 @@ final class RegisterEntryDocuments {
                     string(json, "reference"),
                     UserId.of(string(json, "disclosedBy")),
                     instant(json, "disclosedAt"));
+        } else if (type == SitePolicyBreach.class) {
+            entry = new SitePolicyBreach(
+                    id,
+                    RecordingId.of(string(json, "recording")),
+                    PatientId.of(string(json, "patient")),
+                    SiteId.of(string(json, "site")),
+                    json.get("policyVersion").getAsInt(),
+                    string(json, "areaCode"),
+                    string(json, "areaName"),
+                    UserId.of(string(json, "recordedBy")),
+                    instant(json, "recordedAt"));
         } else {
             throw new IllegalArgumentException(type + " is not a register entry type");
         }
@@ -175,6 +197,8 @@ final class RegisterEntryDocuments {
             return d.patient().value();
         } else if (entry instanceof Disclosure d) {
             return d.patient().value();
+        } else if (entry instanceof SitePolicyBreach b) {
+            return b.patient().value();
         }
         return null;
     }

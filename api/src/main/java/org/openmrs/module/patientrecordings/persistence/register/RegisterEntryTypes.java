@@ -9,6 +9,7 @@ import org.openmrs.module.patientrecordings.register.Disclosure;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.PatientObjection;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.register.StaffObjection;
 
 /** The stored names of the registers, the values of {@code entry_type}. Stable: renaming a class keeps its name. */
@@ -20,7 +21,8 @@ final class RegisterEntryTypes {
             CovertAuthorisationEntry.class, "COVERT_AUTHORISATION",
             LegalHold.class, "LEGAL_HOLD",
             DestructionEntry.class, "DESTRUCTION",
-            Disclosure.class, "DISCLOSURE");
+            Disclosure.class, "DISCLOSURE",
+            SitePolicyBreach.class, "SITE_POLICY_BREACH");
 
     private RegisterEntryTypes() {}
 

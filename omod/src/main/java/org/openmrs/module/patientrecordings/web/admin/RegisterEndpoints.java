@@ -27,6 +27,7 @@ import org.openmrs.module.patientrecordings.register.RegisterEntry;
 import org.openmrs.module.patientrecordings.register.RegisterFilter;
 import org.openmrs.module.patientrecordings.register.RegisterPage;
 import org.openmrs.module.patientrecordings.register.RegisterService;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.register.StaffObjection;
 import org.openmrs.module.patientrecordings.site.JsonInput;
 
@@ -97,7 +98,12 @@ final class RegisterEndpoints {
                         "GET",
                         "/registers/disclosures",
                         Access.holding(Privilege.DISCLOSE_RECORDINGS, AuditAction.DISCLOSE),
-                        c -> list(c, Disclosure.class)));
+                        c -> list(c, Disclosure.class)),
+                new Route(
+                        "GET",
+                        "/registers/site-policy-breaches",
+                        Access.holding(Privilege.MANAGE_POLICY, AuditAction.UPDATE),
+                        c -> list(c, SitePolicyBreach.class)));
     }
 
     private Reply objectAsStaff(Call call) throws IOException {

@@ -11,6 +11,7 @@ import org.openmrs.module.patientrecordings.register.Disclosure;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.PatientObjection;
 import org.openmrs.module.patientrecordings.register.RegisterEntry;
+import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.register.StaffObjection;
 
 /** Register entries as JSON: every field of the entry, {@code active} as of the response, no nulls written. */
@@ -51,6 +52,15 @@ final class RegisterJson {
             put(json, "destroyedBy", d.destroyedBy());
             put(json, "rule", d.rule().code());
             put(json, "detail", d.detail());
+        } else if (entry instanceof SitePolicyBreach b) {
+            put(json, "recording", b.recording());
+            put(json, "patient", b.patient());
+            put(json, "site", b.site());
+            json.addProperty("policyVersion", b.policyVersion());
+            put(json, "areaCode", b.areaCode());
+            put(json, "areaName", b.areaName());
+            put(json, "recordedBy", b.recordedBy());
+            put(json, "recordedAt", b.recordedAt());
         } else if (entry instanceof Disclosure d) {
             put(json, "patient", d.patient());
             JsonArray recordings = new JsonArray();

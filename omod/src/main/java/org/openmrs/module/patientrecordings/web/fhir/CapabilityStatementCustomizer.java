@@ -42,6 +42,7 @@ public final class CapabilityStatementCustomizer {
             "Media.kind", FhirUrls.SP_KIND,
             "Media.purpose", FhirUrls.SP_PURPOSE,
             "Media.site", FhirUrls.SP_SITE,
+            "Media.area", FhirUrls.SP_AREA,
             "Media.consent-status", FhirUrls.SP_CONSENT_STATUS,
             "Media.initiator", FhirUrls.SP_INITIATOR,
             "Consent.kind", FhirUrls.SP_KIND,

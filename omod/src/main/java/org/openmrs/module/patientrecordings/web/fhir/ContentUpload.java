@@ -24,6 +24,7 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.policy.Privileges;
 import org.openmrs.module.patientrecordings.recording.RecordedContent;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.storage.StoreFault;
@@ -207,7 +208,11 @@ final class ContentUpload {
                             + family + "*, not " + header,
                     "Content-Type");
         }
-        return header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String type = header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!recording.fitsDeclaredType(type)) {
+            throw invalid(RecordingService.declaredTypeProblem(recording, type), "Content-Type");
+        }
+        return type;
     }
 
     /**

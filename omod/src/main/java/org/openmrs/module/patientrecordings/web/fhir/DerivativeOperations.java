@@ -5,11 +5,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.StringType;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
@@ -21,7 +24,8 @@ import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
  */
 public final class DerivativeOperations {
 
-    private static final Set<String> DE_IDENTIFICATIONS = Set.of("ANONYED", "PSEUDED", "MASKED");
+    private static final Set<String> DE_IDENTIFICATIONS =
+            Arrays.stream(DeIdentification.values()).map(Enum::name).collect(Collectors.toSet());
 
     private final FhirServerDependencies services;
     private final MediaViews views;
@@ -32,8 +36,8 @@ public final class DerivativeOperations {
     }
 
     /**
-     * Starts the derivative. The kind of de-identification is checked but not kept: the product treats every
-     * derivative as anonymised (SEC-1), so a pseudonymised or masked one is the caller's claim to have anonymised it.
+     * Starts the derivative, which keeps how it is de-identified (anonymised, pseudonymised or masked) and shows it in
+     * {@code meta.security}.
      */
     @Operation(name = "$anonymised-derivative", typeName = "Media")
     public Media start(
@@ -52,7 +56,10 @@ public final class DerivativeOperations {
         RecordingId source = RecordingId.of(id.getIdPart());
         return views.toFhir(
                 services.recordings()
-                        .startAnonymisedDerivative(source, Set.of(PurposeCodes.fromCoding(purpose, "purpose")))
+                        .startAnonymisedDerivative(
+                                source,
+                                Set.of(PurposeCodes.fromCoding(purpose, "purpose")),
+                                DeIdentification.valueOf(deIdentification.getCode()))
                         .recording(),
                 request.getFhirServerBase());
     }

@@ -202,6 +202,7 @@ public final class MediaProvider implements IResourceProvider {
             @OptionalParam(name = "kind") TokenOrListParam kind,
             @OptionalParam(name = Media.SP_CREATED) DateRangeParam created,
             @OptionalParam(name = "site") ReferenceParam site,
+            @OptionalParam(name = "area") TokenOrListParam area,
             @OptionalParam(name = "purpose") TokenOrListParam purpose,
             @OptionalParam(name = "consent-status") TokenOrListParam consentStatus,
             @OptionalParam(name = "initiator") TokenOrListParam initiator,
@@ -214,7 +215,7 @@ public final class MediaProvider implements IResourceProvider {
             throw RuleViolationException.of(ErrorCode.SAF_4, "Search recordings by patient or subject", "patient");
         }
         MediaSearch criteria = new MediaSearch(
-                encounter, status, type, kind, created, site, purpose, consentStatus, initiator, lastUpdated);
+                encounter, status, type, kind, created, site, area, purpose, consentStatus, initiator, lastUpdated);
         List<Recording> hits = services
                 .recordings()
                 .findForPatient(PatientId.of(

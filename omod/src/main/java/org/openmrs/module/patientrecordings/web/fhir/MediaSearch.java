@@ -23,7 +23,7 @@ import org.openmrs.module.patientrecordings.recording.Recording;
 
 /**
  * The Media search parameters other than the patient, applied to the patient's recordings the service returned:
- * encounter, status, type, kind, created, site, purpose, consent-status, initiator, _lastUpdated; and {@code _sort} by
+ * encounter, status, type, kind, created, site, area, purpose, consent-status, initiator, _lastUpdated; and {@code _sort} by
  * created or _lastUpdated.
  * Status and consent-status are matched on the rendered Media, because they are FHIR's view of our lifecycle.
  *
@@ -33,6 +33,7 @@ import org.openmrs.module.patientrecordings.recording.Recording;
  * @param kind or null
  * @param created or null
  * @param site or null
+ * @param area or null: the area of the site (PAT-3), by its code
  * @param purpose or null
  * @param consentStatus or null
  * @param initiator or null
@@ -45,6 +46,7 @@ record MediaSearch(
         TokenOrListParam kind,
         DateRangeParam created,
         ReferenceParam site,
+        TokenOrListParam area,
         TokenOrListParam purpose,
         TokenOrListParam consentStatus,
         TokenOrListParam initiator,
@@ -54,6 +56,7 @@ record MediaSearch(
         return r -> (encounter == null
                         || (r.encounter() != null && r.encounter().value().equals(encounter.getIdPart())))
                 && (site == null || r.site().value().equals(site.getIdPart()))
+                && (area == null || (r.areaCode() != null && any(area, r.areaCode())))
                 && (type == null || any(type, r.mediaType().name()))
                 && (kind == null || any(kind, r.kind().name()))
                 && (initiator == null || any(initiator, r.initiator().name()))

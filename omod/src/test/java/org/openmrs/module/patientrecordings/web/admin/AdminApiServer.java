@@ -275,6 +275,34 @@ final class AdminApiServer implements AutoCloseable {
         return send(user, "POST", path, body);
     }
 
+    /** {@code user} adds the patient's own recording (PAT-1), made in an area of the site, and returns its id. */
+    String addPatientsOwnRecordingIn(String user, PatientId patient, String areaCode) {
+        actor.set(new Actor(UserId.of(user), USERS.get(user)));
+        try {
+            return recordings
+                    .start(new StartCommand(
+                            patient,
+                            null,
+                            RIVERSIDE,
+                            RecordingKind.CONSULTATION,
+                            MediaType.VIDEO,
+                            Initiator.PATIENT,
+                            null,
+                            Set.of(Purpose.PATIENT_OWN_USE),
+                            null,
+                            List.of(),
+                            null,
+                            areaCode,
+                            List.of(),
+                            null))
+                    .recording()
+                    .id()
+                    .value();
+        } finally {
+            actor.remove();
+        }
+    }
+
     /** A clinician starts an overt consultation of {@code patient} with {@code staff} present, as {@code user}. */
     void startConsultation(String user, PatientId patient, UserId... staff) {
         actor.set(new Actor(UserId.of(user), USERS.get(user)));
@@ -292,7 +320,7 @@ final class AdminApiServer implements AutoCloseable {
                     List.of(staff),
                     null,
                     null,
-                    false,
+                    List.of(),
                     null));
         } finally {
             actor.remove();

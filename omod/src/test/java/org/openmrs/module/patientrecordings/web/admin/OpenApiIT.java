@@ -103,7 +103,8 @@ class OpenApiIT {
                         "/registers/covert-authorisations",
                         "/registers/legal-holds",
                         "/registers/destructions",
-                        "/registers/disclosures");
+                        "/registers/disclosures",
+                        "/registers/site-policy-breaches");
     }
 
     @Test

@@ -73,6 +73,31 @@ class RegisterApiIT {
     }
 
     @Test
+    @DisplayName("PAT-3: a patient's own recording in a no-filming area is on the breach register, for administrators")
+    void sitePolicyBreachesAreListedToAdministrators() throws Exception {
+        String inReception = server.addPatientsOwnRecordingIn("clinician", ALICE, "RECEPTION");
+        AuditEntry breachStarted = lastAudit();
+        server.addPatientsOwnRecordingIn("clinician", ALICE, "CONSULTING_ROOM_1");
+        AuditEntry elsewhereStarted = lastAudit();
+
+        JsonObject list = server.get("admin", "/registers/site-policy-breaches?patient=alice")
+                .json()
+                .getAsJsonObject();
+
+        assertThat(list.get("total").getAsInt()).isEqualTo(1);
+        JsonObject breach = list.getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertThat(breach.get("recording").getAsString()).isEqualTo(inReception);
+        assertThat(breach.get("areaCode").getAsString()).isEqualTo("RECEPTION");
+        assertThat(breach.get("areaName").getAsString()).isEqualTo("Reception");
+        assertThat(breach.get("recordedBy").getAsString()).isEqualTo("clinician");
+        assertThat(breachStarted.recording().value()).isEqualTo(inReception);
+        assertThat(breachStarted.detail()).contains("PAT-3");
+        assertThat(elsewhereStarted.detail()).doesNotContain("PAT-3");
+        assertThat(server.get("clinician", "/registers/site-policy-breaches").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("CON-10: a standing objection blocks recordings of that patient, is noted, and lifts")
     void patientObjectionDrivesCon10() throws Exception {
         Answer recorded = server.post("clinician", "/registers/patient-objections", "{\"patient\":\"alice\"}");

@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Media;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
@@ -176,6 +179,72 @@ class FhirServerIT {
                         .getReference())
                 .endsWith("Media/" + source);
         assertThat(PackageValidator.errors(derivative)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MASKED", "PSEUDED", "ANONYED"})
+    void aDerivativeKeepsTheDeIdentificationItWasMadeAtOnEveryRead(String level) throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        String source = start(clinician, patient).getIdElement().getIdPart();
+        byte[] bytes = "Identifiable consultation video".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(source, "video/webm", bytes, null).statusCode()).isEqualTo(200);
+        operation(clinician, source, "$complete", new Parameters(), Media.class);
+        Parameters in = new Parameters();
+        in.addParameter()
+                .setName("deIdentification")
+                .setValue(new Coding("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", level, null));
+        in.addParameter().setName("purpose").setValue(PurposeCodes.toCoding(Purpose.TRAINING));
+
+        Media started = operation(clinician, source, "$anonymised-derivative", in, Media.class);
+        Media read = clinician
+                .read()
+                .resource(Media.class)
+                .withId(started.getIdElement().getIdPart())
+                .execute();
+
+        for (Media derivative : List.of(started, read)) {
+            assertThat(derivative.getMeta().getSecurity())
+                    .filteredOn(c -> "http://terminology.hl7.org/CodeSystem/v3-ObservationValue".equals(c.getSystem()))
+                    .extracting(Coding::getCode)
+                    .containsExactly(level);
+            assertThat(PackageValidator.errors(derivative)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecordingNamesTheAreaItWasMadeInAndAClinicianIsRefusedInANoFilmingArea() throws Exception {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        Media inReception = Requests.consultation(patient, clinic.encounterOf(patient));
+        inReception.addExtension(FhirUrls.EXT_AREA, new CodeType("RECEPTION"));
+        Media inConsultingRoom = Requests.consultation(patient, clinic.encounterOf(patient));
+        inConsultingRoom.addExtension(FhirUrls.EXT_AREA, new CodeType("CONSULTING_ROOM_1"));
+
+        HttpResponse<String> refused = post(
+                "/Media",
+                "clinician",
+                "application/fhir+json",
+                FHIR.newJsonParser().encodeResourceToString(inReception).getBytes(StandardCharsets.UTF_8),
+                null);
+        Media started =
+                (Media) clinician.create().resource(inConsultingRoom).execute().getResource();
+        Media read = clinician
+                .read()
+                .resource(Media.class)
+                .withId(started.getIdElement().getIdPart())
+                .execute();
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(codes(refused.body())).containsExactly("PAT-3");
+        assertThat(read.getExtensionByUrl(FhirUrls.EXT_AREA).getValue().primitiveValue())
+                .isEqualTo("CONSULTING_ROOM_1");
+        assertThat(PackageValidator.errors(read)).isEmpty();
+        assertThat(mediaIds(clinician, patient, "area=CONSULTING_ROOM_1"))
+                .containsExactly(started.getIdElement().getIdPart());
+        assertThat(mediaIds(clinician, patient, "area=RECEPTION")).isEmpty();
     }
 
     @Test

@@ -19,17 +19,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.OperationDefinition.OperationDefinitionParameterComponent;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.fhir.profiles.PatientRecordingsPackage;
 
 /**
@@ -233,6 +238,91 @@ class PackageContractIT {
         }
         RuntimeSearchParam base = FHIR.getResourceDefinition(type).getSearchParam(name);
         return url.startsWith(BASE_SEARCH_PARAMETER) && base != null && url.equals(base.getUri());
+    }
+
+    /**
+     * A client learns from an operation's definition why it may be refused: every refusal code the server sends for an
+     * operation is named in the definition's description. Each declared operation is called as it commonly goes
+     * wrong: by a user without privileges, on a target that does not exist, and without its parameters by the users
+     * whose work it is, on a recording in progress and on one completed; every code of every refusal is collected.
+     */
+    @Test
+    void everyRefusalCodeTheServerSendsForAnOperationIsNamedInItsDefinition() throws Exception {
+        PatientId patient = PatientId.random();
+        String consent = idOf(send("POST", "/Consent", "clinician", Requests.consentGiven(patient)));
+        String inProgress =
+                idOf(send("POST", "/Media", "clinician", Requests.consultation(patient, clinic.encounterOf(patient))));
+        String completed =
+                idOf(send("POST", "/Media", "clinician", Requests.consultation(patient, clinic.encounterOf(patient))));
+        send("POST", "/Media/" + completed + "/$complete", "clinician", new Parameters());
+        Map<String, List<String>> targets = Map.of(
+                "Media", List.of(inProgress, completed, "no-such-recording"),
+                "Consent", List.of(consent, "no-such-consent"),
+                "Patient", List.of(patient.value()));
+        List<String> problems = new ArrayList<>();
+        int refusals = 0;
+        for (CapabilityStatementRestResourceComponent resource : resources()) {
+            for (var op : resource.getOperation()) {
+                OperationDefinition definition = OPERATIONS.get(op.getDefinition());
+                String name = op.getName().replace("$", "");
+                List<String> paths = definition.getInstance()
+                        ? targets.getOrDefault(resource.getType(), List.of()).stream()
+                                .map(id -> "/" + resource.getType() + "/" + id + "/$" + name)
+                                .toList()
+                        : List.of("/" + resource.getType() + "/$" + name);
+                Set<String> sent = new TreeSet<>();
+                for (String path : paths) {
+                    for (String user : List.of("nobody", "clinician", "records-manager", "auditor")) {
+                        HttpResponse<String> answer = send("POST", path, user, new Parameters());
+                        if (answer.statusCode() >= 400 && answer.statusCode() < 500) {
+                            refusals++;
+                            sent.addAll(errorCodes(answer.body()));
+                        }
+                    }
+                }
+                String documented = definition.getDescription();
+                sent.stream()
+                        .filter(code -> !documented.matches("(?s).*\\b" + code + "\\b.*"))
+                        .forEach(code -> problems.add(resource.getType() + " $" + name + " sends " + code));
+            }
+        }
+        assertThat(refusals).as("refusals seen").isGreaterThan(0);
+        assertThat(problems).isEmpty();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String user, IBaseResource body)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(clinic.base + path))
+                                .header("Authorization", TestClinic.authorization(user))
+                                .header("Accept", "application/fhir+json")
+                                .header("Content-Type", "application/fhir+json")
+                                .method(
+                                        method,
+                                        HttpRequest.BodyPublishers.ofString(
+                                                FHIR.newJsonParser().encodeResourceToString(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String idOf(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return FHIR.newJsonParser().parseResource(created.body()).getIdElement().getIdPart();
+    }
+
+    /** The codes of the error issues of an OperationOutcome; none when the body is something else. */
+    private static List<String> errorCodes(String body) {
+        if (!body.contains("OperationOutcome")) {
+            return List.of();
+        }
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, body);
+        return outcome.getIssue().stream()
+                .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                        || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+                .map(i -> i.getDetails().getCodingFirstRep().getCode())
+                .filter(code -> code != null)
+                .toList();
     }
 
     /**

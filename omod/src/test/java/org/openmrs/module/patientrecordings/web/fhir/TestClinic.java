@@ -35,6 +35,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingKind;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.policy.MissingNoteHandling;
+import org.openmrs.module.patientrecordings.policy.NoFilmingArea;
 import org.openmrs.module.patientrecordings.policy.SecondaryPurposeRule;
 import org.openmrs.module.patientrecordings.policy.SitePolicy;
 import org.openmrs.module.patientrecordings.policy.TelephonePolicy;
@@ -98,7 +99,7 @@ final class TestClinic implements AutoCloseable {
                 EnumSet.allOf(RecordingKind.class),
                 true,
                 TelephonePolicy.OFF,
-                List.of(),
+                List.of(new NoFilmingArea("RECEPTION", "Reception", List.of("Poster at the desk: no filming"))),
                 List.of(new SecondaryPurposeRule(Purpose.TRAINING, null)),
                 "ENGLAND",
                 RecordClass.GP,
