@@ -16,6 +16,7 @@ import org.openmrs.module.patientrecordings.audit.AuditOutcome;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Privilege;
+import org.openmrs.module.patientrecordings.domain.DeIdentification;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingMode;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
@@ -264,7 +265,7 @@ class StaffAndCovertRecordingTest {
 
         Recording derivative = clinic.as(clinic.aUserWithAllBut(Privilege.VIEW_AUDIT))
                 .recordings()
-                .startAnonymisedDerivative(covert.id(), Set.of(Purpose.TRAINING))
+                .startAnonymisedDerivative(covert.id(), Set.of(Purpose.TRAINING), DeIdentification.ANONYED)
                 .recording();
 
         assertThat(derivative.mode()).isEqualTo(RecordingMode.COVERT);
