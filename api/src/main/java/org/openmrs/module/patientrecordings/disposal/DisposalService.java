@@ -59,7 +59,7 @@ public final class DisposalService {
     /**
      * Destroys one recording's content when the rules allow it: the recording becomes DESTROYED, the destruction
      * register gets its entry, the chunks of an upload that never finished are forgotten, and every stored object of
-     * its content (the assembled content and those chunks) is erased from the content store, last, so that a failure
+     * its content (the content, every part of a content kept in parts, and those chunks) is erased from the content store, last, so that a failure
      * to erase undoes the whole disposal in the caller's unit of work and the next sweep tries again.
      *
      * @return the destruction-register entry
@@ -94,12 +94,16 @@ public final class DisposalService {
         registers.save(entry);
         Set<String> keys = new LinkedHashSet<>();
         if (recording.content() != null) {
+            keys.addAll(uploads.contentParts(recording.content().key()));
             keys.add(recording.content().key());
         }
         List<UploadPart> parts = uploads.parts(id);
         parts.forEach(part -> keys.add(part.key()));
         recordings.save(destroyed.toBuilder().content(null).build());
         uploads.finish(id);
+        if (recording.content() != null) {
+            uploads.forgetContent(recording.content().key());
+        }
         keys.forEach(eraser::erase);
         guard.record(subject.withDetail("under " + rule.code() + "; " + keys.size() + " stored objects erased"));
         return new Disposed(entry, keys.size(), parts.size());
