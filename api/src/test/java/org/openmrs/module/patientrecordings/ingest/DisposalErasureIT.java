@@ -110,8 +110,8 @@ class DisposalErasureIT {
     }
 
     @Test
-    @DisplayName("REC-4: a recording whose content was assembled has that object erased when it is disposed of")
-    void disposalErasesTheAssembledContent() throws Exception {
+    @DisplayName("REC-4: a recording whose content is one stored object has that object erased when it is disposed of")
+    void disposalErasesTheContentStoredWhole() throws Exception {
         RecordingId id = RecordingId.random();
         site.recordingInProgress(id);
         StoredContent content = chunk("a whole consultation");

@@ -18,7 +18,7 @@ import org.openmrs.module.patientrecordings.recording.UploadProgress;
  * Upload progress in the database ({@code patientrecordings_upload_part}, one row per committed chunk), so that every
  * server instance on the database, restarted or not, continues an upload where it stands. Every call joins the
  * thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}): a chunk's row commits with the
- * request that stored it, and the rows of an assembled upload are removed in the transaction that attaches its
+ * request that stored it, and the rows of a completed upload become its content's parts in the transaction that attaches its
  * content to the recording.
  *
  * <p>When an upload completes, its part rows become the rows of the content's parts ({@code
@@ -170,7 +170,7 @@ public final class JpaUploadProgress implements UploadProgress {
     /**
      * Appends to one recording's upload take turns across instances: the recording's row stays locked until the
      * transaction ends. Without the turn, an append could slip in at an offset whose part another transaction both
-     * added and removed (it assembled the content), and assemble a second time.
+     * added and removed (it completed the upload), and complete it a second time.
      */
     private static void lockRecording(EntityManager entityManager, RecordingId recording) {
         entityManager
