@@ -9,7 +9,7 @@ import org.openmrs.module.patientrecordings.register.DestructionEntry;
  *
  * @param examined the recordings looked at
  * @param destroyed the destruction-register entries written, one per recording destroyed; copied
- * @param objectsErased the stored objects erased from the content store (assembled content and upload chunks)
+ * @param objectsErased the stored objects erased from the content store (contents, every part of a content kept in parts, and upload chunks)
  * @param partsRemoved the committed chunks of unfinished uploads forgotten
  * @param kept the recordings due that the rules kept (a legal hold, REC-5), each refusal audited
  */

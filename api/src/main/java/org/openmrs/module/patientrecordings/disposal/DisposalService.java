@@ -120,9 +120,9 @@ public final class DisposalService {
     /**
      * Destroys one recording's content when the rules allow it: the recording becomes DESTROYED, the destruction
      * register gets its entry, the chunks of an upload that never finished are forgotten, all committed together;
-     * then every stored object of its content (the assembled content and those chunks) is erased from the content
-     * store, and the recording's content reference dropped. A failure to erase leaves the recording DESTROYED with its
-     * reference, and the next sweep erases again.
+     * then every stored object of its content (the content, every part of a content kept in parts, and those chunks)
+     * is erased from the content store, and the recording's content reference and part list dropped. A failure to
+     * erase leaves the recording DESTROYED with its reference, and the next sweep erases again.
      *
      * @return the destruction-register entry
      * @throws RuleViolationException REC-4 before the retention end, REC-5 under legal hold, SAF-3, LIF-1
@@ -160,10 +160,7 @@ public final class DisposalService {
                                 + recording.policyVersion() + ")"
                         : "consent withdrawn; content sealed");
         registers.save(entry);
-        Set<String> keys = new LinkedHashSet<>();
-        if (recording.content() != null) {
-            keys.add(recording.content().key());
-        }
+        Set<String> keys = new LinkedHashSet<>(contentKeys(recording));
         List<UploadPart> parts = uploads.parts(id);
         parts.forEach(part -> keys.add(part.key()));
         recordings.save(destroyed);
@@ -172,14 +169,30 @@ public final class DisposalService {
         return new Disposed(entry, List.copyOf(keys), parts.size());
     }
 
-    /** Erases the objects, then drops the recording's content reference: nothing refers to erased content. */
+    /** Every stored object of the recording's content: the content's own key and, for content kept in parts, each part. */
+    private List<String> contentKeys(Recording recording) {
+        if (recording.content() == null) {
+            return List.of();
+        }
+        List<String> keys =
+                new ArrayList<>(uploads.contentParts(recording.content().key()));
+        keys.add(recording.content().key());
+        return keys;
+    }
+
+    /**
+     * Erases the objects, then drops the recording's content reference and its list of parts: nothing refers to
+     * erased content.
+     */
     private void erase(RecordingId id, List<String> keys) {
         keys.forEach(eraser::erase);
         committing.run(() -> {
             Recording destroyed = recordings.find(id).orElseThrow();
-            return destroyed.content() == null
-                    ? destroyed
-                    : recordings.save(destroyed.toBuilder().content(null).build());
+            if (destroyed.content() == null) {
+                return destroyed;
+            }
+            uploads.forgetContent(destroyed.content().key());
+            return recordings.save(destroyed.toBuilder().content(null).build());
         });
     }
 
@@ -210,7 +223,7 @@ public final class DisposalService {
             offset += page.size();
             counts[0] += page.size();
             page.stream().filter(DisposalService::erasureCutShort).forEach(r -> {
-                erase(r.id(), List.of(r.content().key()));
+                erase(r.id(), contentKeys(r));
                 counts[1]++;
             });
             page.stream().filter(r -> due(r, today)).forEach(r -> {

@@ -11,8 +11,10 @@ import org.openmrs.module.patientrecordings.storage.ContentSweeper;
 /**
  * Answers the {@link ContentSweeper} from the recordings table and the upload parts: a content key is referenced when
  * a committed recording row carries it, or when it is a committed part of the upload of a recording still in progress
- * (so that a paused upload survives the grace period). The parts of a recording that is no longer in progress
- * (stopped, completed or voided before its upload finished) are referenced by nothing and swept. Each question runs in a transaction of its own, never the caller's, so rows that are
+ * (so that a paused upload survives the grace period), or when it is a part of a content kept in parts (a completed
+ * chunked upload) that a committed recording row carries. The parts of a recording that is no longer in progress
+ * (stopped, completed or voided before its upload finished) are referenced by nothing and swept, as are the parts
+ * of a content no recording carries any more. Each question runs in a transaction of its own, never the caller's, so rows that are
  * saved but not yet committed do not count (and the sweeper's grace period covers them). Thread-safe.
  */
 public final class DatabaseContentReferences implements ContentReferences {
@@ -49,6 +51,14 @@ public final class DatabaseContentReferences implements ContentReferences {
                                             Long.class)
                                     .setParameter("key", key)
                                     .setParameter("state", RecordingState.IN_PROGRESS.name())
+                                    .getSingleResult()
+                            > 0
+                    || entityManager
+                                    .createQuery(
+                                            "select count(c) from ContentPartRow c, RecordingRow r where c.partKey ="
+                                                    + " :key and r.contentKey = c.contentKey",
+                                            Long.class)
+                                    .setParameter("key", key)
                                     .getSingleResult()
                             > 0);
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import org.openmrs.module.patientrecordings.domain.RecordingId;
 public final class InMemoryUploadProgress implements UploadProgress {
 
     private final Map<RecordingId, List<UploadPart>> uploads = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> contents = new ConcurrentHashMap<>();
 
     @Override
     public List<UploadPart> parts(RecordingId recording) {
@@ -60,5 +61,27 @@ public final class InMemoryUploadProgress implements UploadProgress {
     public void finish(RecordingId recording) {
         Objects.requireNonNull(recording, "recording");
         uploads.remove(recording);
+    }
+
+    @Override
+    public void complete(RecordingId recording, String contentKey) {
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(contentKey, "contentKey");
+        List<UploadPart> parts = uploads.remove(recording);
+        if (parts != null) {
+            synchronized (parts) {
+                contents.put(contentKey, parts.stream().map(UploadPart::key).toList());
+            }
+        }
+    }
+
+    @Override
+    public List<String> contentParts(String contentKey) {
+        return contents.getOrDefault(Objects.requireNonNull(contentKey, "contentKey"), List.of());
+    }
+
+    @Override
+    public void forgetContent(String contentKey) {
+        contents.remove(Objects.requireNonNull(contentKey, "contentKey"));
     }
 }

@@ -5,10 +5,11 @@ import java.util.Objects;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
 
 /**
- * One committed chunk of a recording's upload in progress: stored (encrypted) on its own under {@code key}, until the
- * chunk that completes the upload arrives and the parts are assembled into the recording's content. The digests are
- * those of the chunk's plaintext: the assembly opens each part verified against its SHA-256 (SAF-1), and a content
- * of one part is the part itself. The digests of a content of several parts are computed as it is assembled.
+ * One committed chunk of a recording's upload in progress: stored (encrypted) on its own under {@code key}. When the
+ * chunk that completes the upload arrives, the parts as stored are the recording's content ({@link
+ * UploadProgress#complete}); a content of one part is the part itself. The digests are those of the chunk's
+ * plaintext: when the digests of the whole content must be computed from the parts, each part is read verified
+ * against its SHA-256 (SAF-1).
  *
  * @param recording the recording the content is for
  * @param start the offset of the chunk's first byte in the content

@@ -16,7 +16,8 @@ import org.openmrs.module.patientrecordings.domain.RuleViolationException;
  * <p>The parts form a contiguous run from offset 0: a part must start where the committed ones end. Of two appends
  * racing at the same offset, exactly one is committed; the other is refused with SAF-4 and its stored chunk is
  * referenced by nothing. While a recording is in progress its parts count as referenced for the content sweeper;
- * once it is no longer in progress, they do not.
+ * once it is no longer in progress, they do not, unless its upload completed: then they are the parts of its content
+ * ({@link #complete}), referenced as long as the recording refers to that content.
  */
 public interface UploadProgress {
 
@@ -36,8 +37,25 @@ public interface UploadProgress {
      */
     long append(UploadPart part);
 
-    /** Forgets the parts of a recording whose content is assembled (in the same unit of work) or abandoned. */
+    /** Forgets the parts of a recording whose upload is abandoned or whose content is erased. */
     void finish(RecordingId recording);
+
+    /**
+     * Records the committed parts of the recording's upload as the parts of the content stored under {@code
+     * contentKey} (its list of parts), in the unit of work that attaches that content to the recording, and forgets
+     * them as an upload in progress: the chunks as stored are the content, kept until it is erased. The work is done
+     * where the parts are kept, without reading them back.
+     */
+    void complete(RecordingId recording, String contentKey);
+
+    /**
+     * @return the keys of the stored parts of the content under {@code contentKey} ({@link #complete}), in order;
+     *     empty for a content stored whole
+     */
+    List<String> contentParts(String contentKey);
+
+    /** Forgets the parts recorded for the content under {@code contentKey}, whose objects are erased. */
+    void forgetContent(String contentKey);
 
     /**
      * Checks that {@code next} may follow the last committed part (every committed part has the content type the

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.storage;
 
 import com.google.crypto.tink.StreamingAead;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,7 +35,20 @@ public final class EncryptedContentStore {
     /** Prefix of every content key this store writes; what a {@link ContentSweeper} for it sweeps. */
     public static final String KEY_PREFIX = "recordings/";
 
+    /**
+     * Ending of the key of a content stored in parts: its object is the encrypted list of the parts ({@link
+     * #writeParts}), not plaintext of the content.
+     */
+    public static final String PARTS_SUFFIX = ".parts";
+
     private static final String ASSOCIATED_DATA_PREFIX = "org.openmrs.module.patientrecordings:content:v1:";
+
+    private static final String PARTS_ASSOCIATED_DATA_PREFIX = "org.openmrs.module.patientrecordings:parts:v1:";
+
+    private static final String PARTS_HEADER = "patientrecordings-parts 1";
+
+    /** At most this many bytes of part list are read: some ten million parts. */
+    private static final int MAX_PARTS_LIST = 1 << 30;
 
     private final ContentBackend backend;
     private final ContentKeyring keyring;
@@ -66,7 +82,107 @@ public final class EncryptedContentStore {
                             + limits.maxSize() + " bytes");
         }
         String key = newKey();
-        byte[] associatedData = associatedData(key);
+        return writeObject(key, associatedData(key), plaintext, limits);
+    }
+
+    /**
+     * Records a content stored in parts: the parts' objects, in order, as written by {@link #write} (one chunk each of
+     * a chunked upload), make up the content, and none of them is read or written again. What is committed is the
+     * list of the parts, encrypted and bound to a key of its own ending in {@link #PARTS_SUFFIX}; that key is the
+     * content's key for every read, which goes through the parts' objects in turn. The digests of the whole
+     * plaintext are the caller's, computed as the parts were written; a full read checks the SHA-256 as ever.
+     *
+     * @param parts the parts in order, at least one
+     * @param sha256 of the whole plaintext, hex
+     * @param sha1 of the whole plaintext, hex
+     * @return the content's key and facts
+     * @throws IOException if the backend fails; nothing is committed
+     */
+    public StoredContent writeParts(List<ContentPart> parts, String sha256, String sha1) throws IOException {
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(sha1, "sha1");
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a content in parts has at least one part");
+        }
+        StringBuilder list = new StringBuilder(PARTS_HEADER).append('\n');
+        long size = 0;
+        for (ContentPart part : parts) {
+            list.append(part.key()).append(' ').append(part.size()).append('\n');
+            size = Math.addExact(size, part.size());
+        }
+        String key = newKey() + PARTS_SUFFIX;
+        writeObject(
+                key,
+                partsAssociatedData(key),
+                new ByteArrayInputStream(list.toString().getBytes(StandardCharsets.UTF_8)),
+                UploadLimits.none());
+        return new StoredContent(key, size, sha256.toLowerCase(Locale.ROOT), sha1.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether {@code key} is that of a content stored in parts ({@link #writeParts}). */
+    public static boolean isStoredInParts(String key) {
+        return key.endsWith(PARTS_SUFFIX);
+    }
+
+    /**
+     * The stored objects a content is made of, to erase it: its own key, and for a content stored in parts the keys of
+     * the parts first.
+     *
+     * @throws ContentIntegrityException if the list of parts fails its check
+     */
+    public List<String> objects(String key) throws IOException {
+        ContentBackend.requireValidKey(key);
+        if (!isStoredInParts(key)) {
+            return List.of(key);
+        }
+        List<String> keys = new ArrayList<>();
+        parts(key).forEach(part -> keys.add(part.key()));
+        keys.add(key);
+        return keys;
+    }
+
+    /**
+     * The parts of a content stored in parts, in order, read from its authenticated list.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no content under {@code key}
+     * @throws ContentIntegrityException if the list fails its check
+     */
+    public List<ContentPart> parts(String key) throws IOException {
+        if (!isStoredInParts(key)) {
+            throw new IllegalArgumentException("Content " + key + " is not stored in parts");
+        }
+        byte[] list;
+        try (VerifiedPlaintextChannel channel = openObject(key, partsAssociatedData(key))) {
+            if (channel.size() > MAX_PARTS_LIST) {
+                throw new ContentIntegrityException(
+                        key, "The list of parts of content " + key + " is over " + MAX_PARTS_LIST + " bytes", null);
+            }
+            list = Channels.newInputStream(channel).readAllBytes();
+        }
+        String[] lines = new String(list, StandardCharsets.UTF_8).split("\n");
+        List<ContentPart> parts = new ArrayList<>(lines.length);
+        try {
+            if (!PARTS_HEADER.equals(lines[0])) {
+                throw new IllegalArgumentException("unknown header " + lines[0]);
+            }
+            for (int i = 1; i < lines.length; i++) {
+                String[] fields = lines[i].split(" ");
+                if (fields.length != 2) {
+                    throw new IllegalArgumentException("line " + (i + 1) + " is not a key and a size");
+                }
+                parts.add(new ContentPart(fields[0], Long.parseLong(fields[1])));
+            }
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("no part is listed");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ContentIntegrityException(key, "The list of parts of content " + key + " is unreadable", e);
+        }
+        return parts;
+    }
+
+    private StoredContent writeObject(String key, byte[] associatedData, InputStream plaintext, UploadLimits limits)
+            throws IOException {
         StreamingAead aead = keyring.streamingAead();
         GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits);
         try (InputStream ciphertext =
@@ -88,7 +204,7 @@ public final class EncryptedContentStore {
      */
     public InputStream openStream(String key, String expectedSha256) throws IOException {
         Objects.requireNonNull(expectedSha256, "expectedSha256");
-        VerifiedPlaintextChannel channel = open(key);
+        CheckedPlaintextChannel channel = open(key);
         return new HashVerifyingInputStream(
                 Channels.newInputStream(channel), channel, expectedSha256.toLowerCase(Locale.ROOT));
     }
@@ -115,7 +231,7 @@ public final class EncryptedContentStore {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("Invalid range: offset " + offset + ", length " + length);
         }
-        VerifiedPlaintextChannel channel = open(key);
+        CheckedPlaintextChannel channel = open(key);
         try {
             long size = channel.size();
             if (offset > size || length > size - offset) {
@@ -123,6 +239,9 @@ public final class EncryptedContentStore {
                         "Range " + offset + "+" + length + " is outside content of " + size + " bytes");
             }
             channel.position(offset);
+            if (channel instanceof PartsChannel inParts) {
+                inParts.openAtPosition();
+            }
             return new RangeInputStream(channel, length);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel, e);
@@ -135,14 +254,30 @@ public final class EncryptedContentStore {
         return backend.exists(key);
     }
 
-    private VerifiedPlaintextChannel open(String key) throws IOException {
+    private CheckedPlaintextChannel open(String key) throws IOException {
+        ContentBackend.requireValidKey(key);
+        if (!isStoredInParts(key)) {
+            return openObject(key, associatedData(key));
+        }
+        PartsChannel channel =
+                new PartsChannel(key, parts(key), part -> openObject(part, associatedData(part)), integrityListener);
+        try {
+            channel.openAtPosition();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
+    }
+
+    private VerifiedPlaintextChannel openObject(String key, byte[] associatedData) throws IOException {
         ContentBackend.requireValidKey(key);
         BackendCiphertextChannel ciphertext = new BackendCiphertextChannel(backend.openForRead(key));
         VerifiedPlaintextChannel plaintext;
         try {
             plaintext = new VerifiedPlaintextChannel(
                     key,
-                    keyring.streamingAead().newSeekableDecryptingChannel(ciphertext, associatedData(key)),
+                    keyring.streamingAead().newSeekableDecryptingChannel(ciphertext, associatedData),
                     ciphertext,
                     integrityListener);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
@@ -184,6 +319,10 @@ public final class EncryptedContentStore {
 
     private static byte[] associatedData(String key) {
         return (ASSOCIATED_DATA_PREFIX + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] partsAssociatedData(String key) {
+        return (PARTS_ASSOCIATED_DATA_PREFIX + key).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void closeQuietly(AutoCloseable closeable, Throwable primary) {

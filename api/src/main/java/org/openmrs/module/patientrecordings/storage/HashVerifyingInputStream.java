@@ -15,12 +15,12 @@ import java.util.Objects;
  */
 final class HashVerifyingInputStream extends FilterInputStream {
 
-    private final VerifiedPlaintextChannel channel;
+    private final CheckedPlaintextChannel channel;
     private final String expectedSha256;
     private final MessageDigest sha256 = Digests.sha256();
     private boolean verified;
 
-    HashVerifyingInputStream(InputStream plaintext, VerifiedPlaintextChannel channel, String expectedSha256) {
+    HashVerifyingInputStream(InputStream plaintext, CheckedPlaintextChannel channel, String expectedSha256) {
         super(plaintext);
         this.channel = Objects.requireNonNull(channel, "channel");
         this.expectedSha256 = Objects.requireNonNull(expectedSha256, "expectedSha256");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * turned into a {@link ContentIntegrityException}, reported once to the listener, and from then on every read fails
  * the same way (SAF-1).
  */
-final class VerifiedPlaintextChannel implements SeekableByteChannel {
+final class VerifiedPlaintextChannel implements CheckedPlaintextChannel {
 
     private final String key;
     private final SeekableByteChannel plaintext;
@@ -86,8 +86,8 @@ final class VerifiedPlaintextChannel implements SeekableByteChannel {
         }
     }
 
-    /** Reports a plaintext hash that differs from the recorded one, as any other integrity failure. */
-    synchronized ContentIntegrityException hashMismatch(String expected, String actual) {
+    @Override
+    public synchronized ContentIntegrityException hashMismatch(String expected, String actual) {
         return fail(new ContentIntegrityException(
                 key, "Content " + key + " has SHA-256 " + actual + ", the recorded hash is " + expected, null));
     }

@@ -175,6 +175,81 @@ abstract class DatabaseContentReferencesContract {
         assertThat(backend.exists(content)).isTrue();
     }
 
+    /**
+     * SAF-4: a completed chunked upload's parts are its content. Past the grace period the sweeper keeps every part of
+     * a content a recording carries, whatever the recording's state, and removes the parts of an upload abandoned
+     * before it completed and those of a content the recording no longer carries (a later upload replaced it).
+     */
+    @Test
+    void theSweeperKeepsThePartsOfACompletedUploadAndRemovesThoseOfAnAbandonedOrReplacedOne(@TempDir Path store)
+            throws IOException {
+        FilesystemContentBackend backend = new FilesystemContentBackend(store);
+        Recording completed = recordings.save(aRecording().build());
+        Recording abandoned = recordings.save(aRecording().build());
+        Recording replaced = recordings.save(aRecording().build());
+        String completedFirst = stored(backend);
+        String completedSecond = stored(backend);
+        String completedList = stored(backend);
+        String abandonedFirst = stored(backend);
+        String abandonedSecond = stored(backend);
+        String replacedPart = stored(backend);
+        String replacedList = stored(backend);
+        String replacement = stored(backend);
+        uploads.append(partUnder(completed, completedFirst));
+        uploads.append(partUnder(completed, completedSecond, 3));
+        uploads.append(partUnder(abandoned, abandonedFirst));
+        uploads.append(partUnder(abandoned, abandonedSecond, 3));
+        uploads.append(partUnder(replaced, replacedPart));
+        database.runInUnitOfWork(() -> {
+            recordings.save(
+                    completed.toBuilder().content(contentUnder(completedList)).build());
+            uploads.complete(completed.id(), completedList);
+        });
+        database.runInUnitOfWork(() -> {
+            recordings.save(
+                    replaced.toBuilder().content(contentUnder(replacedList)).build());
+            uploads.complete(replaced.id(), replacedList);
+        });
+        recordings.save(recordings.find(completed.id()).orElseThrow().withState(RecordingState.COMPLETED));
+        recordings.save(abandoned.withState(RecordingState.STOPPED));
+        recordings.save(recordings.find(replaced.id()).orElseThrow().toBuilder()
+                .content(contentUnder(replacement))
+                .build());
+        Duration grace = Duration.ofHours(24);
+        Clock pastTheGracePeriod = Clock.fixed(Instant.now().plus(grace).plusSeconds(60), ZoneOffset.UTC);
+
+        assertThat(uploads.parts(completed.id()))
+                .as("no longer an upload in progress")
+                .isEmpty();
+        assertThat(uploads.contentParts(completedList)).containsExactly(completedFirst, completedSecond);
+        SweepReport report = new ContentSweeper(backend, references, pastTheGracePeriod, grace).sweep();
+
+        assertThat(backend.exists(completedFirst)).isTrue();
+        assertThat(backend.exists(completedSecond)).isTrue();
+        assertThat(backend.exists(completedList)).isTrue();
+        assertThat(backend.exists(replacement)).isTrue();
+        assertThat(backend.exists(abandonedFirst)).isFalse();
+        assertThat(backend.exists(abandonedSecond)).isFalse();
+        assertThat(backend.exists(replacedPart)).isFalse();
+        assertThat(backend.exists(replacedList)).isFalse();
+        assertThat(report.orphansRemoved()).isEqualTo(4);
+    }
+
+    @Test
+    void completingAnUploadThatRollsBackLeavesItsPartsAnUploadInProgress() {
+        Recording recording = recordings.save(aRecording().build());
+        String part = newKey();
+        uploads.append(partUnder(recording, part));
+
+        assertThatThrownBy(() -> database.runInUnitOfWork(() -> {
+                    uploads.complete(recording.id(), newKey());
+                    throw new IllegalStateException("attaching the content failed");
+                }))
+                .hasMessage("attaching the content failed");
+
+        assertThat(uploads.parts(recording.id())).extracting(UploadPart::key).containsExactly(part);
+    }
+
     @Test
     void aDatabaseThatCannotAnswerIsAnIoExceptionNotANo() {
         Database closed = Database.open(
@@ -187,7 +262,11 @@ abstract class DatabaseContentReferencesContract {
     }
 
     private static UploadPart partUnder(Recording recording, String key) {
-        return new UploadPart(recording.id(), 0, 3, "audio/webm", key, "a".repeat(64), "b".repeat(40));
+        return partUnder(recording, key, 0);
+    }
+
+    private static UploadPart partUnder(Recording recording, String key, long start) {
+        return new UploadPart(recording.id(), start, 3, "audio/webm", key, "a".repeat(64), "b".repeat(40));
     }
 
     /** @return the key of a new committed object in the backend */

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +38,7 @@ import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingFlag;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.register.DestructionEntry;
+import org.openmrs.module.patientrecordings.storage.ContentPart;
 import org.openmrs.module.patientrecordings.storage.StoredContent;
 import org.openmrs.module.patientrecordings.storage.UploadLimits;
 
@@ -106,8 +110,8 @@ class DisposalErasureIT {
     }
 
     @Test
-    @DisplayName("REC-4: a recording whose content was assembled has that object erased when it is disposed of")
-    void disposalErasesTheAssembledContent() throws Exception {
+    @DisplayName("REC-4: a recording whose content is one stored object has that object erased when it is disposed of")
+    void disposalErasesTheContentStoredWhole() throws Exception {
         RecordingId id = RecordingId.random();
         site.recordingInProgress(id);
         StoredContent content = chunk("a whole consultation");
@@ -128,6 +132,58 @@ class DisposalErasureIT {
         assertThat(keys()).doesNotContain(content.key());
         assertThat(site.repositories().recordings().find(id).orElseThrow().content())
                 .isNull();
+    }
+
+    @Test
+    @DisplayName("REC-4: a recording whose content is the parts of a chunked upload has every part erased")
+    void disposalErasesEveryPartOfAContentKeptInParts() throws Exception {
+        RecordingId id = RecordingId.random();
+        site.recordingInProgress(id);
+        JpaUploadProgress uploads = new JpaUploadProgress(site.repositories().database());
+        StoredContent first = chunk("the first part, ");
+        StoredContent second = chunk("the middle part, ");
+        StoredContent third = chunk("the last part");
+        byte[] whole = "the first part, the middle part, the last part".getBytes(StandardCharsets.UTF_8);
+        StoredContent content = site.store()
+                .writeParts(
+                        List.of(
+                                new ContentPart(first.key(), first.size()),
+                                new ContentPart(second.key(), second.size()),
+                                new ContentPart(third.key(), third.size())),
+                        hex("SHA-256", whole),
+                        hex("SHA-1", whole));
+        site.repositories().database().inUnitOfWork(() -> {
+            uploads.append(part(id, 0, first));
+            uploads.append(part(id, first.size(), second));
+            uploads.append(part(id, first.size() + second.size(), third));
+            site.repositories()
+                    .recordings()
+                    .save(site.repositories().recordings().find(id).orElseThrow().toBuilder()
+                            .content(new RecordedContent(
+                                    content.key(), "audio/webm", content.size(), content.sha256(), content.sha1()))
+                            .build());
+            uploads.complete(id, content.key());
+            return null;
+        });
+        try (InputStream in = site.store().openStream(content.key(), content.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(whole);
+        }
+        assertThat(rows("patientrecordings_content_part")).isEqualTo(3);
+        assertThat(uploadPartRows()).isZero();
+        sealAsWithdrawnDuringRecording(id);
+
+        DisposalReport report = site.repositories()
+                .database()
+                .inUnitOfWork(() -> site.disposal(RECORDS_MANAGER).sweepReport());
+
+        assertThat(report.destroyed()).extracting(DestructionEntry::recording).containsExactly(id);
+        assertThat(report.objectsErased()).isEqualTo(4);
+        assertThat(keys()).doesNotContain(first.key(), second.key(), third.key(), content.key());
+        assertThat(rows("patientrecordings_content_part")).isZero();
+    }
+
+    private static String hex(String algorithm, byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
     }
 
     private StoredContent chunk(String text) throws IOException {
@@ -155,9 +211,13 @@ class DisposalErasureIT {
     }
 
     private long uploadPartRows() throws SQLException {
+        return rows("patientrecordings_upload_part");
+    }
+
+    private long rows(String table) throws SQLException {
         try (Connection connection = site.repositories().database().dataSource().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM patientrecordings_upload_part")) {
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -18,6 +18,7 @@ public final class RepositoryDatabase implements AutoCloseable {
     /** The repositories' tables, children before their parents. */
     private static final List<String> TABLES = List.of(
             "patientrecordings_upload_part",
+            "patientrecordings_content_part",
             "patientrecordings_recording_purpose",
             "patientrecordings_recording_staff",
             "patientrecordings_recording_flag",

@@ -162,7 +162,7 @@ public abstract class UploadProgressContract {
     }
 
     /**
-     * The winner appends the last chunk and finishes the upload (its content is assembled) but has not committed when
+     * The winner appends the last chunk and finishes the upload (its content is recorded) but has not committed when
      * the loser continues the same upload: the loser is refused, and leaves no part behind that continues nothing.
      */
     @Test

@@ -33,8 +33,8 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * DatabaseConditionalCreates} is taken by admitted requests only, and the turn holder's extra connections are within
  * the budget, so the turn cannot close a cycle either.
  *
- * <p>Work a request leaves for after its commit ({@link AfterCommit}, such as removing the chunks of an assembled
- * upload) runs once the unit of work has committed, and is dropped when it rolls back.
+ * <p>Work a request leaves for after its commit ({@link AfterCommit}, such as removing stored objects that the
+ * committed rows no longer refer to) runs once the unit of work has committed, and is dropped when it rolls back.
  *
  * <p>Weighed and not chosen: a separate small pool for audit entries breaks only the cycle through the audit log; a
  * creating transaction and a host look-up still need a second connection of the main pool while the unit of work

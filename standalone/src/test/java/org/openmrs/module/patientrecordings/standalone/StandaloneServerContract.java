@@ -377,8 +377,50 @@ abstract class StandaloneServerContract {
 
             assertCompletedWithContent(restarted, id, content);
             assertThat(storedObjects(ownDataDir))
-                    .as("the assembled content only: its three chunks are removed once it is committed")
-                    .isEqualTo(1);
+                    .as("the three chunks as stored are the content, with the list of them: nothing assembled")
+                    .isEqualTo(4);
+        }
+    }
+
+    /**
+     * SAF-4: the digests of the whole content are carried from chunk to chunk in the server's memory; a restart
+     * before the last chunk loses them, and the server computes them once from the chunks stored. The content then
+     * reads whole and in a range over the chunks' boundaries.
+     */
+    @Test
+    void anUploadWhoseLastChunkArrivesAfterARestartCompletesWithTheWholeContentsDigests(@TempDir Path ownDataDir)
+            throws Exception {
+        List<String> database = freshDatabase();
+        byte[] content = randomContent(300_017);
+        String id;
+        try (StandaloneApplication application = start(ownDataDir, database)) {
+            giveConsent(application);
+            id = startRecording(application);
+            assertThat(uploadChunk(application, id, content, 0, 100_000, false).statusCode())
+                    .isEqualTo(200);
+            assertThat(uploadChunk(application, id, content, 100_000, 200_000, false)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+
+        try (StandaloneApplication restarted = start(ownDataDir, database)) {
+            HttpResponse<String> last = uploadChunk(restarted, id, content, 200_000, content.length, true);
+            assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+            assertThat(last.body())
+                    .as("FHIR's SHA-1 of the whole content")
+                    .contains(Base64.getEncoder()
+                            .encodeToString(MessageDigest.getInstance("SHA-1").digest(content)));
+
+            assertCompletedWithContent(restarted, id, content);
+            HttpResponse<byte[]> range = http.send(
+                    HttpRequest.newBuilder(uri(restarted, "/fhir/Binary/" + id + "-content"))
+                            .header("Authorization", basic("clinician:Clinician123"))
+                            .header("Range", "bytes=99990-200009")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(range.statusCode()).isEqualTo(206);
+            assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 99_990, 200_010));
         }
     }
 

@@ -18,8 +18,12 @@ import org.openmrs.module.patientrecordings.recording.UploadProgress;
  * Upload progress in the database ({@code patientrecordings_upload_part}, one row per committed chunk), so that every
  * server instance on the database, restarted or not, continues an upload where it stands. Every call joins the
  * thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}): a chunk's row commits with the
- * request that stored it, and the rows of an assembled upload are removed in the transaction that attaches its
+ * request that stored it, and the rows of a completed upload become its content's parts in the transaction that attaches its
  * content to the recording.
+ *
+ * <p>When an upload completes, its part rows become the rows of the content's parts ({@code
+ * patientrecordings_content_part}), under the key of the content's list of parts: the chunks as stored are the
+ * content. They stay until the content is erased.
  *
  * <p>An append locks the recording's row, then checks its offset against the rows as last committed; the unique
  * constraint on {@code (recording_id, start_offset)} decides between appends racing at the same offset all the same
@@ -29,7 +33,7 @@ import org.openmrs.module.patientrecordings.recording.UploadProgress;
 public final class JpaUploadProgress implements UploadProgress {
 
     /** The entity classes this store needs mapped. */
-    public static final List<Class<?>> ENTITIES = List.of(UploadPartRow.class);
+    public static final List<Class<?>> ENTITIES = List.of(UploadPartRow.class, ContentPartRow.class);
 
     /**
      * How often a refused append looks for the winner's commit before it names the next byte expected: on some
@@ -85,6 +89,51 @@ public final class JpaUploadProgress implements UploadProgress {
     }
 
     /**
+     * One statement copies the upload's part rows into {@code patientrecordings_content_part} under the content's key,
+     * a second removes them: no part row is read into memory.
+     */
+    @Override
+    public void complete(RecordingId recording, String contentKey) {
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(contentKey, "contentKey");
+        database.inCurrentTransaction(entityManager -> {
+            entityManager
+                    .createNativeQuery("insert into " + ContentPartRow.TABLE
+                            + " (part_key, content_key, start_offset, part_size)"
+                            + " select content_key, :contentKey, start_offset, part_size"
+                            + " from patientrecordings_upload_part where recording_id = :id")
+                    .setParameter("contentKey", contentKey)
+                    .setParameter("id", recording.value())
+                    .executeUpdate();
+            return entityManager
+                    .createQuery("delete from " + UploadPartRow.ENTITY + " p where p.recordingId = :id")
+                    .setParameter("id", recording.value())
+                    .executeUpdate();
+        });
+    }
+
+    @Override
+    public List<String> contentParts(String contentKey) {
+        Objects.requireNonNull(contentKey, "contentKey");
+        return database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery(
+                        "select c.partKey from " + ContentPartRow.ENTITY
+                                + " c where c.contentKey = :key order by c.start",
+                        String.class)
+                .setParameter("key", contentKey)
+                .getResultList());
+    }
+
+    @Override
+    public void forgetContent(String contentKey) {
+        Objects.requireNonNull(contentKey, "contentKey");
+        database.inCurrentTransaction(entityManager -> entityManager
+                .createQuery("delete from " + ContentPartRow.ENTITY + " c where c.contentKey = :key")
+                .setParameter("key", contentKey)
+                .executeUpdate());
+    }
+
+    /**
      * The offset committed by the append that won {@code part}'s place, read in a transaction of its own (the
      * caller's is spoilt by the refused insert, and on PostgreSQL unusable).
      */
@@ -121,7 +170,7 @@ public final class JpaUploadProgress implements UploadProgress {
     /**
      * Appends to one recording's upload take turns across instances: the recording's row stays locked until the
      * transaction ends. Without the turn, an append could slip in at an offset whose part another transaction both
-     * added and removed (it assembled the content), and assemble a second time.
+     * added and removed (it completed the upload), and complete it a second time.
      */
     private static void lockRecording(EntityManager entityManager, RecordingId recording) {
         entityManager
@@ -161,13 +210,20 @@ public final class JpaUploadProgress implements UploadProgress {
                 .toList();
     }
 
+    /**
+     * The end of the last part, found as {@link #lockedLastPart} finds it (through the unique index from its end), so
+     * that asking where the next chunk starts reads one row however many parts there are.
+     */
     private static long offset(EntityManager entityManager, RecordingId recording) {
-        Long end = entityManager
+        return entityManager
                 .createQuery(
-                        "select max(p.start + p.size) from " + UploadPartRow.ENTITY + " p where p.recordingId = :id",
+                        "select p.start + p.size from " + UploadPartRow.ENTITY
+                                + " p where p.recordingId = :id order by p.start desc",
                         Long.class)
                 .setParameter("id", recording.value())
-                .getSingleResult();
-        return end == null ? 0 : end;
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(0L);
     }
 }

@@ -7,6 +7,8 @@ import static org.openmrs.module.patientrecordings.support.Concurrently.concurre
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,44 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
                 .hasMessage("attaching the content failed");
 
         assertThat(progress.parts(id)).containsExactly(first);
+    }
+
+    /**
+     * The database work of one chunk (asking where the next one starts, then appending it) is the same after 3 parts
+     * as after 40: as many statements, and never more than the recording's row and the last part loaded. Counted by
+     * Hibernate's statistics, not timed.
+     */
+    @Test
+    void aChunksDatabaseWorkDoesNotGrowWithThePartsBeforeIt() {
+        RecordingId id = newRecording();
+        JpaUploadProgress progress = new JpaUploadProgress(emptied);
+        for (int i = 0; i < 40; i++) {
+            progress.append(part(id, i * 10L, 10, "audio/ogg"));
+        }
+        RecordingId young = newRecording();
+        for (int i = 0; i < 3; i++) {
+            progress.append(part(young, i * 10L, 10, "audio/ogg"));
+        }
+
+        long[] afterFew = chunkWork(progress, young, 30);
+        long[] afterMany = chunkWork(progress, id, 400);
+
+        assertThat(afterMany).containsExactly(afterFew);
+        assertThat(afterMany[1]).isLessThanOrEqualTo(2);
+    }
+
+    /** @return the statements prepared and the entities loaded by one chunk's offset check and append */
+    private long[] chunkWork(JpaUploadProgress progress, RecordingId id, long offset) {
+        Statistics statistics =
+                emptied.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        emptied.inUnitOfWork(() -> {
+            assertThat(progress.offset(id)).isEqualTo(offset);
+            return progress.append(part(id, offset, 10, "audio/ogg"));
+        });
+        long[] work = {statistics.getPrepareStatementCount(), statistics.getEntityLoadCount()};
+        statistics.setStatisticsEnabled(false);
+        return work;
     }
 }

@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The content store as the FHIR server streams through it: the encrypted store of the api ({@code
@@ -18,6 +19,18 @@ public interface ContentStore {
      * @return where it went and the digests of the plaintext
      */
     Stored write(InputStream plaintext) throws IOException;
+
+    /**
+     * Records a content made of stored objects, in order, without reading or writing their bytes again: the chunks
+     * of a chunked upload, each as {@link #write} committed it. The content is read, whole or in ranges, through the
+     * returned key as any other.
+     *
+     * @param parts the stored objects, in order, at least two
+     * @param sha256 of the whole plaintext, lower-case hex
+     * @param sha1 of the whole plaintext, lower-case hex
+     * @return the content's key, its size and the digests given
+     */
+    Stored writeParts(List<Stored> parts, String sha256, String sha1) throws IOException;
 
     /** The whole plaintext, verified against {@code expectedSha256} (hex) as it is read (SAF-1). */
     InputStream open(String key, String expectedSha256) throws IOException;

@@ -4,13 +4,11 @@ package org.openmrs.module.patientrecordings.web.fhir;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openmrs.module.patientrecordings.access.AccessGuard.Subject;
@@ -28,7 +26,6 @@ import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.recording.UploadPart;
 import org.openmrs.module.patientrecordings.recording.UploadProgress;
 import org.openmrs.module.patientrecordings.storage.StoreFault;
-import org.openmrs.module.patientrecordings.web.AfterCommit;
 
 /**
  * Streams an upload from the raw request body into the encrypted store, whole or chunk by chunk.
@@ -37,8 +34,9 @@ import org.openmrs.module.patientrecordings.web.AfterCommit;
  *   <li>Whole: {@code POST [base]/Media/{id}/$binary-access-write} with {@code Content-Type} and the bytes.
  *   <li>Chunked and resumable: each chunk with {@code Content-Range: bytes first-last/total} ({@code /*} while the
  *       total is unknown); a chunk must start where the last one ended (the response's {@code Upload-Offset}), and
- *       the content is assembled when the chunk that reaches the total arrives. The committed chunks are kept by the
- *       host's {@link UploadProgress}: in the database, an upload continues on any instance and after a restart.
+ *       the content is complete when the chunk that reaches the total arrives: the chunks as stored, each encrypted
+ *       on its own, are the content, in order. The committed chunks are kept by the host's {@link UploadProgress}:
+ *       in the database, an upload continues on any instance and after a restart.
  * </ul>
  *
  * The content type must match the recording's media type; an upload larger than the limit, larger or smaller than
@@ -60,6 +58,7 @@ final class ContentUpload {
     private final FhirServerDependencies services;
     private final UploadProgress progress;
     private final long maxBytes;
+    private final UploadDigests digests = new UploadDigests();
 
     /**
      * @param progress the committed chunks of each upload in progress: in the database when the host has one, so that
@@ -87,6 +86,12 @@ final class ContentUpload {
             throw UploadProgress.startsElsewhere(chunk.first(), offset);
         }
         InputStream body = new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first());
+        // Content in one piece (one POST, or one chunk that is the whole) needs no digests beside its own.
+        Optional<UploadDigests.Running> running =
+                chunk.single() ? Optional.empty() : digests.continuing(id, chunk.first());
+        if (running.isPresent()) {
+            body = running.get().digesting(body);
+        }
         ContentStore.Stored stored = write(chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body);
         long received;
         try {
@@ -97,11 +102,16 @@ final class ContentUpload {
             services.content().delete(stored.key());
             throw e;
         }
+        if (running.isPresent()) {
+            digests.keep(id, running.get().after(stored.key(), received));
+        } else if (!chunk.single()) {
+            digests.forget(id);
+        }
         if (!chunk.last(received)) {
             return recording;
         }
         // Read once per upload, in the request's unit of work that holds the recording's turn.
-        return attach(id, contentType, progress.parts(id), request);
+        return attach(id, contentType, progress.parts(id));
     }
 
     /** @return where the recording's next chunk starts, as committed */
@@ -121,60 +131,50 @@ final class ContentUpload {
     }
 
     /**
-     * Assembles the chunks into one content (one stream through the store), records it on the recording and forgets
-     * the chunks, in the request's unit of work. The chunks' stored objects are removed once that unit of work has
-     * committed ({@link AfterCommit}): removed before, a transaction that failed to commit would leave an upload whose
-     * committed parts are gone. Should the server stop between the commit and the removal, the chunks are referenced
-     * by nothing and the content sweeper removes them after its grace period.
+     * Records the content on the recording, in the request's unit of work. The content of one chunk is that chunk's
+     * stored object. The content of several chunks is those chunks as stored, in order: the store records the list of
+     * their keys under a key of its own, which the recording carries, and the upload's parts become the content's
+     * parts ({@link UploadProgress#complete}); no byte is read back or written again. The digests of the whole are
+     * this server's, carried from chunk to chunk ({@link UploadDigests}), or, when it lacks them (a restart, or
+     * chunks through another server), computed once by reading the parts back.
      */
-    private Recording attach(RecordingId id, String contentType, List<UploadPart> parts, HttpServletRequest request)
-            throws IOException {
-        boolean assembled = parts.size() > 1;
-        ContentStore.Stored whole = assembled ? assemble(parts) : stored(parts.get(0));
+    private Recording attach(RecordingId id, String contentType, List<UploadPart> parts) throws IOException {
+        if (parts.size() == 1) {
+            digests.forget(id);
+            UploadPart part = parts.get(0);
+            Recording saved = services.recordings()
+                    .attachContent(
+                            id, new RecordedContent(part.key(), contentType, part.size(), part.sha256(), part.sha1()));
+            progress.finish(id);
+            return saved;
+        }
+        ContentStore.Stored whole = inParts(id, parts);
         try {
             Recording saved = services.recordings()
                     .attachContent(
                             id,
                             new RecordedContent(whole.key(), contentType, whole.size(), whole.sha256(), whole.sha1()));
-            progress.finish(id);
-            if (assembled) {
-                AfterCommit.run(request, () -> deleteChunks(parts));
-            }
+            progress.complete(id, whole.key());
             return saved;
         } catch (RuntimeException e) {
-            if (assembled) {
-                services.content().delete(whole.key());
-            }
+            // Only the list of parts: the parts stay the upload's, for the client to complete it again.
+            services.content().delete(whole.key());
             throw e;
         }
     }
 
-    /** Removes every chunk it can; the first failure is reported once all were tried. */
-    private void deleteChunks(List<UploadPart> parts) {
-        UncheckedIOException failure = null;
-        for (UploadPart part : parts) {
-            try {
-                services.content().delete(part.key());
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = new UncheckedIOException("could not remove the chunk stored as " + part.key(), e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private static ContentStore.Stored stored(UploadPart part) {
-        return new ContentStore.Stored(part.key(), part.size(), part.sha256(), part.sha1());
-    }
-
-    private ContentStore.Stored assemble(List<UploadPart> parts) throws IOException {
-        try (InputStream all = new SequenceInputStream(Collections.enumeration(parts.stream()
-                .map(p -> (InputStream) new LazyPart(services.content(), p))
-                .toList()))) {
-            return services.content().write(all);
+    private ContentStore.Stored inParts(RecordingId id, List<UploadPart> parts) throws IOException {
+        try {
+            Optional<UploadDigests.Running> carried = digests.whole(id, parts);
+            UploadDigests.Running whole =
+                    carried.isPresent() ? carried.get() : UploadDigests.readBack(services.content(), parts);
+            return services.content()
+                    .writeParts(
+                            parts.stream()
+                                    .map(p -> new ContentStore.Stored(p.key(), p.size(), p.sha256(), p.sha1()))
+                                    .toList(),
+                            whole.sha256Hex(),
+                            whole.sha1Hex());
         } catch (IOException e) {
             throw StoreFault.of(e);
         }
@@ -333,41 +333,10 @@ final class ContentUpload {
         boolean last(long received) {
             return whole || (total >= 0 && received == total);
         }
-    }
 
-    /** Opens a chunk only when the assembly reaches it, so that one chunk is open at a time. */
-    private static final class LazyPart extends InputStream {
-        private final ContentStore store;
-        private final UploadPart part;
-        private InputStream in;
-
-        LazyPart(ContentStore store, UploadPart part) {
-            this.store = store;
-            this.part = part;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return stream().read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return stream().read(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (in != null) {
-                in.close();
-            }
-        }
-
-        private InputStream stream() throws IOException {
-            if (in == null) {
-                in = store.open(part.key(), part.sha256());
-            }
-            return in;
+        /** Whether the request carries the whole content: one POST, or a first chunk that reaches the total. */
+        boolean single() {
+            return whole || (first == 0 && total >= 0 && length == total);
         }
     }
 }

@@ -3,8 +3,10 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
+import org.openmrs.module.patientrecordings.storage.ContentPart;
 import org.openmrs.module.patientrecordings.storage.EncryptedContentStore;
 import org.openmrs.module.patientrecordings.storage.StoredContent;
 import org.openmrs.module.patientrecordings.storage.UploadLimits;
@@ -30,6 +32,13 @@ public final class EncryptedContent implements ContentStore {
     @Override
     public Stored write(InputStream plaintext) throws IOException {
         StoredContent stored = store.write(plaintext, UploadLimits.none());
+        return new Stored(stored.key(), stored.size(), stored.sha256(), stored.sha1());
+    }
+
+    @Override
+    public Stored writeParts(List<Stored> parts, String sha256, String sha1) throws IOException {
+        StoredContent stored = store.writeParts(
+                parts.stream().map(p -> new ContentPart(p.key(), p.size())).toList(), sha256, sha1);
         return new Stored(stored.key(), stored.size(), stored.sha256(), stored.sha1());
     }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -92,8 +93,11 @@ class FhirServerIT {
         Media uploaded = FHIR.newJsonParser().parseResource(Media.class, last.body());
         assertThat(uploaded.getContent().getSize()).isEqualTo(bytes.length);
         assertThat(clinic.store.committedObjects())
-                .as("the assembled content, without its chunks")
-                .isEqualTo(objectsBefore + 1);
+                .as("the chunks as stored are the content, with the list of them: nothing assembled")
+                .isEqualTo(objectsBefore + 4);
+        assertThat(uploaded.getContent().getHash())
+                .as("the whole content's SHA-1, carried from chunk to chunk")
+                .isEqualTo(MessageDigest.getInstance("SHA-1").digest(bytes));
         assertThat(uploaded.getContent().getUrl()).isEqualTo(clinic.base + "/Binary/" + id + "-content");
 
         Media completed = operation(clinician, id, "$complete", new Parameters(), Media.class);
@@ -115,6 +119,11 @@ class FhirServerIT {
         assertThat(range.headers().firstValue("Content-Type"))
                 .as("no charset on binary content")
                 .contains("video/webm");
+        HttpResponse<byte[]> acrossChunks = get("/Binary/" + id + "-content", "clinician", "bytes=15-44");
+        assertThat(acrossChunks.statusCode()).isEqualTo(206);
+        assertThat(acrossChunks.body())
+                .as("a range over the three chunks")
+                .isEqualTo(Arrays.copyOfRange(bytes, 15, 45));
         HttpResponse<byte[]> whole = get("/Media/" + id + "/$binary-access-read", "clinician", null);
         assertThat(whole.body()).isEqualTo(bytes);
         assertThat(whole.headers().firstValue("ETag")).isPresent();
@@ -827,7 +836,9 @@ class FhirServerIT {
     void aSubjectAccessRequestStreamsAZipWithManifestAndContent() throws Exception {
         Media started = consentedRecording();
         String id = started.getIdElement().getIdPart();
-        upload(id, "video/webm", "the whole recording".getBytes(StandardCharsets.UTF_8), null);
+        // In two chunks: the export streams the content across its parts.
+        upload(id, "video/webm", "the whole".getBytes(StandardCharsets.UTF_8), "bytes 0-8/19");
+        upload(id, "video/webm", " recording".getBytes(StandardCharsets.UTF_8), "bytes 9-18/19");
         String patient = started.getSubject().getReferenceElement().getIdPart();
 
         HttpResponse<byte[]> zip = http.send(

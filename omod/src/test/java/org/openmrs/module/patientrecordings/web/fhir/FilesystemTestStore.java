@@ -59,6 +59,15 @@ final class FilesystemTestStore implements ContentStore {
         });
     }
 
+    @Override
+    public Stored writeParts(List<Stored> parts, String sha256, String sha1) throws IOException {
+        IOException fault = writeFault;
+        if (fault != null) {
+            throw fault;
+        }
+        return content.writeParts(parts, sha256, sha1);
+    }
+
     /** From now on every write fails part-way with {@code fault}, as a full disk or an unreachable store does. */
     void failWritesWith(IOException fault) {
         this.writeFault = fault;

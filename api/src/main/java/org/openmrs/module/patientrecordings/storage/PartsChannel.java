@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: MPL-2.0 */
+package org.openmrs.module.patientrecordings.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Read-only plaintext view of a content stored in parts: the parts' objects one after the other, each read through
+ * its own {@link VerifiedPlaintextChannel}, so that every segment of every part is authenticated before a byte of it
+ * is returned. One part is open at a time, opened when a read reaches it; a read anywhere decrypts only the segments
+ * it touches, in the part it falls in. A part that fails its check, or whose plaintext length is not the one listed,
+ * fails this channel for good (SAF-1).
+ */
+final class PartsChannel implements CheckedPlaintextChannel {
+
+    /** Opens the object of one part. */
+    @FunctionalInterface
+    interface PartOpener {
+        VerifiedPlaintextChannel open(String key) throws IOException;
+    }
+
+    private final String key;
+    private final List<ContentPart> parts;
+    private final long[] starts;
+    private final long size;
+    private final PartOpener opener;
+    private final ContentIntegrityListener listener;
+    private VerifiedPlaintextChannel current;
+    private int currentIndex = -1;
+    private long position;
+    private IOException failure;
+    private boolean open = true;
+
+    /**
+     * @param key the key the content is recorded under (its list of parts)
+     * @param parts the parts in order, at least one
+     */
+    PartsChannel(String key, List<ContentPart> parts, PartOpener opener, ContentIntegrityListener listener) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.parts = List.copyOf(parts);
+        if (this.parts.isEmpty()) {
+            throw new IllegalArgumentException("a content in parts has at least one part");
+        }
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.starts = new long[this.parts.size()];
+        long end = 0;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = end;
+            end = Math.addExact(end, this.parts.get(i).size());
+        }
+        this.size = end;
+    }
+
+    /** Opens the part the position lies in now, so that a broken part there fails before a response has started. */
+    void openAtPosition() throws IOException {
+        if (position < size) {
+            part(indexOf(position));
+        }
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        ensureOpen();
+        if (failure != null) {
+            throw new ContentIntegrityException(key, failure.getMessage(), failure);
+        }
+        if (position >= size) {
+            return -1;
+        }
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        int index = indexOf(position);
+        try {
+            VerifiedPlaintextChannel channel = part(index);
+            channel.position(position - starts[index]);
+            int n = channel.read(dst);
+            if (n < 0) {
+                throw fail(new ContentIntegrityException(
+                        parts.get(index).key(),
+                        "Part " + parts.get(index).key() + " of content " + key + " ends before its listed size",
+                        null));
+            }
+            position += n;
+            return n;
+        } catch (ContentIntegrityException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    @Override
+    public long size() throws IOException {
+        ensureOpen();
+        return size;
+    }
+
+    @Override
+    public synchronized long position() throws IOException {
+        ensureOpen();
+        return position;
+    }
+
+    @Override
+    public synchronized SeekableByteChannel position(long newPosition) throws IOException {
+        ensureOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position: " + newPosition);
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long newSize) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        open = false;
+        closeCurrent();
+    }
+
+    @Override
+    public synchronized ContentIntegrityException hashMismatch(String expected, String actual) {
+        return fail(new ContentIntegrityException(
+                key, "Content " + key + " has SHA-256 " + actual + ", the recorded hash is " + expected, null));
+    }
+
+    private VerifiedPlaintextChannel part(int index) throws IOException {
+        if (index == currentIndex) {
+            return current;
+        }
+        closeCurrent();
+        ContentPart part = parts.get(index);
+        VerifiedPlaintextChannel channel = opener.open(part.key());
+        long actual;
+        try {
+            actual = channel.size();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (actual != part.size()) {
+            channel.close();
+            ContentIntegrityException e = fail(new ContentIntegrityException(
+                    part.key(),
+                    "Part " + part.key() + " of content " + key + " holds " + actual + " bytes, not the " + part.size()
+                            + " listed",
+                    null));
+            failure = e;
+            throw e;
+        }
+        current = channel;
+        currentIndex = index;
+        return channel;
+    }
+
+    private int indexOf(long offset) {
+        int found = Arrays.binarySearch(starts, offset);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    private void closeCurrent() throws IOException {
+        VerifiedPlaintextChannel channel = current;
+        current = null;
+        currentIndex = -1;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    private void ensureOpen() throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    private ContentIntegrityException fail(ContentIntegrityException integrityFailure) {
+        try {
+            listener.integrityFailed(integrityFailure);
+        } catch (RuntimeException listenerFailure) {
+            integrityFailure.addSuppressed(listenerFailure);
+        }
+        return integrityFailure;
+    }
+}
