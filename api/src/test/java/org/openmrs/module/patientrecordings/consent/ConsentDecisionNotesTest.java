@@ -120,6 +120,44 @@ class ConsentDecisionNotesTest {
     }
 
     @Test
+    @DisplayName("CON-8: a withdrawal that stops no recording is written in the consent's own encounter")
+    void con8_withdrawalStoppingNothingGoesIntoTheConsentsEncounter() {
+        Recording earlier = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        RecordingConsent training = clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann).in(encounter).forPurposes(TRAINING).build())
+                .consent();
+
+        var withdrawn = clinic.consents().withdraw(training.id(), null);
+
+        assertThat(withdrawn.changed()).isEmpty();
+        assertThat(earlier.encounter()).isNotNull().isNotEqualTo(encounter);
+        assertThat(clinic.notes().last().encounter()).isEqualTo(encounter);
+    }
+
+    @Test
+    @DisplayName("CON-8: a withdrawal stopping a recording made outside any encounter is written in the consent's")
+    void con8_withdrawalStoppingRecordingWithoutEncounterGoesIntoTheConsentsEncounter() {
+        RecordingConsent consent = clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(DIRECT_CARE)
+                        .build())
+                .consent();
+        Recording recording = clinic.start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE));
+        assertThat(recording.encounter()).isNull();
+
+        var withdrawn = clinic.consents().withdraw(consent.id(), null);
+
+        assertThat(withdrawn.consent().history())
+                .last()
+                .extracting(ConsentEvent::recording)
+                .isEqualTo(recording.id());
+        assertThat(clinic.notes().last().encounter()).isEqualTo(encounter);
+    }
+
+    @Test
     @DisplayName("CON-8: a decision made with no encounter stays on the patient")
     void con8_noEncounterStaysOnThePatient() {
         clinic.as(doctor).consents().give(clinic.aConsentOf(ann).build());

@@ -59,6 +59,27 @@ class WithdrawingConsentTest {
     }
 
     @Test
+    @DisplayName("CON-5: the withdrawal names the recording it stopped, not another of the patient's recordings")
+    void con5_historyNamesTheStoppedRecordingAmongOthers() {
+        Recording earlier = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        Recording recording = clinic.consultationInProgress(ann, DIRECT_CARE);
+
+        var withdrawn = clinic.as(doctor).consents().withdraw(recording.consent(), null);
+
+        assertThat(withdrawn.plan()).hasSize(2);
+        assertThat(withdrawn.changed()).extracting(Recording::id).containsExactly(recording.id());
+        assertThat(clinic.stored(earlier.id()).state()).isEqualTo(RecordingState.COMPLETED);
+        assertThat(withdrawn.consent().history())
+                .last()
+                .extracting(ConsentEvent::recording)
+                .isEqualTo(recording.id());
+        assertThat(clinic.notes().last().encounter())
+                .isEqualTo(recording.encounter())
+                .isNotEqualTo(earlier.encounter());
+    }
+
+    @Test
     @DisplayName("CON-5: after the withdrawal no further content is attached (LIF-1)")
     void con5_noContentAfterWithdrawal() {
         Recording recording = clinic.consultationInProgress(ann, DIRECT_CARE);
