@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.policy.LegalAuthority;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes.Note;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.support.Clinic;
@@ -155,6 +157,49 @@ class ConsentDecisionNotesTest {
                 .extracting(ConsentEvent::recording)
                 .isEqualTo(recording.id());
         assertThat(clinic.notes().last().encounter()).isEqualTo(encounter);
+    }
+
+    @Test
+    @DisplayName("CON-11, CON-8: a defensive purpose's stated reason is noted; a consent without one notes none")
+    void con11_defenceReasonIsNoted() {
+        clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(DIRECT_CARE)
+                        .build());
+        assertThat(clinic.notes().last().text()).doesNotContain("Defensive purpose");
+
+        clinic.consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(Purpose.DEFENCE)
+                        .defenceReason("a complaint about this clinic is expected")
+                        .build());
+
+        assertThat(clinic.notes().last().text())
+                .contains("Defensive purpose, stated reason: a complaint about this clinic is expected.");
+    }
+
+    @Test
+    @DisplayName("CON-6, REC-5: a withdrawal's note says when a legal hold defers the destruction, and only then")
+    void con6_withdrawalNoteSaysALegalHoldDefersDestruction() {
+        Recording held = clinic.confirmedConsultation(ann, TRAINING);
+        clinic.as(clinic.aRecordsManager()).registers().placeLegalHold(ann, LegalAuthority.COMPLAINT, "CMP-7");
+
+        clinic.as(doctor).consents().withdraw(held.consent(), null);
+
+        assertThat(clinic.notes().last().text())
+                .contains("recording " + held.id() + " made only for secondary purposes sealed for destruction"
+                        + " (deferred by a legal hold)");
+
+        PatientId bea = clinic.patient("Bea");
+        Recording free = clinic.confirmedConsultation(bea, TRAINING);
+        clinic.as(doctor).consents().withdraw(free.consent(), null);
+
+        assertThat(clinic.notes().last().text())
+                .contains("recording " + free.id() + " made only for secondary purposes sealed for destruction")
+                .doesNotContain("legal hold");
     }
 
     @Test

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
 import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTATION;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
@@ -77,6 +79,16 @@ class WithdrawingConsentTest {
         assertThat(clinic.notes().last().encounter())
                 .isEqualTo(recording.encounter())
                 .isNotEqualTo(earlier.encounter());
+    }
+
+    @Test
+    @DisplayName("NF-1: withdrawing a consent that does not exist is refused, naming it")
+    void nf1_unknownConsentCannotBeWithdrawn() {
+        ConsentId unknown = ConsentId.random();
+
+        assertThat(refusalCodes(() -> clinic.as(doctor).consents().withdraw(unknown, null)))
+                .containsExactly(ErrorCode.NF_1);
+        assertThatThrownBy(() -> clinic.consents().withdraw(unknown, null)).hasMessageContaining(unknown.value());
     }
 
     @Test
