@@ -168,7 +168,10 @@ class ConsentDecisionNotesTest {
                         .in(encounter)
                         .forPurposes(DIRECT_CARE)
                         .build());
-        assertThat(clinic.notes().last().text()).doesNotContain("Defensive purpose");
+        assertThat(clinic.notes().last().text())
+                .as("CON-2: what the patient was told about copies")
+                .contains("Copies: no.")
+                .doesNotContain("Defensive purpose");
 
         clinic.consents()
                 .give(clinic.aConsentOf(ann)
