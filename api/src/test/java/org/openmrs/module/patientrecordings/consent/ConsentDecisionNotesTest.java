@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.EncounterId;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.domain.RecordingState;
+import org.openmrs.module.patientrecordings.policy.LegalAuthority;
 import org.openmrs.module.patientrecordings.port.ClinicalNotes.Note;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.support.Clinic;
@@ -117,6 +119,90 @@ class ConsentDecisionNotesTest {
         clinic.as(doctor).consents().withdraw(recording.consent(), null);
 
         assertThat(clinic.notes().last().encounter()).isEqualTo(recording.encounter());
+    }
+
+    @Test
+    @DisplayName("CON-8: a withdrawal that stops no recording is written in the consent's own encounter")
+    void con8_withdrawalStoppingNothingGoesIntoTheConsentsEncounter() {
+        Recording earlier = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        RecordingConsent training = clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann).in(encounter).forPurposes(TRAINING).build())
+                .consent();
+
+        var withdrawn = clinic.consents().withdraw(training.id(), null);
+
+        assertThat(withdrawn.changed()).isEmpty();
+        assertThat(earlier.encounter()).isNotNull().isNotEqualTo(encounter);
+        assertThat(clinic.notes().last().encounter()).isEqualTo(encounter);
+    }
+
+    @Test
+    @DisplayName("CON-8: a withdrawal stopping a recording made outside any encounter is written in the consent's")
+    void con8_withdrawalStoppingRecordingWithoutEncounterGoesIntoTheConsentsEncounter() {
+        RecordingConsent consent = clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(DIRECT_CARE)
+                        .build())
+                .consent();
+        Recording recording = clinic.start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE));
+        assertThat(recording.encounter()).isNull();
+
+        var withdrawn = clinic.consents().withdraw(consent.id(), null);
+
+        assertThat(withdrawn.consent().history())
+                .last()
+                .extracting(ConsentEvent::recording)
+                .isEqualTo(recording.id());
+        assertThat(clinic.notes().last().encounter()).isEqualTo(encounter);
+    }
+
+    @Test
+    @DisplayName("CON-11, CON-8: a defensive purpose's stated reason is noted; a consent without one notes none")
+    void con11_defenceReasonIsNoted() {
+        clinic.as(doctor)
+                .consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(DIRECT_CARE)
+                        .build());
+        assertThat(clinic.notes().last().text())
+                .as("CON-2: what the patient was told about copies")
+                .contains("Copies: no.")
+                .doesNotContain("Defensive purpose");
+
+        clinic.consents()
+                .give(clinic.aConsentOf(ann)
+                        .in(encounter)
+                        .forPurposes(Purpose.DEFENCE)
+                        .defenceReason("a complaint about this clinic is expected")
+                        .build());
+
+        assertThat(clinic.notes().last().text())
+                .contains("Defensive purpose, stated reason: a complaint about this clinic is expected.");
+    }
+
+    @Test
+    @DisplayName("CON-6, REC-5: a withdrawal's note says when a legal hold defers the destruction, and only then")
+    void con6_withdrawalNoteSaysALegalHoldDefersDestruction() {
+        Recording held = clinic.confirmedConsultation(ann, TRAINING);
+        clinic.as(clinic.aRecordsManager()).registers().placeLegalHold(ann, LegalAuthority.COMPLAINT, "CMP-7");
+
+        clinic.as(doctor).consents().withdraw(held.consent(), null);
+
+        assertThat(clinic.notes().last().text())
+                .contains("recording " + held.id() + " made only for secondary purposes sealed for destruction"
+                        + " (deferred by a legal hold)");
+
+        PatientId bea = clinic.patient("Bea");
+        Recording free = clinic.confirmedConsultation(bea, TRAINING);
+        clinic.as(doctor).consents().withdraw(free.consent(), null);
+
+        assertThat(clinic.notes().last().text())
+                .contains("recording " + free.id() + " made only for secondary purposes sealed for destruction")
+                .doesNotContain("legal hold");
     }
 
     @Test

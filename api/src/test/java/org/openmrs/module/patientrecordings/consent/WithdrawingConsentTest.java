@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
 import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTATION;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.ConsentState;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.PatientId;
@@ -56,6 +58,37 @@ class WithdrawingConsentTest {
             assertThat(e.by()).isEqualTo(doctor.id());
             assertThat(e.comment()).isEqualTo("stop, please");
         });
+    }
+
+    @Test
+    @DisplayName("CON-5: the withdrawal names the recording it stopped, not another of the patient's recordings")
+    void con5_historyNamesTheStoppedRecordingAmongOthers() {
+        Recording earlier = clinic.confirmedConsultation(ann, DIRECT_CARE);
+        clinic.clock().advance(Duration.ofMinutes(5));
+        Recording recording = clinic.consultationInProgress(ann, DIRECT_CARE);
+
+        var withdrawn = clinic.as(doctor).consents().withdraw(recording.consent(), null);
+
+        assertThat(withdrawn.plan()).hasSize(2);
+        assertThat(withdrawn.changed()).extracting(Recording::id).containsExactly(recording.id());
+        assertThat(clinic.stored(earlier.id()).state()).isEqualTo(RecordingState.COMPLETED);
+        assertThat(withdrawn.consent().history())
+                .last()
+                .extracting(ConsentEvent::recording)
+                .isEqualTo(recording.id());
+        assertThat(clinic.notes().last().encounter())
+                .isEqualTo(recording.encounter())
+                .isNotEqualTo(earlier.encounter());
+    }
+
+    @Test
+    @DisplayName("NF-1: withdrawing a consent that does not exist is refused, naming it")
+    void nf1_unknownConsentCannotBeWithdrawn() {
+        ConsentId unknown = ConsentId.random();
+
+        assertThat(refusalCodes(() -> clinic.as(doctor).consents().withdraw(unknown, null)))
+                .containsExactly(ErrorCode.NF_1);
+        assertThatThrownBy(() -> clinic.consents().withdraw(unknown, null)).hasMessageContaining(unknown.value());
     }
 
     @Test
