@@ -274,10 +274,12 @@ final class ContentUpload {
             if (m.group(1) != null) {
                 name = extendedValue(name);
             }
-            // What a lenient reader could take for the name: the parameter's whole text, up to the next ';'.
-            int end = contentDisposition.indexOf(';', m.end());
+            // What a lenient reader could take for the name: the parameter's whole text, from its '=' to the next
+            // ';', the charset and language of an extended value included.
+            int from = contentDisposition.indexOf('=', m.start()) + 1;
+            int end = contentDisposition.indexOf(';', from);
             String whole = contentDisposition
-                    .substring(m.end(), end < 0 ? contentDisposition.length() : end)
+                    .substring(from, end < 0 ? contentDisposition.length() : end)
                     .replace("\"", "")
                     .strip();
             // Some clients percent-decode even a plain file name: a name is safe only if it is so either way.
