@@ -3,9 +3,6 @@ package org.openmrs.module.patientrecordings.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +14,7 @@ import java.util.Objects;
  * it touches, in the part it falls in. A part that fails its check, or whose plaintext length is not the one listed,
  * fails this channel for good (SAF-1).
  */
-final class PartsChannel implements CheckedPlaintextChannel {
+final class PartsChannel extends PositionedReadChannel implements CheckedPlaintextChannel {
 
     /** Opens the object of one part. */
     @FunctionalInterface
@@ -28,40 +25,43 @@ final class PartsChannel implements CheckedPlaintextChannel {
     private final String key;
     private final List<ContentPart> parts;
     private final long[] starts;
-    private final long size;
     private final PartOpener opener;
     private final ContentIntegrityListener listener;
     private VerifiedPlaintextChannel current;
     private int currentIndex = -1;
-    private long position;
     private IOException failure;
-    private boolean open = true;
 
     /**
      * @param key the key the content is recorded under (its list of parts)
      * @param parts the parts in order, at least one
      */
     PartsChannel(String key, List<ContentPart> parts, PartOpener opener, ContentIntegrityListener listener) {
+        super(totalSize(parts));
         this.key = Objects.requireNonNull(key, "key");
         this.parts = List.copyOf(parts);
-        if (this.parts.isEmpty()) {
-            throw new IllegalArgumentException("a content in parts has at least one part");
-        }
         this.opener = Objects.requireNonNull(opener, "opener");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.starts = new long[this.parts.size()];
-        long end = 0;
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = end;
-            end = Math.addExact(end, this.parts.get(i).size());
+        for (int i = 1; i < starts.length; i++) {
+            starts[i] = starts[i - 1] + this.parts.get(i - 1).size();
         }
-        this.size = end;
+    }
+
+    private static long totalSize(List<ContentPart> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a content in parts has at least one part");
+        }
+        long total = 0;
+        for (ContentPart part : parts) {
+            total = Math.addExact(total, part.size());
+        }
+        return total;
     }
 
     /** Opens the part the position lies in now, so that a broken part there fails before a response has started. */
-    void openAtPosition() throws IOException {
-        if (position < size) {
-            part(indexOf(position));
+    synchronized void openAtPosition() throws IOException {
+        if (currentPosition() < knownSize()) {
+            part(indexOf(currentPosition()));
         }
     }
 
@@ -71,7 +71,8 @@ final class PartsChannel implements CheckedPlaintextChannel {
         if (failure != null) {
             throw new ContentIntegrityException(key, failure.getMessage(), failure);
         }
-        if (position >= size) {
+        long position = currentPosition();
+        if (position >= knownSize()) {
             return -1;
         }
         if (!dst.hasRemaining()) {
@@ -88,7 +89,7 @@ final class PartsChannel implements CheckedPlaintextChannel {
                         "Part " + parts.get(index).key() + " of content " + key + " ends before its listed size",
                         null));
             }
-            position += n;
+            advance(n);
             return n;
         } catch (ContentIntegrityException e) {
             failure = e;
@@ -97,45 +98,7 @@ final class PartsChannel implements CheckedPlaintextChannel {
     }
 
     @Override
-    public long size() throws IOException {
-        ensureOpen();
-        return size;
-    }
-
-    @Override
-    public synchronized long position() throws IOException {
-        ensureOpen();
-        return position;
-    }
-
-    @Override
-    public synchronized SeekableByteChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("negative position: " + newPosition);
-        }
-        position = newPosition;
-        return this;
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long newSize) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public synchronized boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        open = false;
+    protected void release() throws IOException {
         closeCurrent();
     }
 
@@ -185,12 +148,6 @@ final class PartsChannel implements CheckedPlaintextChannel {
         currentIndex = -1;
         if (channel != null) {
             channel.close();
-        }
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
         }
     }
 

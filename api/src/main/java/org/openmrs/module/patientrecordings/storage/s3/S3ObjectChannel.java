@@ -4,10 +4,8 @@ package org.openmrs.module.patientrecordings.storage.s3;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
+import org.openmrs.module.patientrecordings.storage.PositionedReadChannel;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,32 +17,31 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * and the next read starts a new one there. Each GET carries the object's ETag ({@code If-Match}), so a channel never
  * mixes bytes of two versions of an object.
  */
-final class S3ObjectChannel implements SeekableByteChannel {
+final class S3ObjectChannel extends PositionedReadChannel {
 
     private static final int COPY_BUFFER = 64 * 1024;
 
     private final S3Client s3;
     private final String bucket;
     private final String key;
-    private final long size;
     private final String eTag;
-    private long position;
     private ResponseInputStream<GetObjectResponse> body;
     private long bodyPosition;
     private byte[] copyBuffer;
-    private boolean open = true;
 
     S3ObjectChannel(S3Client s3, String bucket, String key, long size, String eTag) {
+        super(size);
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.key = Objects.requireNonNull(key, "key");
-        this.size = size;
         this.eTag = eTag;
     }
 
     @Override
     public synchronized int read(ByteBuffer dst) throws IOException {
         ensureOpen();
+        long position = currentPosition();
+        long size = knownSize();
         if (position >= size) {
             return -1;
         }
@@ -66,8 +63,8 @@ final class S3ObjectChannel implements SeekableByteChannel {
             dropBody();
             throw new EOFException("S3 object " + key + " ended at " + position + " of " + size + " bytes");
         }
-        position += n;
-        bodyPosition = position;
+        advance(n);
+        bodyPosition = position + n;
         return n;
     }
 
@@ -90,45 +87,7 @@ final class S3ObjectChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized long position() throws IOException {
-        ensureOpen();
-        return position;
-    }
-
-    @Override
-    public synchronized SeekableByteChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("Negative position: " + newPosition);
-        }
-        position = newPosition;
-        return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-        ensureOpen();
-        return size;
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long newSize) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public synchronized boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public synchronized void close() {
-        open = false;
+    protected void release() {
         dropBody();
     }
 
@@ -152,12 +111,6 @@ final class S3ObjectChannel implements SeekableByteChannel {
             // Abort rather than close: closing would drain the rest of an open-ended range over the network.
             body.abort();
             body = null;
-        }
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
         }
     }
 }
