@@ -44,12 +44,22 @@ final class ServerProcess {
      * @throws AssertionError if it exits, or does not start within two minutes
      */
     static ServerProcess start(Path dataDir, List<String> flags, Path log) throws IOException, InterruptedException {
+        return start(dataDir, List.of(), flags, log);
+    }
+
+    /**
+     * As {@link #start(Path, List, Path)}, with JVM options added after the usual ones (system properties such as log
+     * levels).
+     */
+    static ServerProcess start(Path dataDir, List<String> jvmOptions, List<String> flags, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new AssertionError(JAR.toAbsolutePath() + " is missing: the package phase builds it");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.add("--port=0");
