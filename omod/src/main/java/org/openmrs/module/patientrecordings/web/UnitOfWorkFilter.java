@@ -42,10 +42,13 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * conditional-create turn before the unit of work's connection would need the filter to know which requests create.
  *
  * <p><b>Long requests.</b> A {@code Binary} download or a content upload streams inside its unit of work, so it holds
- * its place and its connection for as long as the bytes flow, possibly minutes. As many such transfers as the gate
- * admits proceed at once; further requests of any kind wait until one ends (or the client gives up), and none fails
- * for want of a connection. A site expecting many concurrent transfers raises the number admitted, and the pool grows
- * with it.
+ * its place and its connection for as long as the bytes flow, possibly minutes. So the filter tells transfers from
+ * other requests by the request line and headers alone ({@link Transfers}), before the unit of work starts, and the
+ * gate lets transfers hold only {@code admitted - reserved} places: however many slow transfers are in progress, the
+ * reserved places stay for reads of a Media, searches and consent captures, which are admitted at once when no other
+ * such request holds them. Transfers beyond their share wait at the gate, first come first served, holding nothing,
+ * and none fails for want of a place or a connection. The number admitted, and so the pool, is unchanged: a site
+ * expecting many concurrent transfers raises it, and the pool grows with it.
  *
  * <p><b>Inside OpenMRS</b> the filter runs without a gate: the pool is the host's, sized by the host's runtime
  * properties and shared with the host's own requests and modules, which the module can neither see nor hold back, so
@@ -85,7 +88,7 @@ public final class UnitOfWorkFilter implements Filter {
         }
         UnitOfWorkGate.Admission admission;
         try {
-            admission = gate.admit();
+            admission = gate.admit(Transfers.isTransfer(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServletException("interrupted while waiting for a place to run the request", e);

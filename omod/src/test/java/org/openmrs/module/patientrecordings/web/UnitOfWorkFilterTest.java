@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -68,6 +69,92 @@ class UnitOfWorkFilterTest {
         second.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
         assertThat(database.unitsOfWork).hasValue(2);
         assertThat(failure).hasValue(null);
+    }
+
+    @Test
+    void withEveryTransferPlaceTakenATransferWaitsAndARequestThatIsNotOneRunsAtOnce() throws Exception {
+        UnitOfWorkFilter reserving = new UnitOfWorkFilter(database, new UnitOfWorkGate(new ConnectionBudget(2, 0), 1));
+        CountDownLatch downloadStreaming = new CountDownLatch(1);
+        CountDownLatch downloadMayEnd = new CountDownLatch(1);
+        CountDownLatch uploadInside = new CountDownLatch(1);
+        CountDownLatch readInside = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread download = request(reserving, get("/Binary/abc-content", Map.of()), failure, () -> {
+            downloadStreaming.countDown();
+            await(downloadMayEnd);
+        });
+        download.start();
+        await(downloadStreaming);
+
+        Thread upload = request(
+                reserving,
+                http("POST", "/Media/abc/$binary-access-write", Map.of(), Map.of(), 10),
+                failure,
+                uploadInside::countDown);
+        upload.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        while (upload.getState() != Thread.State.WAITING && uploadInside.getCount() == 1) {
+            assertThat(System.nanoTime()).as("the upload queued in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        Thread read = request(reserving, get("/Media/abc", Map.of()), failure, readInside::countDown);
+        read.start();
+
+        assertThat(readInside.await(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                .as("the read runs while the download streams")
+                .isTrue();
+        read.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        assertThat(uploadInside.getCount())
+                .as("the upload waits for the download, though a place is free")
+                .isEqualTo(1);
+        assertThat(database.unitsOfWork).as("the download's and the read's").hasValue(2);
+
+        downloadMayEnd.countDown();
+        assertThat(uploadInside.await(PATIENCE_SECONDS, TimeUnit.SECONDS))
+                .as("the upload runs once the download ended")
+                .isTrue();
+        download.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        upload.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        assertThat(failure).hasValue(null);
+    }
+
+    @Test
+    void aTransferIsToldFromItsMethodPathAndHeadersAlone() {
+        assertThat(Transfers.isTransfer(get("/Binary/abc-content", Map.of()))).isTrue();
+        assertThat(Transfers.isTransfer(get("/Binary/abc-content", Map.of("Accept", "video/webm"))))
+                .isTrue();
+        assertThat(Transfers.isTransfer(get("/Media/abc/$binary-access-read", Map.of())))
+                .isTrue();
+        assertThat(Transfers.isTransfer(http("POST", "/Media/abc/$binary-access-write", Map.of(), Map.of(), 10)))
+                .isTrue();
+        assertThat(Transfers.isTransfer(http("PUT", "/Media/abc/$binary-access-write", Map.of(), Map.of(), -1)))
+                .isTrue();
+        assertThat(Transfers.isTransfer(
+                        http("POST", "/Media/abc/$disclose", Map.of("Accept", "application/zip"), Map.of(), 200)))
+                .isTrue();
+        assertThat(Transfers.isTransfer(
+                        http("GET", "/Patient/p/$subject-access", Map.of("Accept", "application/zip"), Map.of(), -1)))
+                .isTrue();
+        assertThat(Transfers.isTransfer(http("POST", "/Bundle", Map.of(), Map.of(), Transfers.LARGE_BODY_BYTES + 1)))
+                .as("a large body on any route")
+                .isTrue();
+
+        assertThat(Transfers.isTransfer(get("/Binary/abc-content", Map.of("Accept", "application/fhir+json"))))
+                .as("the Binary as FHIR: no bytes")
+                .isFalse();
+        assertThat(Transfers.isTransfer(http("GET", "/Binary/abc-content", Map.of(), Map.of("_format", "json"), -1)))
+                .isFalse();
+        assertThat(Transfers.isTransfer(get("/Media/abc", Map.of()))).isFalse();
+        assertThat(Transfers.isTransfer(get("/Media", Map.of()))).as("a search").isFalse();
+        assertThat(Transfers.isTransfer(http("POST", "/Consent", Map.of(), Map.of(), 2_000)))
+                .isFalse();
+        assertThat(Transfers.isTransfer(
+                        http("POST", "/Media/abc/$disclose", Map.of("Accept", "application/fhir+json"), Map.of(), 200)))
+                .as("the Bundle, content by link")
+                .isFalse();
+        assertThat(Transfers.isTransfer(http("DELETE", "/Media/abc/$binary-access-write", Map.of(), Map.of(), -1)))
+                .isFalse();
+        assertThat(Transfers.isTransfer(request())).as("not an HTTP request").isFalse();
     }
 
     @Test
@@ -147,9 +234,14 @@ class UnitOfWorkFilterTest {
     }
 
     private Thread request(AtomicReference<Throwable> failure, Runnable servlet) {
+        return request(filter, request(), failure, servlet);
+    }
+
+    private Thread request(
+            UnitOfWorkFilter through, ServletRequest request, AtomicReference<Throwable> failure, Runnable servlet) {
         return new Thread(() -> {
             try {
-                filter.doFilter(request(), response(), (request, response) -> servlet.run());
+                through.doFilter(request, response(), (req, res) -> servlet.run());
             } catch (Exception | AssertionError e) {
                 failure.compareAndSet(null, e);
             }
@@ -175,6 +267,29 @@ class UnitOfWorkFilterTest {
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static HttpServletRequest get(String pathInfo, Map<String, String> headers) {
+        return http("GET", pathInfo, headers, Map.of(), -1);
+    }
+
+    /** An HTTP request to the FHIR servlet: its method, path within it, headers, query parameters and body length. */
+    private static HttpServletRequest http(
+            String method, String pathInfo, Map<String, String> headers, Map<String, String> parameters, long length) {
+        Map<String, Object> attributes = new HashMap<>();
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                UnitOfWorkFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getMethod" -> method;
+                    case "getPathInfo" -> pathInfo;
+                    case "getHeader" -> headers.get((String) args[0]);
+                    case "getParameter" -> parameters.get((String) args[0]);
+                    case "getContentLengthLong" -> length;
+                    default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
 

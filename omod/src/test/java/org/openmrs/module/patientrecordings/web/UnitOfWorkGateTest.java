@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,20 +106,151 @@ class UnitOfWorkGateTest {
         assertThat(interrupted.wasInterrupted).isTrue();
     }
 
+    @Test
+    void withEveryTransferPlaceTakenARequestThatIsNotATransferIsAdmittedAtOnce() throws Exception {
+        UnitOfWorkGate gate = new UnitOfWorkGate(new ConnectionBudget(4, 1));
+        assertThat(gate.reserved()).as("a quarter of four").isEqualTo(1);
+        List<Visitor> transfers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            transfers.add(transfer(gate));
+            transfers.get(i).awaitAdmitted();
+        }
+
+        Visitor fourthTransfer = transfer(gate);
+        fourthTransfer.awaitQueued();
+        Visitor read = enter(gate);
+        read.awaitAdmitted();
+        assertThat(fourthTransfer.admitted.getCount())
+                .as("the fourth transfer waits, though a place was free when it came")
+                .isEqualTo(1);
+
+        transfers.get(0).leave.countDown();
+        fourthTransfer.awaitAdmitted();
+        assertThat(fourthTransfer.wasInterrupted).isFalse();
+    }
+
+    @Test
+    void transfersBeyondTheirShareAreAdmittedInTheOrderTheyCame() throws Exception {
+        UnitOfWorkGate gate = new UnitOfWorkGate(new ConnectionBudget(3, 0), 2);
+        Visitor first = transfer(gate);
+        first.awaitAdmitted();
+        Visitor second = transfer(gate);
+        second.awaitQueued();
+        Visitor third = transfer(gate);
+        third.awaitQueued();
+
+        first.leave.countDown();
+        second.awaitAdmitted();
+        assertThat(third.admitted.getCount())
+                .as("the third waits for the second")
+                .isEqualTo(1);
+        second.leave.countDown();
+        third.awaitAdmitted();
+    }
+
+    @Test
+    void aTransferThatEndsGivesBothItsPlacesBackOnceThoughClosedTwice() throws Exception {
+        UnitOfWorkGate gate = new UnitOfWorkGate(new ConnectionBudget(3, 0), 2);
+        Visitor twice = enter(gate, () -> {}, true, true);
+        twice.awaitAdmitted();
+        twice.leave.countDown();
+        twice.thread.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+
+        Visitor next = transfer(gate);
+        next.awaitAdmitted();
+        Visitor beyondTheShare = transfer(gate);
+        beyondTheShare.awaitQueued();
+        Visitor read = enter(gate);
+        read.awaitAdmitted();
+        Visitor otherRead = enter(gate);
+        otherRead.awaitAdmitted();
+
+        assertThat(beyondTheShare.admitted.getCount())
+                .as("one transfer place exists, however often it was given back")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTransferInterruptedWhileWaitingForAPlaceGivesItsTransferPlaceBack() throws Exception {
+        UnitOfWorkGate gate = new UnitOfWorkGate(new ConnectionBudget(2, 0), 1);
+        Visitor read = enter(gate);
+        read.awaitAdmitted();
+        Visitor otherRead = enter(gate);
+        otherRead.awaitAdmitted();
+        Visitor interrupted = transfer(gate);
+        interrupted.awaitQueued();
+
+        interrupted.thread.interrupt();
+        interrupted.thread.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        read.leave.countDown();
+        Visitor next = transfer(gate);
+
+        next.awaitAdmitted();
+        assertThat(interrupted.wasInterrupted).isTrue();
+        assertThat(interrupted.admitted.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransferInterruptedWhileWaitingForATransferPlaceTakesNothing() throws Exception {
+        UnitOfWorkGate gate = new UnitOfWorkGate(new ConnectionBudget(2, 0), 1);
+        Visitor inside = transfer(gate);
+        inside.awaitAdmitted();
+        Visitor interrupted = transfer(gate);
+        interrupted.awaitQueued();
+
+        interrupted.thread.interrupt();
+        interrupted.thread.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        inside.leave.countDown();
+        Visitor next = transfer(gate);
+        next.awaitAdmitted();
+        Visitor read = enter(gate);
+
+        read.awaitAdmitted();
+        assertThat(interrupted.wasInterrupted).isTrue();
+        assertThat(interrupted.admitted.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuarterIsReservedByDefaultAndATransferCanAlwaysRun() {
+        assertThat(UnitOfWorkGate.reservedByDefault(1)).isZero();
+        assertThat(UnitOfWorkGate.reservedByDefault(2)).isEqualTo(1);
+        assertThat(UnitOfWorkGate.reservedByDefault(4)).isEqualTo(1);
+        assertThat(UnitOfWorkGate.reservedByDefault(5)).isEqualTo(2);
+        assertThat(UnitOfWorkGate.reservedByDefault(10)).isEqualTo(3);
+        assertThat(new UnitOfWorkGate(new ConnectionBudget(1, 0)).reserved()).isZero();
+
+        assertThatThrownBy(() -> new UnitOfWorkGate(new ConnectionBudget(4, 0), 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 to 3 of 4, not 4");
+        assertThatThrownBy(() -> new UnitOfWorkGate(new ConnectionBudget(4, 0), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private Visitor enter(UnitOfWorkGate gate) {
         return enter(gate, () -> {});
+    }
+
+    private Visitor transfer(UnitOfWorkGate gate) {
+        return enter(gate, () -> {}, false, true);
     }
 
     private Visitor enter(UnitOfWorkGate gate, Runnable inside) {
         return enter(gate, inside, false);
     }
 
-    /** A thread that waits at the gate, runs {@code inside} once admitted, and stays until told to leave. */
     private Visitor enter(UnitOfWorkGate gate, Runnable inside, boolean closeTwice) {
+        return enter(gate, inside, closeTwice, false);
+    }
+
+    /**
+     * A thread that waits at the gate (as a transfer or not), runs {@code inside} once admitted, and stays until
+     * told to leave.
+     */
+    private Visitor enter(UnitOfWorkGate gate, Runnable inside, boolean closeTwice, boolean transfer) {
         Visitor visitor = new Visitor();
         visitor.thread = new Thread(() -> {
             try {
-                UnitOfWorkGate.Admission admission = gate.admit();
+                UnitOfWorkGate.Admission admission = gate.admit(transfer);
                 try (admission) {
                     inside.run();
                     visitor.admitted.countDown();

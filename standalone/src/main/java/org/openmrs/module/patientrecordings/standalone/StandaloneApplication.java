@@ -143,7 +143,8 @@ public final class StandaloneApplication implements AutoCloseable {
                             new HealthServlet(new HealthProbe(database, content, auditChain, version())),
                             fhirServlet(services),
                             adminServlet(services),
-                            new UnitOfWorkFilter(database, new UnitOfWorkGate(config.connectionBudget())),
+                            new UnitOfWorkFilter(
+                                    database, new UnitOfWorkGate(config.connectionBudget(), config.reservedRequests())),
                             new SessionServlet(services.users(), sessions),
                             new ShellServlet(SHELL)),
                     config.bindAddress(),

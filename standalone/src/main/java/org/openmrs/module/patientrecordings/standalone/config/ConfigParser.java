@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openmrs.module.patientrecordings.persistence.ConnectionBudget;
 import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
+import org.openmrs.module.patientrecordings.web.UnitOfWorkGate;
 
 /**
  * Resolves a {@link StandaloneConfig} from flags, environment, file and defaults, in that order of precedence.
@@ -83,6 +84,7 @@ final class ConfigParser {
                 duration(Setting.CONTENT_GRACE_PERIOD, Duration.ofHours(24), false),
                 duration(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), true),
                 concurrentRequests,
+                reservedRequests(concurrentRequests),
                 duration(Setting.SESSION_TIMEOUT, Duration.ofMinutes(30), false));
     }
 
@@ -193,6 +195,31 @@ final class ConfigParser {
         }
         throw invalid(
                 Setting.CONCURRENT_REQUESTS, value, "a whole number from 1 to " + ConnectionBudget.MAX_UNITS_OF_WORK);
+    }
+
+    /** The places content transfers may not take: a quarter by default ({@link UnitOfWorkGate#reservedByDefault}). */
+    private int reservedRequests(int concurrentRequests) {
+        Value value = values.get(Setting.RESERVED_REQUESTS);
+        if (value == null || value.text().isBlank()) {
+            return UnitOfWorkGate.reservedByDefault(concurrentRequests);
+        }
+        int least = Math.min(1, concurrentRequests - 1);
+        int most = concurrentRequests - 1;
+        try {
+            int reserved = Integer.parseInt(value.text().trim());
+            if (reserved >= least && reserved <= most) {
+                return reserved;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the setting's name
+        }
+        throw invalid(
+                Setting.RESERVED_REQUESTS,
+                value,
+                most == 0
+                        ? "0: with one concurrent request nothing can be reserved"
+                        : "a whole number from 1 to " + most + " (fewer than the " + concurrentRequests
+                                + " concurrent requests)");
     }
 
     /** The database, its pool sized for the concurrent requests (see {@link StandaloneConfig#connectionBudget()}). */

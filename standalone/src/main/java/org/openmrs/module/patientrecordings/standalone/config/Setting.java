@@ -35,6 +35,11 @@ public enum Setting {
             "concurrent-requests",
             String.valueOf(StandaloneConfig.DEFAULT_CONCURRENT_REQUESTS),
             "FHIR and admin requests served at once (others wait their turn); sizes the database pool"),
+    RESERVED_REQUESTS(
+            "reserved-requests",
+            "a quarter of concurrent-requests, rounded up (3 of 10)",
+            "of the concurrent requests, how many are kept for requests other than content downloads and uploads:"
+                    + " 1 to concurrent-requests - 1 (none when that is 1)"),
     SESSION_TIMEOUT(
             "session-timeout",
             "30m",

@@ -28,6 +28,9 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
  * @param concurrentRequests how many FHIR and administration requests run at once, 1 to {@value
  *     ConnectionBudget#MAX_UNITS_OF_WORK}; the others wait their turn. The database pool is sized from the same
  *     number ({@link #connectionBudget()}), so that the admitted requests can always get every connection they need
+ * @param reservedRequests how many of the concurrent requests' places content transfers may not take, kept for every
+ *     other request: 1 to {@code concurrentRequests - 1}, and 0 when only one request runs at once ({@code
+ *     UnitOfWorkGate})
  * @param sessionTimeout how long a browser sign-in lasts without a request; positive. A sign-in ends
  *     {@link #SESSION_MAX_AGE} after it began in any case
  */
@@ -44,6 +47,7 @@ public record StandaloneConfig(
         Duration contentGracePeriod,
         Duration shutdownTimeout,
         int concurrentRequests,
+        int reservedRequests,
         Duration sessionTimeout) {
 
     /** How long a browser sign-in lasts at most, however busy. */
@@ -79,6 +83,11 @@ public record StandaloneConfig(
         if (database.maximumPoolSize() != budget.poolSize()) {
             throw new IllegalArgumentException("the database pool must have " + budget.poolSize() + " connections for "
                     + concurrentRequests + " concurrent requests, not " + database.maximumPoolSize());
+        }
+        if (reservedRequests < Math.min(1, concurrentRequests - 1) || reservedRequests > concurrentRequests - 1) {
+            throw new IllegalArgumentException("the requests reserved for others than transfers must be "
+                    + Math.min(1, concurrentRequests - 1) + " to " + (concurrentRequests - 1) + " of "
+                    + concurrentRequests + ", not " + reservedRequests);
         }
     }
 
@@ -127,6 +136,7 @@ public record StandaloneConfig(
                 contentGracePeriod,
                 shutdownTimeout,
                 concurrentRequests,
+                reservedRequests,
                 sessionTimeout);
     }
 
@@ -157,6 +167,7 @@ public record StandaloneConfig(
                 + masterKeyFile + ", demoData="
                 + demoData + ", sweepInterval=" + sweepInterval + ", contentGracePeriod=" + contentGracePeriod
                 + ", shutdownTimeout=" + shutdownTimeout + ", concurrentRequests=" + concurrentRequests
+                + ", reservedRequests=" + reservedRequests
                 + ", sessionTimeout=" + sessionTimeout + "]";
     }
 }

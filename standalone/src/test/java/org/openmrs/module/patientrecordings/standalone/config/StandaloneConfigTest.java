@@ -142,9 +142,37 @@ class StandaloneConfigTest {
                         defaults.contentGracePeriod(),
                         defaults.shutdownTimeout(),
                         10,
+                        3,
                         defaults.sessionTimeout()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must have 23 connections for 10 concurrent requests, not 10");
+    }
+
+    @Test
+    void aQuarterOfTheConcurrentRequestsIsReservedForOthersThanTransfersUnlessConfiguredOtherwise() {
+        assertThat(parse(List.of(), Map.of()).reservedRequests()).isEqualTo(3);
+        assertThat(parse(List.of("--concurrent-requests=4"), Map.of()).reservedRequests())
+                .isEqualTo(1);
+        assertThat(parse(List.of("--concurrent-requests=2"), Map.of()).reservedRequests())
+                .isEqualTo(1);
+        assertThat(parse(List.of("--concurrent-requests=1"), Map.of()).reservedRequests())
+                .as("with one place, a transfer must still be able to run")
+                .isZero();
+        assertThat(parse(List.of("--concurrent-requests=4"), Map.of("PATIENTRECORDINGS_RESERVED_REQUESTS", "3"))
+                        .reservedRequests())
+                .isEqualTo(3);
+
+        for (String wrong : List.of("0", "4", "-1", "some")) {
+            assertThatThrownBy(
+                            () -> parse(List.of("--concurrent-requests=4", "--reserved-requests=" + wrong), Map.of()))
+                    .as(wrong)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("reserved-requests")
+                    .hasMessageContaining("a whole number from 1 to 3");
+        }
+        assertThatThrownBy(() -> parse(List.of("--concurrent-requests=1", "--reserved-requests=1"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nothing can be reserved");
     }
 
     @Test
