@@ -19,10 +19,11 @@ import org.openmrs.module.patientrecordings.domain.Privilege;
 
 /**
  * SAF-3 as data: who may call each endpoint of the module, the one table that every host's authorisation matrix
- * reads (the standalone server's {@code AuthorisationMatrixIT}; an OpenMRS one would map the same rows onto its
- * privileges). It names requests, not HTTP: a host's test turns each row into a request and checks that a user is
- * admitted exactly when {@link Admits#admit} says so, and that its rows cover everything the host declares (the
- * administration API's OpenAPI document, the FHIR CapabilityStatement).
+ * reads (the standalone server's {@code AuthorisationMatrixIT}; omod's {@code OpenmrsHostAuthorisationMatrixIT},
+ * whose users hold the privileges under their OpenMRS names). It names requests, not HTTP: {@link FhirMatrixCalls}
+ * turns each row into a request, and {@link AuthorisationMatrix} checks that a user is admitted exactly when {@link
+ * Admits#admit} says so; a host's test checks that the rows cover everything the host declares (the administration
+ * API's OpenAPI document, the FHIR CapabilityStatement).
  */
 public final class AuthorisationTable {
 

@@ -10,22 +10,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.StringType;
@@ -34,12 +28,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.access.AuthorisationMatrix;
 import org.openmrs.module.patientrecordings.access.AuthorisationTable;
-import org.openmrs.module.patientrecordings.audit.AuditQuery;
-import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
+import org.openmrs.module.patientrecordings.access.FhirMatrixCalls;
+import org.openmrs.module.patientrecordings.access.FhirMatrixCalls.Call;
 import org.openmrs.module.patientrecordings.domain.Privilege;
-import org.openmrs.module.patientrecordings.domain.UserId;
-import org.openmrs.module.patientrecordings.standalone.FhirMatrixCalls.Call;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
 import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
@@ -48,9 +41,11 @@ import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
  * and every FHIR interaction, operation and search its CapabilityStatement declares, against a user of each privilege
  * set (none, clinician, records manager, auditor, covert authoriser, administrator). Who is admitted is the shared
  * {@link AuthorisationTable}; a row the server does not declare, or a declared capability without a row, fails the
- * test, so a new endpoint cannot go unchecked. A user the row admits is not refused (an administration call may meet
- * 400, 404 or 422 for its made-up input; a FHIR call must get the status its {@link FhirMatrixCalls request} names),
- * any other user gets 403 naming SAF-3 or COV-2 and exactly one refusal in the audit trail. {@link Leaks} checks
+ * test, so a new endpoint cannot go unchecked. The cells are those of every host ({@link AuthorisationMatrix}, the
+ * OpenMRS adapter's in omod's {@code OpenmrsHostAuthorisationMatrixIT}): a user the row admits is not refused (an
+ * administration call may meet 400, 404 or 422 for its made-up input; a FHIR call must get the status its {@link
+ * FhirMatrixCalls request} names), any other user gets 403 naming SAF-3 or COV-2 and exactly one refusal in the audit
+ * trail. {@link Leaks} checks
  * that a covert recording stays unknown to a user without the covert privilege (COV-2) on every way a search or read
  * could tell of it. The privilege checks do not depend on the database, so H2 stands for all engines.
  */
@@ -58,9 +53,6 @@ import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 class AuthorisationMatrixIT {
 
     private static final String ADMIN_CREDENTIALS = "admin:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD;
-    private static final String PATIENT = DemoData.ADULT.value();
-    private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
-    private static final String SOMEONE_ELSE = FhirMatrixCalls.SOMEONE_ELSE;
 
     /**
      * The calls that leave no audit entry (SAF-2): what holds no patient's data, and a chunk that does not complete
@@ -70,40 +62,36 @@ class AuthorisationMatrixIT {
     private static final Set<String> NOT_AUDITED =
             Set.of("metadata", "OperationDefinition read", "Media $binary-access-write (chunk)");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private Path dataDir;
     private StandaloneApplication server;
     private FhirMatrixCalls fhir;
-    private List<User> users;
-
-    /** A user of the matrix: a privilege set, signed in with HTTP Basic. */
-    private record User(String name, String password, Set<Privilege> privileges, UserId id) {
-        String credentials() {
-            return name + ":" + password;
-        }
-
-        boolean admittedBy(AuthorisationTable.Admits row) {
-            return row.admit(privileges);
-        }
-    }
+    private AuthorisationMatrix matrix;
 
     @BeforeAll
     void startServer() throws IOException {
         dataDir = Files.createTempDirectory("authorisation-matrix-it");
         server = StandaloneServerContract.start(dataDir, List.of());
-        fhir = new FhirMatrixCalls(server.port());
+        fhir = new FhirMatrixCalls(new FhirMatrixCalls.Host(
+                server.port(),
+                "/fhir",
+                "/admin",
+                ADMIN_CREDENTIALS,
+                DemoData.ADULT.value(),
+                DemoData.CONSULTATION.value(),
+                DemoData.SITE.value(),
+                () -> fhir.created("Patient", FhirMatrixCalls.patient())));
         var accounts = server.services().users();
         accounts.createIfAbsent("nobody", "No Privileges", "Nobody123", EnumSet.noneOf(Privilege.class));
         accounts.createIfAbsent(
                 "covert", "Covert Authoriser", "Covert123", EnumSet.of(AUTHORISE_COVERT, VIEW_RECORDINGS));
-        users = new ArrayList<>();
+        List<AuthorisationMatrix.User> users = new ArrayList<>();
         users.add(user("nobody", "Nobody123"));
         for (DemoData.DemoUser demo : DemoData.USERS) {
             users.add(user(demo.username(), demo.password()));
         }
         users.add(user("covert", "Covert123"));
         users.add(user("admin", StandaloneConfig.DEFAULT_ADMIN_PASSWORD));
+        matrix = new AuthorisationMatrix(fhir, server.services().audit(), users);
     }
 
     @AfterAll
@@ -117,98 +105,33 @@ class AuthorisationMatrixIT {
     @Test
     void theTableHasARowForEveryAdministrationEndpointTheServerDescribes() throws Exception {
         assertThat(new TreeSet<>(AuthorisationTable.ADMINISTRATION.keySet()))
-                .isEqualTo(describedAdministrationEndpoints());
+                .isEqualTo(matrix.describedAdministrationEndpoints());
     }
 
     @Test
     void theTableHasARowForEveryCapabilityTheServerDeclares() throws Exception {
         Set<String> rows = new TreeSet<>();
         AuthorisationTable.FHIR.keySet().forEach(row -> rows.add(AuthorisationTable.capability(row)));
-        Set<String> declared = declaredCapabilities();
+        Set<String> declared = matrix.declaredCapabilities();
         declared.add("metadata");
         assertThat(rows).isEqualTo(declared);
     }
 
     @Test
     void everyAdministrationEndpointAdmitsExactlyTheUsersItsRowNames_SAF3() throws Exception {
-        Map<String, String> ids = Map.of(
-                "staff-objections", created("/registers/staff-objections", "{\"staff\":\"" + SOMEONE_ELSE + "\"}"),
-                "patient-objections", created("/registers/patient-objections", "{\"patient\":\"" + PATIENT + "\"}"),
-                "covert-authorisations", created("/registers/covert-authorisations", covert()),
-                "legal-holds",
-                        created(
-                                "/registers/legal-holds",
-                                "{\"patient\":\"" + PATIENT + "\",\"basis\":\"CLAIM\",\"reference\":\"C-1\"}"));
-        List<String> wrong = new ArrayList<>();
-        int cells = 0;
-        for (Map.Entry<String, AuthorisationTable.Admits> row :
-                new TreeMap<>(AuthorisationTable.ADMINISTRATION).entrySet()) {
-            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
-            String template = row.getKey().substring(row.getKey().indexOf(' ') + 1);
-            for (User user : refusedFirst(row.getValue())) {
-                cells++;
-                long head = auditHead();
-                HttpResponse<String> answer =
-                        send(method, "/admin" + path(template, ids), user.credentials(), body(template));
-                String cell = row.getKey() + " as " + user.name() + ": " + answer.statusCode();
-                if (user.admittedBy(row.getValue())) {
-                    if (answer.statusCode() == 401 || answer.statusCode() == 403 || answer.statusCode() >= 500) {
-                        wrong.add(cell + " but should be admitted: " + answer.body());
-                    }
-                } else {
-                    checkRefusal(wrong, cell, user, head, answer);
-                }
-            }
-        }
-        assertThat(cells).isEqualTo(AuthorisationTable.ADMINISTRATION.size() * users.size());
-        assertThat(wrong).isEmpty();
+        assertThat(matrix.administrationCells(AuthorisationTable.ADMINISTRATION))
+                .isEmpty();
     }
 
     @Test
     void everyFhirCapabilityAdmitsExactlyTheUsersItsRowNames_SAF3() throws Exception {
-        Map<String, FhirMatrixCalls.Maker> calls = fhir.calls();
-        assertThat(new TreeSet<>(calls.keySet())).isEqualTo(new TreeSet<>(AuthorisationTable.FHIR.keySet()));
-        List<String> wrong = new ArrayList<>();
-        int cells = 0;
-        for (Map.Entry<String, AuthorisationTable.Admits> row : new TreeMap<>(AuthorisationTable.FHIR).entrySet()) {
-            for (User user : refusedFirst(row.getValue())) {
-                cells++;
-                FhirMatrixCalls.Call call = calls.get(row.getKey()).make();
-                long head = auditHead();
-                HttpResponse<String> answer = fhir.send(call, user.credentials());
-                String cell = row.getKey() + " as " + user.name() + ": " + answer.statusCode();
-                if (user.admittedBy(row.getValue())) {
-                    if (answer.statusCode() != call.admitted()) {
-                        wrong.add(cell + " but should be admitted with " + call.admitted() + ": " + answer.body());
-                    }
-                    if (!NOT_AUDITED.contains(row.getKey()) && entriesAfter(head, user, false) == 0) {
-                        wrong.add(cell + " but the access is not audited (SAF-2)");
-                    }
-                } else {
-                    checkRefusal(wrong, cell, user, head, answer);
-                    if (!answer.body().contains("\"resourceType\":\"OperationOutcome\"")) {
-                        wrong.add(cell + " without an OperationOutcome: " + answer.body());
-                    }
-                }
-            }
-        }
-        assertThat(cells).isEqualTo(AuthorisationTable.FHIR.size() * users.size());
-        assertThat(wrong).isEmpty();
+        assertThat(new TreeSet<>(fhir.calls().keySet())).isEqualTo(new TreeSet<>(AuthorisationTable.FHIR.keySet()));
+        assertThat(matrix.fhirCells(AuthorisationTable.FHIR, NOT_AUDITED)).isEmpty();
     }
 
     @Test
     void everyFhirCapabilityButTheCapabilityStatementAsksForSignIn_SAF3() throws Exception {
-        Map<String, FhirMatrixCalls.Maker> calls = fhir.calls();
-        List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, AuthorisationTable.Admits> row : new TreeMap<>(AuthorisationTable.FHIR).entrySet()) {
-            FhirMatrixCalls.Call call = calls.get(row.getKey()).make();
-            HttpResponse<String> answer = fhir.send(call, null);
-            int expected = row.getValue().kind() == AuthorisationTable.Admits.Kind.ANYONE ? call.admitted() : 401;
-            if (answer.statusCode() != expected) {
-                wrong.add(row.getKey() + " signed out: " + answer.statusCode() + " instead of " + expected);
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(matrix.signedOutFhirCells(AuthorisationTable.FHIR, 401)).isEmpty();
     }
 
     /**
@@ -237,7 +160,7 @@ class AuthorisationMatrixIT {
         @BeforeAll
         void recordOvertCovertAndSealed() throws Exception {
             patient = fhir.created("Patient", FhirMatrixCalls.patient());
-            String encounter = fhir.created("Encounter", FhirMatrixCalls.encounter(patient));
+            String encounter = fhir.created("Encounter", FhirMatrixCalls.encounter(patient, DemoData.SITE.value()));
             fhir.created("DocumentReference", FhirMatrixCalls.note(patient, encounter));
             String consent = fhir.giveConsent(patient);
             fhir.adminCreated("/admin/registers/covert-authorisations", FhirMatrixCalls.covertAuthorisation(patient));
@@ -250,7 +173,7 @@ class AuthorisationMatrixIT {
                             200),
                     ADMIN_CREDENTIALS,
                     200);
-            covert = fhir.created("Media", FhirMatrixCalls.recordingStart(patient, encounter, "COVERT"));
+            covert = fhir.created("Media", fhir.recordingStart(patient, encounter, "COVERT"));
             fhir.upload(covert);
             fhir.send(Call.post("/fhir/Media/" + covert + "/$complete", 200), ADMIN_CREDENTIALS, 200);
             sealed = fhir.recording(patient, encounter);
@@ -362,12 +285,12 @@ class AuthorisationMatrixIT {
         @Test
         void voidingACovertRecordingWritesNothingIntoThePatientsNotes_COV2() throws Exception {
             String whose = fhir.created("Patient", FhirMatrixCalls.patient());
-            String visit = fhir.created("Encounter", FhirMatrixCalls.encounter(whose));
+            String visit = fhir.created("Encounter", FhirMatrixCalls.encounter(whose, DemoData.SITE.value()));
             fhir.giveConsent(whose);
             fhir.adminCreated("/admin/registers/covert-authorisations", FhirMatrixCalls.covertAuthorisation(whose));
             fhir.created("DocumentReference", FhirMatrixCalls.note(whose, visit));
             String overtVoided = fhir.completedRecording(whose, visit);
-            String covertVoided = fhir.created("Media", FhirMatrixCalls.recordingStart(whose, visit, "COVERT"));
+            String covertVoided = fhir.created("Media", fhir.recordingStart(whose, visit, "COVERT"));
             fhir.upload(covertVoided);
             fhir.send(Call.post("/fhir/Media/" + covertVoided + "/$complete", 200), ADMIN_CREDENTIALS, 200);
             String reason = FhirMatrixCalls.json(
@@ -384,10 +307,10 @@ class AuthorisationMatrixIT {
         @Test
         void anAnonymisedDerivativeOfACovertRecordingIsHiddenLikeItsSource_COV2_SEC3() throws Exception {
             String whose = fhir.created("Patient", FhirMatrixCalls.patient());
-            String visit = fhir.created("Encounter", FhirMatrixCalls.encounter(whose));
+            String visit = fhir.created("Encounter", FhirMatrixCalls.encounter(whose, DemoData.SITE.value()));
             fhir.giveConsent(whose);
             fhir.adminCreated("/admin/registers/covert-authorisations", FhirMatrixCalls.covertAuthorisation(whose));
-            String source = fhir.created("Media", FhirMatrixCalls.recordingStart(whose, visit, "COVERT"));
+            String source = fhir.created("Media", fhir.recordingStart(whose, visit, "COVERT"));
             fhir.upload(source);
             String derivative = JsonParser.parseString(fhir.send(
                             Call.post(
@@ -579,160 +502,8 @@ class AuthorisationMatrixIT {
         }
     }
 
-    /** Refused users first, so that an admitted change (ending a register entry) cannot hide a refusal. */
-    private List<User> refusedFirst(AuthorisationTable.Admits row) {
-        return users.stream()
-                .sorted(Comparator.comparing(u -> u.admittedBy(row)))
-                .toList();
-    }
-
-    private void checkRefusal(List<String> wrong, String cell, User user, long head, HttpResponse<String> answer) {
-        if (answer.statusCode() != 403) {
-            wrong.add(cell + " but should be refused with 403: " + answer.body());
-            return;
-        }
-        if (!answer.body().contains("SAF-3") && !answer.body().contains("COV-2")) {
-            wrong.add(cell + " without naming SAF-3 or COV-2: " + answer.body());
-        }
-        if (entriesAfter(head, user, true) != 1) {
-            wrong.add(cell + " but the refusal is not audited once");
-        }
-    }
-
-    /** What the CapabilityStatement declares: "Type interaction" and "Type $operation", system-wide ones bare. */
-    private Set<String> declaredCapabilities() throws Exception {
-        JsonObject capability = JsonParser.parseString(
-                        send("GET", "/fhir/metadata?_format=json", null, null).body())
-                .getAsJsonObject();
-        Set<String> declared = new TreeSet<>();
-        for (JsonElement restElement : capability.getAsJsonArray("rest")) {
-            JsonObject rest = restElement.getAsJsonObject();
-            addDeclared(declared, "", rest);
-            if (rest.has("resource")) {
-                for (JsonElement resource : rest.getAsJsonArray("resource")) {
-                    JsonObject r = resource.getAsJsonObject();
-                    addDeclared(declared, r.get("type").getAsString() + " ", r);
-                }
-            }
-        }
-        return declared;
-    }
-
-    private static void addDeclared(Set<String> declared, String prefix, JsonObject level) {
-        if (level.has("interaction")) {
-            level.getAsJsonArray("interaction")
-                    .forEach(i -> declared.add(
-                            prefix + i.getAsJsonObject().get("code").getAsString()));
-        }
-        if (level.has("operation")) {
-            level.getAsJsonArray("operation")
-                    .forEach(o -> declared.add(
-                            prefix + "$" + o.getAsJsonObject().get("name").getAsString()));
-        }
-    }
-
-    /** The sequence number of the audit trail's newest entry. */
-    private long auditHead() {
-        return server
-                .services()
-                .audit()
-                .search(AuditQuery.all().ordered(AuditQuery.Order.NEWEST_FIRST).page(0, 1))
-                .entries()
-                .stream()
-                .mapToLong(StoredAuditEntry::sequence)
-                .findFirst()
-                .orElse(0);
-    }
-
-    /** The user's entries appended after the given head, refusals ({@code refused}) or permitted accesses. */
-    private long entriesAfter(long head, User user, boolean refused) {
-        return server
-                .services()
-                .audit()
-                .search(AuditQuery.all()
-                        .byUser(user.id())
-                        .ordered(AuditQuery.Order.NEWEST_FIRST)
-                        .page(0, AuditQuery.MAX_LIMIT))
-                .entries()
-                .stream()
-                .filter(e -> e.sequence() > head)
-                .filter(e -> e.entry().outcome().succeeded() != refused)
-                .count();
-    }
-
-    private Set<String> describedAdministrationEndpoints() throws Exception {
-        JsonObject document = JsonParser.parseString(
-                        send("GET", "/admin/openapi.json", null, null).body())
-                .getAsJsonObject();
-        Set<String> described = new TreeSet<>();
-        for (Map.Entry<String, JsonElement> path :
-                document.getAsJsonObject("paths").entrySet()) {
-            for (String method : path.getValue().getAsJsonObject().keySet()) {
-                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
-                    described.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
-                }
-            }
-        }
-        return described;
-    }
-
-    private String created(String register, String body) throws Exception {
-        HttpResponse<String> created = send("POST", "/admin" + register, ADMIN_CREDENTIALS, body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JsonParser.parseString(created.body())
-                .getAsJsonObject()
-                .get("id")
-                .getAsString();
-    }
-
-    private static String path(String template, Map<String, String> ids) {
-        String register = template.split("/").length > 2 ? template.split("/")[2] : "";
-        return template.replace("{site}", DemoData.SITE.value())
-                .replace("{n}", "1")
-                .replace("{index}", "0")
-                .replace("{code}", "RECEPTION")
-                .replace("{jurisdiction}", "ENGLAND")
-                .replace("{recordClass}", "CONSULTATION")
-                .replace("{id}", ids.getOrDefault(register, "unknown"));
-    }
-
-    /** A body that passes the privilege check and, where the service decides (STF-1), asks for someone else. */
-    private static String body(String template) {
-        return switch (template) {
-            case "/registers/staff-objections" -> "{\"staff\":\"" + SOMEONE_ELSE + "\"}";
-            default -> "{}";
-        };
-    }
-
-    private static String covert() {
-        return "{\"patient\":\"" + PATIENT + "\",\"authorisingBody\":\"Police\",\"reference\":\"OP-7\","
-                + "\"legalBasis\":\"Regulation of Investigatory Powers Act 2000\","
-                + "\"justification\":\"INVESTIGATE_SERIOUS_CRIME\",\"noOtherMeans\":true,"
-                + "\"validFrom\":\"" + TODAY.minus(1, ChronoUnit.DAYS) + "\",\"validUntil\":\""
-                + TODAY.plus(30, ChronoUnit.DAYS) + "\"}";
-    }
-
-    private User user(String name, String password) {
+    private AuthorisationMatrix.User user(String name, String password) {
         var account = server.services().users().find(name).orElseThrow();
-        return new User(name, password, account.privileges(), account.id());
-    }
-
-    private HttpResponse<String> send(String method, String path, String credentials, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (credentials != null) {
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return FhirMatrixCalls.sendOnce(http, request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AuthorisationMatrix.User(name, password, account.privileges(), account.id());
     }
 }

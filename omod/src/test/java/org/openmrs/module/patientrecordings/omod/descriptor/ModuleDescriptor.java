@@ -17,12 +17,12 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /** Reads the built module descriptor and other XML the way OpenMRS does: namespace-unaware, DTD not fetched. */
-final class ModuleDescriptor {
+public final class ModuleDescriptor {
 
     private ModuleDescriptor() {}
 
     /** The config.xml on the class path: target/classes, after the module version was filled in. */
-    static Document configXml() {
+    public static Document configXml() {
         return parseResource("config.xml");
     }
 
@@ -51,7 +51,7 @@ final class ModuleDescriptor {
     }
 
     /** The element children of an element, in document order. */
-    static List<Element> children(Element parent) {
+    public static List<Element> children(Element parent) {
         List<Element> children = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element) {
@@ -62,7 +62,7 @@ final class ModuleDescriptor {
     }
 
     /** The trimmed text of the one child element with that name, or null. */
-    static String childText(Element parent, String name) {
+    public static String childText(Element parent, String name) {
         for (Element child : children(parent)) {
             if (child.getTagName().equals(name)) {
                 return child.getTextContent().trim();

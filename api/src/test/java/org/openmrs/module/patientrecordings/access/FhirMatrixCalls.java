@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MPL-2.0 */
-package org.openmrs.module.patientrecordings.standalone;
+package org.openmrs.module.patientrecordings.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,32 +32,35 @@ import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.fhir.FhirUrls;
 
 /**
- * The requests of the FHIR authorisation matrix: for each row of {@code AuthorisationTable.FHIR} a request made
- * afresh for each cell, so that what one user's call changes (a recording stopped, a hold lifted) cannot decide the
- * next user's answer, and the status a user the row admits gets. The fixtures are made by the administrator over the
- * same API, as a client would.
+ * The requests of the authorisation matrix, for every host: for each row of {@link AuthorisationTable#FHIR} a
+ * request made afresh for each cell, so that what one user's call changes (a recording stopped, a hold lifted) cannot
+ * decide the next user's answer, and the status a user the row admits gets; for each row of {@link
+ * AuthorisationTable#ADMINISTRATION} the path and body of its request. The fixtures are made by the host's
+ * administrator over the same API, as a client would. Paths are written against the module's two bases, {@code /fhir}
+ * and {@code /admin}; the {@link Host} says where it serves them (the standalone server at those paths, OpenMRS under
+ * {@code /openmrs/ws/patientrecordings/...}) and which patient, encounter and site of its own the calls use.
  */
-final class FhirMatrixCalls {
+public final class FhirMatrixCalls {
 
     /** A request, and the status that a user whom its row admits must get. */
-    record Call(
+    public record Call(
             String method, String path, String contentType, byte[] body, Map<String, String> headers, int admitted) {
 
-        static Call get(String path, int admitted) {
+        public static Call get(String path, int admitted) {
             return new Call("GET", path, null, null, Map.of(), admitted);
         }
 
-        static Call post(String path, String body, int admitted) {
+        public static Call post(String path, String body, int admitted) {
             return new Call(
                     "POST", path, "application/fhir+json", body.getBytes(StandardCharsets.UTF_8), Map.of(), admitted);
         }
 
         /** A POST without a body, as an operation without parameters takes. */
-        static Call post(String path, int admitted) {
+        public static Call post(String path, int admitted) {
             return new Call("POST", path, null, null, Map.of(), admitted);
         }
 
-        Call with(String header, String value) {
+        public Call with(String header, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(header, value);
             return new Call(method, path, contentType, body, more, admitted);
@@ -65,85 +68,125 @@ final class FhirMatrixCalls {
     }
 
     /** Makes the request of one cell. */
-    interface Maker {
+    public interface Maker {
         Call make() throws Exception;
     }
 
-    static final String PATIENT = DemoData.ADULT.value();
-    static final String ENCOUNTER = DemoData.CONSULTATION.value();
-    static final String SITE = DemoData.SITE.value();
-    /** A staff member who objects to being recorded (STF-1), not one of the matrix's users. */
-    static final String SOMEONE_ELSE = "00000000-0000-4000-8000-000000000001";
+    /** Makes a new patient of the host's own, for a call that changes its patient; its id. */
+    public interface NewPatient {
+        String create() throws Exception;
+    }
 
-    static final String ADMIN =
-            "admin:" + org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig.DEFAULT_ADMIN_PASSWORD;
+    /**
+     * Where and with what a host serves the module.
+     *
+     * @param port the loopback port
+     * @param fhirBase the FHIR base path, e.g. {@code /fhir}
+     * @param adminBase the administration API's base path, e.g. {@code /admin}
+     * @param adminCredentials {@code user:password} of a user holding every privilege, who makes the fixtures
+     * @param patient a patient of the host's
+     * @param encounter an encounter of that patient, at the site, with a clinical note
+     * @param site a site with a recording policy that allows the README's recording
+     * @param newPatient makes another patient of the host's
+     */
+    public record Host(
+            int port,
+            String fhirBase,
+            String adminBase,
+            String adminCredentials,
+            String patient,
+            String encounter,
+            String site,
+            NewPatient newPatient) {}
+
+    /** A staff member who objects to being recorded (STF-1), not one of the matrix's users. */
+    public static final String SOMEONE_ELSE = "00000000-0000-4000-8000-000000000001";
 
     /** Content of a recording: a WebM signature, then bytes no signature knows. */
-    static final byte[] CONTENT = content();
+    public static final byte[] CONTENT = content();
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final int port;
+    private final Host host;
+    private final String patientId;
+    private final String encounterId;
+    private final String siteId;
+    private final String admin;
 
-    FhirMatrixCalls(int port) {
-        this.port = port;
+    public FhirMatrixCalls(Host host) {
+        this.host = host;
+        this.patientId = host.patient();
+        this.encounterId = host.encounter();
+        this.siteId = host.site();
+        this.admin = host.adminCredentials();
+    }
+
+    public Host host() {
+        return host;
     }
 
     /**
      * The request of each row. The shared fixtures (a completed recording with content, the patient's consent, a
      * legal hold, a note, register entries) are made once; what a call changes is made for each cell.
      */
-    Map<String, Maker> calls() throws Exception {
-        String consent = giveConsent(PATIENT);
-        String shown = completedRecording(PATIENT, ENCOUNTER);
-        String note = created("DocumentReference", note(PATIENT, ENCOUNTER));
+    public Map<String, Maker> calls() throws Exception {
+        String consent = giveConsent(patientId);
+        String shown = completedRecording(patientId, encounterId);
+        // A note of the host's, where the host serves its notes (the standalone server): made when first read.
+        String[] note = new String[1];
+        Maker noteRead = () -> {
+            if (note[0] == null) {
+                note[0] = created("DocumentReference", note(patientId, encounterId));
+            }
+            return Call.get("/fhir/DocumentReference/" + note[0], 200);
+        };
         String hold = adminCreated(
                 "/admin/registers/legal-holds",
-                "{\"patient\":\"" + PATIENT + "\",\"basis\":\"CLAIM\",\"reference\":\"" + reference() + "\"}");
+                "{\"patient\":\"" + patientId + "\",\"basis\":\"CLAIM\",\"reference\":\"" + reference() + "\"}");
         String staffObjection =
                 adminCreated("/admin/registers/staff-objections", "{\"staff\":\"" + SOMEONE_ELSE + "\"}");
         String covertAuthorisation =
-                adminCreated("/admin/registers/covert-authorisations", covertAuthorisation(PATIENT));
-        String withdrawing = created("Patient", patient());
-        String objecting = created("Patient", patient());
+                adminCreated("/admin/registers/covert-authorisations", covertAuthorisation(patientId));
+        String withdrawing = host.newPatient().create();
+        String objecting = host.newPatient().create();
         String standing = adminCreated("/admin/registers/patient-objections", "{\"patient\":\"" + objecting + "\"}");
 
         Map<String, Maker> calls = new HashMap<>();
         calls.put("metadata", () -> Call.get("/fhir/metadata", 200));
         calls.put("OperationDefinition read", () -> Call.get("/fhir/OperationDefinition/Media-disclose", 200));
-        calls.put("Patient read", () -> Call.get("/fhir/Patient/" + PATIENT, 200));
-        calls.put("Patient search-type", () -> Call.get("/fhir/Patient?_id=" + PATIENT, 200));
+        calls.put("Patient read", () -> Call.get("/fhir/Patient/" + patientId, 200));
+        calls.put("Patient search-type", () -> Call.get("/fhir/Patient?_id=" + patientId, 200));
         calls.put("Patient create", () -> Call.post("/fhir/Patient", json(patient()), 201));
         calls.put(
                 "Patient $record-death",
                 () -> Call.post(
-                        "/fhir/Patient/" + created("Patient", patient()) + "/$record-death",
+                        "/fhir/Patient/" + host.newPatient().create() + "/$record-death",
                         json(parameters("date", new DateType("2026-11-01"))),
                         200));
         calls.put(
                 "Patient $legal-hold",
-                () -> Call.post("/fhir/Patient/" + PATIENT + "/$legal-hold", json(hold(reference())), 200));
+                () -> Call.post("/fhir/Patient/" + patientId + "/$legal-hold", json(hold(reference())), 200));
         calls.put("Patient $lift-legal-hold", () -> {
             String reference = reference();
-            send(Call.post("/fhir/Patient/" + PATIENT + "/$legal-hold", json(hold(reference)), 200), ADMIN, 200);
+            send(Call.post("/fhir/Patient/" + patientId + "/$legal-hold", json(hold(reference)), 200), admin, 200);
             return Call.post(
-                    "/fhir/Patient/" + PATIENT + "/$lift-legal-hold",
+                    "/fhir/Patient/" + patientId + "/$lift-legal-hold",
                     json(parameters("reference", new StringType(reference), "reason", new StringType("Claim settled"))),
                     200);
         });
         calls.put(
                 "Patient $subject-access",
                 () -> Call.post(
-                                "/fhir/Patient/" + PATIENT + "/$subject-access",
+                                "/fhir/Patient/" + patientId + "/$subject-access",
                                 json(parameters("reference", new StringType(reference()))),
                                 200)
                         .with("Accept", "application/zip"));
-        calls.put("Encounter read", () -> Call.get("/fhir/Encounter/" + ENCOUNTER, 200));
-        calls.put("Encounter search-type", () -> Call.get("/fhir/Encounter?patient=" + PATIENT, 200));
-        calls.put("Encounter create", () -> Call.post("/fhir/Encounter", encounter(PATIENT), 201));
-        calls.put("Location read", () -> Call.get("/fhir/Location/" + SITE, 200));
+        calls.put("Encounter read", () -> Call.get("/fhir/Encounter/" + encounterId, 200));
+        calls.put("Encounter search-type", () -> Call.get("/fhir/Encounter?patient=" + patientId, 200));
+        calls.put("Encounter create", () -> Call.post("/fhir/Encounter", encounter(patientId, siteId), 201));
+        calls.put("Location read", () -> Call.get("/fhir/Location/" + siteId, 200));
         calls.put("Location search-type", () -> Call.get("/fhir/Location?name=Riverside", 200));
         calls.put(
                 "Location create",
@@ -151,41 +194,42 @@ final class FhirMatrixCalls {
                         "/fhir/Location",
                         "{\"resourceType\":\"Location\",\"name\":\"Site " + reference() + "\"}",
                         201));
-        calls.put("DocumentReference read", () -> Call.get("/fhir/DocumentReference/" + note, 200));
-        calls.put("DocumentReference search-type", () -> Call.get("/fhir/DocumentReference?patient=" + PATIENT, 200));
+        calls.put("DocumentReference read", noteRead);
+        calls.put("DocumentReference search-type", () -> Call.get("/fhir/DocumentReference?patient=" + patientId, 200));
         calls.put(
-                "DocumentReference create", () -> Call.post("/fhir/DocumentReference", note(PATIENT, ENCOUNTER), 201));
+                "DocumentReference create",
+                () -> Call.post("/fhir/DocumentReference", note(patientId, encounterId), 201));
 
-        calls.put("Media create", () -> Call.post("/fhir/Media", recordingStart(PATIENT, ENCOUNTER, "OVERT"), 201));
+        calls.put("Media create", () -> Call.post("/fhir/Media", recordingStart(patientId, encounterId, "OVERT"), 201));
         calls.put("Media read", () -> Call.get("/fhir/Media/" + shown, 200));
         calls.put("Media vread", () -> Call.get("/fhir/Media/" + shown + "/_history/1", 200));
         calls.put("Media history-instance", () -> Call.get("/fhir/Media/" + shown + "/_history", 200));
-        calls.put("Media search-type", () -> Call.get("/fhir/Media?patient=" + PATIENT, 200));
+        calls.put("Media search-type", () -> Call.get("/fhir/Media?patient=" + patientId, 200));
         calls.put(
                 "Media update",
                 () -> new Call(
                         "PUT",
                         "/fhir/Media/" + shown,
                         "application/fhir+json",
-                        send(Call.get("/fhir/Media/" + shown, 200), ADMIN, 200).getBytes(StandardCharsets.UTF_8),
+                        send(Call.get("/fhir/Media/" + shown, 200), admin, 200).getBytes(StandardCharsets.UTF_8),
                         Map.of(),
                         200));
-        calls.put("Media $stop", () -> Call.post("/fhir/Media/" + recording(PATIENT, ENCOUNTER) + "/$stop", 200));
+        calls.put("Media $stop", () -> Call.post("/fhir/Media/" + recording(patientId, encounterId) + "/$stop", 200));
         calls.put("Media $complete", () -> {
-            String id = recording(PATIENT, ENCOUNTER);
+            String id = recording(patientId, encounterId);
             upload(id);
             return Call.post("/fhir/Media/" + id + "/$complete", 200);
         });
         calls.put(
                 "Media $confirm-consent",
                 () -> Call.post(
-                        "/fhir/Media/" + completedRecording(PATIENT, ENCOUNTER) + "/$confirm-consent",
+                        "/fhir/Media/" + completedRecording(patientId, encounterId) + "/$confirm-consent",
                         example("confirm-consent.json"),
                         200));
         calls.put(
                 "Media $void",
                 () -> Call.post(
-                        "/fhir/Media/" + completedRecording(PATIENT, ENCOUNTER) + "/$void",
+                        "/fhir/Media/" + completedRecording(patientId, encounterId) + "/$void",
                         json(parameters("reason", new StringType("Recorded against the wrong patient"))),
                         200));
         calls.put(
@@ -193,7 +237,7 @@ final class FhirMatrixCalls {
                 () -> Call.post("/fhir/Media/" + shown + "/$legal-hold", json(hold(reference())), 200));
         calls.put("Media $lift-legal-hold", () -> {
             String reference = reference();
-            send(Call.post("/fhir/Media/" + shown + "/$legal-hold", json(hold(reference)), 200), ADMIN, 200);
+            send(Call.post("/fhir/Media/" + shown + "/$legal-hold", json(hold(reference)), 200), admin, 200);
             return Call.post(
                     "/fhir/Media/" + shown + "/$lift-legal-hold",
                     json(parameters("reference", new StringType(reference), "reason", new StringType("Claim settled"))),
@@ -207,7 +251,7 @@ final class FhirMatrixCalls {
                 "Media $binary-access-write",
                 () -> new Call(
                         "POST",
-                        "/fhir/Media/" + recording(PATIENT, ENCOUNTER) + "/$binary-access-write",
+                        "/fhir/Media/" + recording(patientId, encounterId) + "/$binary-access-write",
                         "video/webm",
                         CONTENT,
                         Map.of(),
@@ -216,7 +260,7 @@ final class FhirMatrixCalls {
                 "Media $binary-access-write (chunk)",
                 () -> new Call(
                                 "POST",
-                                "/fhir/Media/" + recording(PATIENT, ENCOUNTER) + "/$binary-access-write",
+                                "/fhir/Media/" + recording(patientId, encounterId) + "/$binary-access-write",
                                 "video/webm",
                                 CONTENT,
                                 Map.of(),
@@ -241,11 +285,11 @@ final class FhirMatrixCalls {
                 "Binary read (content download)",
                 () -> Call.get("/fhir/Binary/" + shown + "-content", 206).with("Range", "bytes=0-99"));
 
-        calls.put("Consent create", () -> Call.post("/fhir/Consent", consentFor(PATIENT), 201));
+        calls.put("Consent create", () -> Call.post("/fhir/Consent", consentFor(patientId), 201));
         calls.put("Consent read", () -> Call.get("/fhir/Consent/" + consent, 200));
         calls.put("Consent vread", () -> Call.get("/fhir/Consent/" + consent + "/_history/1", 200));
         calls.put("Consent history-instance", () -> Call.get("/fhir/Consent/" + consent + "/_history", 200));
-        calls.put("Consent search-type", () -> Call.get("/fhir/Consent?patient=" + PATIENT, 200));
+        calls.put("Consent search-type", () -> Call.get("/fhir/Consent?patient=" + patientId, 200));
         calls.put("Consent $withdraw", () -> {
             String given = giveConsent(withdrawing);
             return Call.post("/fhir/Consent/" + given + "/$withdraw", example("withdraw.json"), 200);
@@ -266,7 +310,7 @@ final class FhirMatrixCalls {
                 "Consent read (covert authorisation)",
                 () -> Call.get("/fhir/Consent/covert-authorisation-" + covertAuthorisation, 200));
         calls.put("Flag read", () -> Call.get("/fhir/Flag/" + hold, 200));
-        calls.put("Flag search-type", () -> Call.get("/fhir/Flag?patient=" + PATIENT, 200));
+        calls.put("Flag search-type", () -> Call.get("/fhir/Flag?patient=" + patientId, 200));
         calls.put("AuditEvent read", () -> Call.get("/fhir/AuditEvent/1", 200));
         calls.put("AuditEvent search-type", () -> Call.get("/fhir/AuditEvent?_count=5", 200));
         calls.put("AuditEvent $verify-chain", () -> Call.get("/fhir/AuditEvent/$verify-chain", 200));
@@ -274,19 +318,19 @@ final class FhirMatrixCalls {
     }
 
     /** A recording just started, in progress, by the administrator. */
-    String recording(String patient, String encounter) throws Exception {
+    public String recording(String patient, String encounter) throws Exception {
         return created("Media", recordingStart(patient, encounter, "OVERT"));
     }
 
     /** A recording with its content, completed: awaiting the patient's confirmation (CON-7). */
-    String completedRecording(String patient, String encounter) throws Exception {
+    public String completedRecording(String patient, String encounter) throws Exception {
         String id = recording(patient, encounter);
         upload(id);
-        send(Call.post("/fhir/Media/" + id + "/$complete", 200), ADMIN, 200);
+        send(Call.post("/fhir/Media/" + id + "/$complete", 200), admin, 200);
         return id;
     }
 
-    void upload(String recording) throws Exception {
+    public void upload(String recording) throws Exception {
         send(
                 new Call(
                         "POST",
@@ -295,17 +339,17 @@ final class FhirMatrixCalls {
                         CONTENT,
                         Map.of(),
                         200),
-                ADMIN,
+                admin,
                 200);
     }
 
     /** The README's consent, given for the patient by the administrator. */
-    String giveConsent(String patient) throws Exception {
+    public String giveConsent(String patient) throws Exception {
         return created("Consent", consentFor(patient));
     }
 
-    /** A new patient of the register. */
-    static Patient patient() {
+    /** A new patient of the standalone server's register. */
+    public static Patient patient() {
         Patient patient = new Patient();
         patient.addIdentifier()
                 .setSystem(FhirUrls.BASE + "/sid/standalone-medical-record-number")
@@ -316,12 +360,13 @@ final class FhirMatrixCalls {
         return patient;
     }
 
-    static String encounter(String patient) {
+    /** A new encounter of the patient at the site, for a host that registers encounters over FHIR. */
+    public static String encounter(String patient, String site) {
         return "{\"resourceType\":\"Encounter\",\"subject\":{\"reference\":\"Patient/" + patient + "\"},"
-                + "\"location\":[{\"location\":{\"reference\":\"Location/" + SITE + "\"}}]}";
+                + "\"location\":[{\"location\":{\"reference\":\"Location/" + site + "\"}}]}";
     }
 
-    static String note(String patient, String encounter) {
+    public static String note(String patient, String encounter) {
         return "{\"resourceType\":\"DocumentReference\",\"status\":\"current\",\"subject\":{\"reference\":\"Patient/"
                 + patient + "\"},\"context\":{\"encounter\":[{\"reference\":\"Encounter/" + encounter + "\"}]},"
                 + "\"content\":[{\"attachment\":{\"contentType\":\"text/plain; charset=UTF-8\",\"data\":\""
@@ -330,19 +375,22 @@ final class FhirMatrixCalls {
     }
 
     /** The README's recording start, of the patient in the encounter, overt or covert. */
-    static String recordingStart(String patient, String encounter, String mode) throws IOException {
+    public String recordingStart(String patient, String encounter, String mode) throws IOException {
         return example("recording-start.json")
-                .replace("Patient/" + PATIENT, "Patient/" + patient)
-                .replace("Encounter/" + ENCOUNTER, "Encounter/" + encounter)
+                .replaceAll("\"Patient/[^\"]+\"", "\"Patient/" + patient + "\"")
+                .replaceAll("\"Encounter/[^\"]+\"", "\"Encounter/" + encounter + "\"")
+                .replaceAll("\"Location/[^\"]+\"", "\"Location/" + siteId + "\"")
                 .replace("\"OVERT\"", "\"" + mode + "\"");
     }
 
-    static String consentFor(String patient) throws IOException {
-        return example("consent-given.json").replace("Patient/" + PATIENT, "Patient/" + patient);
+    public String consentFor(String patient) throws IOException {
+        return example("consent-given.json")
+                .replaceAll("\"Patient/[^\"]+\"", "\"Patient/" + patient + "\"")
+                .replaceAll("\"Location/[^\"]+\"", "\"Location/" + siteId + "\"");
     }
 
     /** A covert authorisation of the patient, current for a month (COV-1). */
-    static String covertAuthorisation(String patient) {
+    public static String covertAuthorisation(String patient) {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         return "{\"patient\":\"" + patient + "\",\"authorisingBody\":\"Police\",\"reference\":\"OP-" + reference()
                 + "\",\"legalBasis\":\"Regulation of Investigatory Powers Act 2000\","
@@ -351,13 +399,13 @@ final class FhirMatrixCalls {
                 + today.plus(30, ChronoUnit.DAYS) + "\"}";
     }
 
-    static Parameters hold(String reference) {
+    public static Parameters hold(String reference) {
         return parameters(
                 "matter", new Coding(FhirUrls.CS_LEGAL_MATTER, "CLAIM", null), "reference", new StringType(reference));
     }
 
     /** A disclosure to solicitors for a claim (REC-6). */
-    static Parameters disclosure() {
+    public static Parameters disclosure() {
         return parameters(
                 "purpose",
                 new Coding("http://terminology.hl7.org/CodeSystem/v3-ActReason", "HLEGAL", null),
@@ -371,7 +419,7 @@ final class FhirMatrixCalls {
                 new BooleanType(true));
     }
 
-    static Parameters parameters(Object... nameValuePairs) {
+    public static Parameters parameters(Object... nameValuePairs) {
         Parameters parameters = new Parameters();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             parameters.addParameter().setName((String) nameValuePairs[i]).setValue((org.hl7.fhir.r4.model.Type)
@@ -380,31 +428,31 @@ final class FhirMatrixCalls {
         return parameters;
     }
 
-    static String reference() {
+    public static String reference() {
         return "M-" + SEQUENCE.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String json(Resource resource) {
+    public static String json(Resource resource) {
         return FHIR.newJsonParser().encodeResourceToString(resource);
     }
 
     /** Creates a resource as the administrator; its id. */
-    String created(String type, Object resource) throws Exception {
+    public String created(String type, Object resource) throws Exception {
         String body = resource instanceof Resource r ? json(r) : (String) resource;
-        String answer = send(Call.post("/fhir/" + type, body, 201), ADMIN, 201);
+        String answer = send(Call.post("/fhir/" + type, body, 201), admin, 201);
         return JsonParser.parseString(answer).getAsJsonObject().get("id").getAsString();
     }
 
     /** Creates a register entry as the administrator; its id. */
-    String adminCreated(String path, String body) throws Exception {
+    public String adminCreated(String path, String body) throws Exception {
         Call call = new Call("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(), 201);
-        String answer = send(call, ADMIN, 201);
+        String answer = send(call, admin, 201);
         return JsonParser.parseString(answer).getAsJsonObject().get("id").getAsString();
     }
 
     /** Sends as the user and insists on the status; the body. */
-    String send(Call call, String credentials, int expected) throws Exception {
+    public String send(Call call, String credentials, int expected) throws Exception {
         HttpResponse<String> answer = send(call, credentials);
         assertThat(answer.statusCode())
                 .as(call.method() + " " + call.path() + ": " + answer.body())
@@ -413,7 +461,7 @@ final class FhirMatrixCalls {
     }
 
     /** Sends as the user (null for nobody signed in). */
-    HttpResponse<String> send(Call call, String credentials) throws IOException, InterruptedException {
+    public HttpResponse<String> send(Call call, String credentials) throws IOException, InterruptedException {
         return sendOnce(http, request(call, credentials), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -421,7 +469,7 @@ final class FhirMatrixCalls {
      * Sends; once more when the server had closed the pooled connection the request went out on, before reading it
      * (nothing was answered, so nothing was done).
      */
-    static <T> HttpResponse<T> sendOnce(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body)
+    public static <T> HttpResponse<T> sendOnce(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
         try {
             return http.send(request, body);
@@ -434,12 +482,30 @@ final class FhirMatrixCalls {
     }
 
     /** Sends as the user; the answer's bytes (a zip). */
-    HttpResponse<byte[]> sendForBytes(Call call, String credentials) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> sendForBytes(Call call, String credentials) throws IOException, InterruptedException {
         return sendOnce(http, request(call, credentials), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The address of a path written against {@code /fhir} or {@code /admin}, where the host serves it. */
+    public String address(String path) {
+        String served;
+        if (below(path, "/fhir")) {
+            served = host.fhirBase() + path.substring("/fhir".length());
+        } else if (below(path, "/admin")) {
+            served = host.adminBase() + path.substring("/admin".length());
+        } else {
+            throw new IllegalArgumentException("neither a FHIR nor an administration path: " + path);
+        }
+        return "http://127.0.0.1:" + host.port() + served;
+    }
+
+    /** Whether the path is the base, or below it, or the base with a query (a paging link). */
+    private static boolean below(String path, String base) {
+        return path.equals(base) || path.startsWith(base + "/") || path.startsWith(base + "?");
+    }
+
     private HttpRequest request(Call call, String credentials) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address(call.path())))
                 .method(
                         call.method(),
                         call.body() == null
@@ -457,7 +523,7 @@ final class FhirMatrixCalls {
         return request.build();
     }
 
-    static String example(String name) throws IOException {
+    public static String example(String name) throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("docs").resolve("examples"))) {
             dir = dir.getParent();

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * Presents a request that OpenMRS' module servlet dispatched (servlet path {@code /ms}, path info
  * {@code /patientrecordings/fhir/R4/Media/...}) as if its servlet were mapped at its own base, so that HAPI reads
  * {@code Media/...} as the request path instead of taking the module id for a resource type, and the administration
- * API routes {@code /sites/...}.
+ * API routes {@code /sites/...}. Needs no OpenMRS class, so the default build compiles it and its tests wrap requests
+ * as the adapter does.
  */
 final class ModuleServletRequest extends HttpServletRequestWrapper {
 

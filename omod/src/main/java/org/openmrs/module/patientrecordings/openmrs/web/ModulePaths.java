@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The module's web paths. The public address is {@value #PUBLIC_PREFIX}{@code /...}; OpenMRS serves the module's
  * servlets at {@value #SERVLET_PREFIX}{@code /<servlet name>/...}, and a module filter forwards from one to the
- * other. Writes must use the public path: core's CSRF guard exempts only {@code /ws/*}.
+ * other. Writes must use the public path: core's CSRF guard exempts only {@code /ws/*}. Needs no OpenMRS class, so
+ * the default build compiles it and its tests serve the servlets where OpenMRS does.
  */
 public final class ModulePaths {
 
