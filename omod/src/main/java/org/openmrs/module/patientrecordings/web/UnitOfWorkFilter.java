@@ -17,8 +17,9 @@ import org.openmrs.module.patientrecordings.persistence.Transactions;
  * One request, one transaction: every change a request makes commits together, or none does (SAF-4: nothing
  * half-written). A request that ends in an error status is rolled back even when the servlet turned the failure
  * into a response itself, as HAPI does with an {@code OperationOutcome}. The audit log commits on its own, so a
- * refused request is still recorded (SAF-2, SAF-3). Both hosts put it in front of the FHIR endpoint and the
- * administration API: standalone as a servlet filter, OpenMRS around its module servlets.
+ * refused request is still recorded (SAF-2, SAF-3). The answer leaves only after the unit of work has ended
+ * ({@link AnswerAfterCommit}): a client told {@code 201} can read what it created. Both hosts put it in front of the
+ * FHIR endpoint and the administration API: standalone as a servlet filter, OpenMRS around its module servlets.
  *
  * <p><b>Connections, and why requests queue at a gate.</b> The unit of work holds a pooled connection for the whole
  * request, and the request needs more while it holds it: every audit entry commits in a transaction of its own before
@@ -101,11 +102,14 @@ public final class UnitOfWorkFilter implements Filter {
     private void runInUnitOfWork(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         AfterCommit.Pending afterCommit = AfterCommit.open(request);
+        AnswerAfterCommit held = response instanceof HttpServletResponse http ? new AnswerAfterCommit(http) : null;
+        ServletResponse answer = held != null ? held : response;
         boolean committed = false;
+        boolean answered = false;
         try {
             database.runInUnitOfWork(() -> {
                 try {
-                    chain.doFilter(request, response);
+                    chain.doFilter(request, answer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (ServletException e) {
@@ -116,8 +120,10 @@ public final class UnitOfWorkFilter implements Filter {
                 }
             });
             committed = true;
-        } catch (ErrorResponse answered) {
+            answered = true;
+        } catch (ErrorResponse error) {
             // The response is written; only the transaction had to go.
+            answered = true;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (WrappedServletException e) {
@@ -128,6 +134,10 @@ public final class UnitOfWorkFilter implements Filter {
             } else {
                 afterCommit.rolledBack();
             }
+        }
+        // Only now does the answer leave; after a failure the container answers instead.
+        if (answered && held != null) {
+            held.release();
         }
     }
 

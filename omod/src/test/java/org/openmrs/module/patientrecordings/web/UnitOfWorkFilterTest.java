@@ -11,6 +11,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -204,21 +206,77 @@ class UnitOfWorkFilterTest {
 
     @Test
     void workLeftForAfterTheCommitIsDroppedWhenTheAnswerIsAnError() throws Exception {
-        HttpServletResponse refused = (HttpServletResponse) Proxy.newProxyInstance(
-                UnitOfWorkFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getStatus")) {
-                        return 409;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        HttpServletResponse refused = answering(409, new StringWriter(), new ArrayList<>());
 
         filter.doFilter(request(), refused, (req, res) -> {
             AfterCommit.run(req, () -> database.events.add("removed the chunks"));
         });
 
         assertThat(database.events).isEmpty();
+    }
+
+    @Test
+    void theAnswerLeavesOnlyOnceTheUnitOfWorkHasCommittedSaf4() throws Exception {
+        StringWriter sent = new StringWriter();
+        HttpServletResponse created = answering(201, sent, database.events);
+
+        filter.doFilter(request(), created, (req, res) -> {
+            // As HAPI answers: write the body, then flush and close the writer.
+            PrintWriter writer = res.getWriter();
+            writer.write("{\"resourceType\":\"Consent\"}");
+            writer.flush();
+            writer.close();
+            res.flushBuffer();
+        });
+
+        assertThat(database.events).containsExactly("committed", "flushed", "sent");
+        assertThat(sent).hasToString("{\"resourceType\":\"Consent\"}");
+    }
+
+    @Test
+    void anErrorAnswerLeavesAfterTheRollback() throws Exception {
+        List<String> events = new ArrayList<>();
+        HttpServletResponse refused = answering(422, new StringWriter(), events);
+
+        filter.doFilter(request(), refused, (req, res) -> {
+            res.getWriter().close();
+            events.add("servlet ended");
+        });
+
+        assertThat(events).containsExactly("servlet ended", "flushed", "sent");
+        assertThat(database.events).as("nothing committed").isEmpty();
+    }
+
+    /**
+     * A response with a status, whose writer writes into {@code sent} and whose flushes, closes and
+     * {@code flushBuffer} are noted in {@code events}.
+     */
+    private static HttpServletResponse answering(int status, StringWriter sent, List<String> events) {
+        PrintWriter writer = new PrintWriter(sent) {
+            @Override
+            public void flush() {
+                events.add("flushed");
+                super.flush();
+            }
+
+            @Override
+            public void close() {
+                events.add("closed");
+                super.close();
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(
+                UnitOfWorkFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getStatus" -> status;
+                    case "isCommitted" -> events.contains("sent");
+                    case "getBufferSize" -> 8192;
+                    case "setBufferSize" -> null;
+                    case "getWriter" -> writer;
+                    case "flushBuffer" -> events.add("sent") ? null : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
