@@ -44,12 +44,21 @@ final class ServerProcess {
      * @throws AssertionError if it exits, or does not start within two minutes
      */
     static ServerProcess start(Path dataDir, List<String> flags, Path log) throws IOException, InterruptedException {
+        return start(JVM_OPTIONS, dataDir, flags, log);
+    }
+
+    /**
+     * Starts the jar as {@link #start(Path, List, Path)} does, with the JVM options given instead of the small heap
+     * and quick start ({@code List.of()}: the JVM's defaults, as a plain {@code java -jar} runs it).
+     */
+    static ServerProcess start(List<String> jvmOptions, Path dataDir, List<String> flags, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new AssertionError(JAR.toAbsolutePath() + " is missing: the package phase builds it");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.add("--port=0");
