@@ -60,7 +60,7 @@ class PerformanceBench {
         try (StandaloneApplication server = StandaloneServerContract.start(data, List.of())) {
             giveConsent(server);
 
-            line("## B1 ingest");
+            line("### B1 ingest");
             line("");
             line("| what | MB/s | same-run baseline | ratio |");
             line("|---|---|---|---|");
@@ -77,7 +77,7 @@ class PerformanceBench {
             line("");
 
             String id = sealedRecording(server, source);
-            line("## B2 download");
+            line("### B2 download");
             line("");
             double download = download(server, id);
             double ttfb = rangeTtfbMillis(server, id);
@@ -89,7 +89,7 @@ class PerformanceBench {
             report.put("B2.rangeTtfbMs", ttfb);
             line("");
 
-            line("## Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
+            line("### Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
             line("");
             line("| what | req/s | p50 ms | p99 ms | errors | % of metadata's req/s |");
             line("|---|---|---|---|---|---|");

@@ -32,7 +32,7 @@ import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
  * -Dbench.b3.databases} (default h2,postgresql; PostgreSQL at 127.0.0.1:5432 in a fresh database dropped at the end).
  * The recordings are seeded through the recording repository ({@link RecordingRepository#save}), a batch per
  * transaction, never through HTTP. p50 and p99 come from {@code -Dbench.b3.requests} (default 200) requests one after
- * another after a warm-up; the baseline is the same search at the smallest N in the same run. Writes the report part
+ * another after {@code -Dbench.b3.warmUp} (default 100) uncounted; the baseline is the same search at the smallest N in the same run. Writes the report part
  * and {@code target/bench/b3-search-scaling.png}.
  */
 class SearchScalingBench {
@@ -49,6 +49,8 @@ class SearchScalingBench {
             .toList();
     private static final int PATIENT_RECORDINGS = Integer.getInteger("bench.b3.patientRecordings", 30);
     private static final int REQUESTS = Integer.getInteger("bench.b3.requests", 200);
+    /** Uncounted requests before each size's: enough for the first size not to measure the JIT compiler. */
+    private static final int WARM_UP = Integer.getInteger("bench.b3.warmUp", 100);
     /**
      * The longest a database's seeding for one size may be expected to take, at the rate of the size before it;
      * larger sizes are then left out and the report says so.
@@ -69,13 +71,14 @@ class SearchScalingBench {
         report.line("");
         report.line("Machine at the start: " + BenchReport.machine() + ". `GET /fhir/Media?patient=…&_count=20` for"
                 + " one patient with " + PATIENT_RECORDINGS + " recordings among N (the others " + PER_OTHER_PATIENT
-                + " per patient), " + REQUESTS + " requests one after another after 20 uncounted; seeded through the"
+                + " per patient), " + REQUESTS + " requests one after another after " + WARM_UP
+                + " uncounted; seeded through the"
                 + " recording repository, " + BATCH + " per transaction.");
         report.line("");
         report.line("| database | N | seeding, recordings/s | p50 ms | p99 ms | p50 / p50 at N=" + SIZES.get(0)
                 + " | p99 / p99 at N=" + SIZES.get(0) + " | load average |");
         report.line("|---|---|---|---|---|---|---|---|");
-        LatencyPlot plot = new LatencyPlot("Media?patient=…&_count=20, p50 (solid markers) against N");
+        LatencyPlot plot = new LatencyPlot("GET Media?patient=…&_count=20, p50 against N");
         for (String database : DATABASES) {
             Path data = Files.createDirectories(scratch.resolve(database));
             try (ServerDatabases databases = new ServerDatabases(DatabaseEngine.POSTGRESQL)) {
@@ -129,7 +132,7 @@ class SearchScalingBench {
                 lastRate = perSecond;
             }
             checkPage(search);
-            Load load = LoadDriver.sequential(20, REQUESTS, LoadDriver.get(http, search, BenchClient.CLINICIAN));
+            Load load = LoadDriver.sequential(WARM_UP, REQUESTS, LoadDriver.get(http, search, BenchClient.CLINICIAN));
             if (baseline == null) {
                 baseline = load;
             }
