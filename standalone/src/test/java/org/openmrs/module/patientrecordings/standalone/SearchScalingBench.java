@@ -32,8 +32,8 @@ import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
  * -Dbench.b3.databases} (default h2,postgresql; PostgreSQL at 127.0.0.1:5432 in a fresh database dropped at the end).
  * The recordings are seeded through the recording repository ({@link RecordingRepository#save}), a batch per
  * transaction, never through HTTP. p50 and p99 come from {@code -Dbench.b3.requests} (default 200) requests one after
- * another after {@code -Dbench.b3.warmUp} (default 100) uncounted; the baseline is the same search at the smallest N in the same run. Writes the report part
- * and {@code target/bench/b3-search-scaling.png}.
+ * another after {@code -Dbench.b3.warmUp} (default 100) uncounted; the baseline is the same search at the smallest N
+ * in the same run. Writes the report part and {@code target/bench/b3-search-scaling.png}.
  */
 class SearchScalingBench {
 
