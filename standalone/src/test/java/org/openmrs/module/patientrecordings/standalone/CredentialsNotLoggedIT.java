@@ -40,8 +40,13 @@ class CredentialsNotLoggedIT {
     @Test
     void passwordsSentRightOrWrongAreNeverLogged(@TempDir Path work) throws Exception {
         Path log = work.resolve("server.log");
+        List<String> jvmOptions = new ArrayList<>(ServerProcess.JVM_OPTIONS);
+        jvmOptions.addAll(DEBUG);
         ServerProcess server = ServerProcess.start(
-                work.resolve("data"), DEBUG, List.of("--demo-data=false", "--admin-password=" + ADMIN_PASSWORD), log);
+                jvmOptions,
+                work.resolve("data"),
+                List.of("--demo-data=false", "--admin-password=" + ADMIN_PASSWORD),
+                log);
         try {
             String base = "http://127.0.0.1:" + server.port();
             assertThat(get(base + "/admin/sites", basic("admin", ADMIN_PASSWORD)))

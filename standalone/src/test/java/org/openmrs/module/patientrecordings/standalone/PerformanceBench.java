@@ -12,23 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
 
 /**
  * The performance benchmark (issue 14): figures, never assertions on time. Run by {@code ./mvnw -B -Pbench -pl
@@ -43,35 +34,33 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  *
  * Sizes and durations: {@code -Dbench.bytes} (default 256 MiB) and {@code -Dbench.seconds} per load phase (default 10).
+ * Its figures are one part of the report ({@link BenchReport}); {@link SearchScalingBench} (B3), {@link
+ * RulesAndAuditBench} (B4) and {@link ColdStartBench} (B6) write the others.
  */
 class PerformanceBench {
 
     private static final long BYTES = Long.getLong("bench.bytes", 256L * 1024 * 1024);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CONNECTIONS = 16;
-    private static final String CLINICIAN =
-            "Basic " + Base64.getEncoder().encodeToString("clinician:Clinician123".getBytes(StandardCharsets.UTF_8));
+    private static final String CLINICIAN = BenchClient.CLINICIAN;
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final Map<String, Object> results = new LinkedHashMap<>();
-    private final List<String> lines = new ArrayList<>();
+    private final BenchReport report = new BenchReport("b1-b2-ingest-download-reads");
 
     @Test
     void measuresIngestDownloadAndReadsUnderLoad(@TempDir Path data, @TempDir Path scratch) throws Exception {
         Path source = scratch.resolve("content.bin");
         writeRandom(source, BYTES);
-        line("# Patient Recordings benchmark");
+        line("## Ingest, download and reads under load (PerformanceBench)");
         line("");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
-                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + "; standalone server, H2, filesystem store in " + data + ".");
+        line("Machine: " + BenchReport.machine() + "; standalone server, H2, filesystem store in " + data + ".");
         line("Content: " + BYTES + " random bytes. Each figure has the baseline measured in this same run beside it.");
         line("");
         try (StandaloneApplication server = StandaloneServerContract.start(data, List.of())) {
             giveConsent(server);
 
-            line("## B1 ingest");
+            line("### B1 ingest");
             line("");
             line("| what | MB/s | same-run baseline | ratio |");
             line("|---|---|---|---|");
@@ -88,7 +77,7 @@ class PerformanceBench {
             line("");
 
             String id = sealedRecording(server, source);
-            line("## B2 download");
+            line("### B2 download");
             line("");
             double download = download(server, id);
             double ttfb = rangeTtfbMillis(server, id);
@@ -96,11 +85,11 @@ class PerformanceBench {
             line("|---|---|---|");
             line("| download, whole | " + mb(download) + " MB/s | raw copy " + mb(raw) + " MB/s |");
             line("| Range bytes=0-1023, time to first byte (median of 50) | " + fmt(ttfb) + " ms | — |");
-            results.put("B2.downloadMBps", download);
-            results.put("B2.rangeTtfbMs", ttfb);
+            report.put("B2.downloadMBps", download);
+            report.put("B2.rangeTtfbMs", ttfb);
             line("");
 
-            line("## Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
+            line("### Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
             line("");
             line("| what | req/s | p50 ms | p99 ms | errors | % of metadata's req/s |");
             line("|---|---|---|---|---|---|");
@@ -111,11 +100,9 @@ class PerformanceBench {
             loadRow("load.media", "GET Media/{id}", media, metadata);
             loadRow("load.search", "GET Media?patient=…&_count=20", search, metadata);
         }
-        Path out = Path.of("target", "bench");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("report.md"), String.join("\n", lines) + "\n");
-        Files.writeString(out.resolve("report.json"), json(results));
-        assertThat(out.resolve("report.md")).isNotEmptyFile();
+        line("");
+        line("Load average after the run: " + BenchReport.loadAverage() + ".");
+        assertThat(report.publish()).isNotEmptyFile();
     }
 
     private double rawCopy(Path source, Path target) throws IOException {
@@ -137,14 +124,7 @@ class PerformanceBench {
     }
 
     private double onePost(StandaloneApplication server, Path source) throws Exception {
-        String id = startRecording(server);
-        long began = System.nanoTime();
-        HttpResponse<String> done = send(
-                server,
-                write(server, id).header("Content-Type", "video/webm").POST(HttpRequest.BodyPublishers.ofFile(source)));
-        long took = System.nanoTime() - began;
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        return rate(BYTES, took);
+        return rate(BYTES, new BenchClient(server.port()).onePost(source));
     }
 
     private double chunked(StandaloneApplication server, Path source, long chunkSize) throws Exception {
@@ -223,146 +203,65 @@ class PerformanceBench {
         return percentile(times, 50) / 1e6;
     }
 
-    private record Load(double perSecond, double p50Millis, double p99Millis, long errors) {}
-
     private Load load(StandaloneApplication server, String path, String authorization) throws Exception {
-        URI target = uri(server, path);
-        // A short warm-up at the same concurrency, not counted.
-        run(target, authorization, 2);
-        return run(target, authorization, SECONDS);
-    }
-
-    private Load run(URI target, String authorization, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<Future<long[]>> workers = new ArrayList<>();
-        long began = System.nanoTime();
-        for (int c = 0; c < CONNECTIONS; c++) {
-            workers.add(pool.submit(() -> {
-                HttpClient own = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-                List<Long> times = new ArrayList<>();
-                long errors = 0;
-                while (System.nanoTime() < end) {
-                    HttpRequest.Builder request =
-                            HttpRequest.newBuilder(target).header("Accept", "application/fhir+json");
-                    if (authorization != null) {
-                        request.header("Authorization", authorization);
-                    }
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = own.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                    times.add(System.nanoTime() - start);
-                    if (response.statusCode() != 200) {
-                        errors++;
-                    }
-                }
-                long[] all = new long[times.size() + 1];
-                all[0] = errors;
-                for (int i = 0; i < times.size(); i++) {
-                    all[i + 1] = times.get(i);
-                }
-                return all;
-            }));
-        }
-        List<Long> times = new ArrayList<>();
-        long errors = 0;
-        for (Future<long[]> worker : workers) {
-            long[] all = worker.get();
-            errors += all[0];
-            for (int i = 1; i < all.length; i++) {
-                times.add(all[i]);
-            }
-        }
-        double elapsed = (System.nanoTime() - began) / 1e9;
-        pool.shutdown();
-        return new Load(times.size() / elapsed, percentile(times, 50) / 1e6, percentile(times, 99) / 1e6, errors);
+        return LoadDriver.concurrent(CONNECTIONS, SECONDS, LoadDriver.gets(uri(server, path), authorization));
     }
 
     private void giveConsent(StandaloneApplication server) throws Exception {
-        HttpResponse<String> consent = send(
-                server,
-                HttpRequest.newBuilder(uri(server, "/fhir/Consent"))
-                        .header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofFile(
-                                StandaloneServerContract.example("consent-given.json"))));
-        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+        new BenchClient(server.port()).giveConsent();
     }
 
     private String startRecording(StandaloneApplication server) throws Exception {
-        HttpResponse<String> started = send(
-                server,
-                HttpRequest.newBuilder(uri(server, "/fhir/Media"))
-                        .header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofFile(
-                                StandaloneServerContract.example("recording-start.json"))));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        return started.body().replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return new BenchClient(server.port()).startRecording();
     }
 
     private HttpRequest.Builder write(StandaloneApplication server, String id) {
-        return HttpRequest.newBuilder(uri(server, "/fhir/Media/" + id + "/$binary-access-write"));
+        return new BenchClient(server.port()).write(id);
     }
 
     private HttpResponse<String> send(StandaloneApplication server, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        return http.send(
-                request.header("Authorization", CLINICIAN)
-                        .header("Accept", "application/fhir+json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new BenchClient(server.port()).send(request);
     }
 
     private static URI uri(StandaloneApplication server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return new BenchClient(server.port()).uri(path);
     }
 
     private static void writeRandom(Path file, long bytes) throws IOException {
-        Random random = new Random(42);
-        byte[] block = new byte[1024 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < bytes; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, bytes - written));
-            }
-        }
+        BenchClient.writeRandom(file, bytes);
     }
 
     private void row(String key, String what, double value, String baseline, double ratio) {
-        results.put(key + ".MBps", value);
+        report.put(key + ".MBps", value);
         if (!Double.isNaN(ratio)) {
-            results.put(key + ".ratio", ratio);
+            report.put(key + ".ratio", ratio);
         }
         line("| " + what + " | " + mb(value) + " | " + baseline + " | "
                 + (Double.isNaN(ratio) ? "—" : fmt(100 * ratio) + " %") + " |");
     }
 
     private void loadRow(String key, String what, Load load, Load baseline) {
-        results.put(key + ".perSecond", load.perSecond());
-        results.put(key + ".p50Ms", load.p50Millis());
-        results.put(key + ".p99Ms", load.p99Millis());
-        results.put(key + ".errors", load.errors());
-        results.put(key + ".ofMetadata", load.perSecond() / baseline.perSecond());
+        report.put(key + ".perSecond", load.perSecond());
+        report.put(key + ".p50Ms", load.p50Millis());
+        report.put(key + ".p99Ms", load.p99Millis());
+        report.put(key + ".errors", load.errors());
+        report.put(key + ".ofMetadata", load.perSecond() / baseline.perSecond());
         line("| " + what + " | " + fmt(load.perSecond()) + " | " + fmt(load.p50Millis()) + " | "
                 + fmt(load.p99Millis()) + " | " + load.errors() + " | "
                 + fmt(100 * load.perSecond() / baseline.perSecond()) + " % |");
     }
 
     private void line(String text) {
-        lines.add(text);
+        report.line(text);
     }
 
     private static double rate(long bytes, long nanos) {
-        return bytes / 1e6 / (nanos / 1e9);
+        return BenchClient.rate(bytes, nanos);
     }
 
     private static double percentile(List<Long> values, int percent) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+        return LoadDriver.percentile(values, percent);
     }
 
     private static String mb(double value) {
@@ -370,18 +269,6 @@ class PerformanceBench {
     }
 
     private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String json(Map<String, Object> values) {
-        StringBuilder out = new StringBuilder("{\n");
-        int i = 0;
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            Object value = entry.getValue();
-            String text = value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(value);
-            out.append("  \"").append(entry.getKey()).append("\": ").append(text);
-            out.append(++i < values.size() ? ",\n" : "\n");
-        }
-        return out.append("}\n").toString();
+        return BenchReport.fmt(value);
     }
 }

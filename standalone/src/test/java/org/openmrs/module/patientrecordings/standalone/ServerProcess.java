@@ -23,7 +23,7 @@ final class ServerProcess {
     private static final Pattern STARTED = Pattern.compile("event=started .*port=(\\d+)");
 
     /** A small heap and a quick start matter more here than peak speed. */
-    private static final List<String> JVM_OPTIONS =
+    static final List<String> JVM_OPTIONS =
             List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
     private final Process process;
@@ -44,21 +44,20 @@ final class ServerProcess {
      * @throws AssertionError if it exits, or does not start within two minutes
      */
     static ServerProcess start(Path dataDir, List<String> flags, Path log) throws IOException, InterruptedException {
-        return start(dataDir, List.of(), flags, log);
+        return start(JVM_OPTIONS, dataDir, flags, log);
     }
 
     /**
-     * As {@link #start(Path, List, Path)}, with JVM options added after the usual ones (system properties such as log
-     * levels).
+     * Starts the jar as {@link #start(Path, List, Path)} does, with the JVM options given instead of the small heap
+     * and quick start ({@code List.of()}: the JVM's defaults, as a plain {@code java -jar} runs it).
      */
-    static ServerProcess start(Path dataDir, List<String> jvmOptions, List<String> flags, Path log)
+    static ServerProcess start(List<String> jvmOptions, Path dataDir, List<String> flags, Path log)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new AssertionError(JAR.toAbsolutePath() + " is missing: the package phase builds it");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
