@@ -128,6 +128,19 @@ class FindingRecordingsTest {
     }
 
     @Test
+    @DisplayName("STF-2: the people a recording is marked as capturing when it starts are kept with it")
+    void thePeopleCapturedAtTheStartAreKept() {
+        clinic.givenConsent(ann, CONSULTATION, DIRECT_CARE);
+        CapturedParty nurse = new CapturedParty(CapturedParty.Role.STAFF, null, "Nurse on duty", false);
+
+        Recording started = clinic.as(doctor)
+                .start(clinic.aConsultationOf(ann).forPurposes(DIRECT_CARE).capturing(nurse));
+
+        assertThat(started.thirdParties()).containsExactly(nurse);
+        assertThat(started.othersCapturedWithoutConsent()).isTrue();
+    }
+
+    @Test
     @DisplayName("STF-2: a party captured is identified or described; blank text is neither")
     void aCapturedPartyIsIdentifiedOrDescribed() {
         assertThatThrownBy(() -> new CapturedParty(CapturedParty.Role.PATIENT, " ", "", false))
