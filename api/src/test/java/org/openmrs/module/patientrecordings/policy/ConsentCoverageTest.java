@@ -3,8 +3,11 @@ package org.openmrs.module.patientrecordings.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openmrs.module.patientrecordings.domain.Purpose.DIRECT_CARE;
+import static org.openmrs.module.patientrecordings.domain.Purpose.TRAINING;
 import static org.openmrs.module.patientrecordings.domain.RecordingKind.CONSULTATION;
 import static org.openmrs.module.patientrecordings.policy.Fixtures.EARLIER;
+import static org.openmrs.module.patientrecordings.policy.Fixtures.NOW;
+import static org.openmrs.module.patientrecordings.policy.Fixtures.decidedAt;
 import static org.openmrs.module.patientrecordings.policy.Fixtures.given;
 import static org.openmrs.module.patientrecordings.policy.Fixtures.withdrawnAt;
 import static org.openmrs.module.patientrecordings.policy.Fixtures.withheld;
@@ -30,6 +33,21 @@ class ConsentCoverageTest {
                 .contains(ConsentState.WITHDRAWN);
         assertThat(ConsentCoverage.given(List.of(grant, withdrawal), CONSULTATION, DIRECT_CARE))
                 .isFalse();
+    }
+
+    @Test
+    @DisplayName("CON-1: a consent superseded by one that leaves out a purpose covers that purpose no more")
+    void con1_aSupersededConsentNoLongerCoversWhatItsSuccessorLeavesOut() {
+        // Each consent is listed once, in the state it is in now (as RecordingConsent.fact() gives it).
+        ConsentFact first = given(CONSULTATION, DIRECT_CARE, TRAINING);
+        ConsentFact firstSuperseded =
+                new ConsentFact(first.id(), first.kinds(), first.purposes(), ConsentState.SUPERSEDED, NOW);
+        ConsentFact successor = decidedAt(NOW, given(CONSULTATION, DIRECT_CARE));
+        List<ConsentFact> consents = List.of(firstSuperseded, successor);
+
+        assertThat(ConsentCoverage.stateFor(consents, CONSULTATION, TRAINING)).isEmpty();
+        assertThat(ConsentCoverage.given(consents, CONSULTATION, TRAINING)).isFalse();
+        assertThat(ConsentCoverage.latest(consents, CONSULTATION, DIRECT_CARE)).contains(successor);
     }
 
     @Test

@@ -82,12 +82,21 @@ class RecordingConsentRulesTest {
         }
 
         @Test
+        @DisplayName("CON-1, CON-5: a start after the consent was withdrawn is refused, saying it was withdrawn")
         void refusesOnceTheConsentHasBeenWithdrawn() {
             Decision decision = StartRecordingPolicy.decide(aConsultation()
                     .withConsent(withdrawn(CONSULTATION, DIRECT_CARE))
                     .build());
+            Decision withoutAny = StartRecordingPolicy.decide(aConsultation().build());
 
             assertThat(decision.codes()).containsExactly(ErrorCode.CON_1);
+            assertThat(decision.reasons())
+                    .singleElement()
+                    .satisfies(reason -> assertThat(reason.message()).endsWith("it was withdrawn"));
+            assertThat(withoutAny.codes()).containsExactly(ErrorCode.CON_1);
+            assertThat(withoutAny.reasons())
+                    .singleElement()
+                    .satisfies(reason -> assertThat(reason.message()).doesNotContain("withdrawn"));
         }
 
         @Test

@@ -64,10 +64,17 @@ class SitePolicyChangePolicyTest {
         }
 
         @Test
+        @DisplayName(
+                "VER-1, POL-2: skipping a version is refused, naming the version now in force and the one expected")
         void refusesSkippingAVersion() {
             Decision decision = changing(aPolicyAdministrator(), 2, aSite().atVersion(4));
 
             assertThat(decision.codes()).containsExactly(ErrorCode.VER_1);
+            assertThat(decision.reasons())
+                    .singleElement()
+                    .satisfies(reason -> assertThat(reason.message())
+                            .contains("at version 2")
+                            .contains("must be version 3"));
         }
     }
 

@@ -402,6 +402,7 @@ class UseRulesTest {
         }
 
         @Test
+        @DisplayName("STF-2: a complaint compels no disclosure, so the others' consent or a redaction is still needed")
         void aComplaintDoesNotOverrideTheOthersConsent() {
             Decision decision = UsePolicy.decide(aRequestTo(DISCLOSE)
                     .by(aDisclosureOfficer())
@@ -410,7 +411,9 @@ class UseRulesTest {
                     .under(LegalAuthority.COMPLAINT)
                     .build());
 
+            assertThat(decision.allowed()).isFalse();
             assertThat(decision.codes()).containsExactly(ErrorCode.STF_2);
+            assertThat(errors(decision)).containsExactly(ErrorCode.STF_2);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.ConsentId;
 import org.openmrs.module.patientrecordings.domain.DeIdentification;
@@ -443,12 +444,39 @@ public abstract class RecordingRepositoryContract {
     }
 
     @Test
-    void aRecordingCannotBeDeletedThroughTheRepositoryREC1() {
-        Method[] methods = recordings.getClass().getMethods();
+    @DisplayName("REC-1: a recording saved in any state, voided and destroyed included, stays found with every version")
+    void aRecordingStaysInTheRecordInEveryStateREC1() {
+        List<Recording> latest = new ArrayList<>();
+        for (RecordingState state : RecordingState.values()) {
+            Recording made = recordings.save(aConsultation().build());
+            Recording.Builder next = made.toBuilder().state(state);
+            if (state == RecordingState.VOIDED) {
+                next.voidReason("wrong patient");
+            }
+            Recording moved = recordings.save(next.build());
+            latest.add(moved);
 
-        assertThat(Arrays.stream(methods).map(m -> m.getName().toLowerCase(Locale.ROOT)))
-                .isNotEmpty()
-                .noneMatch(name -> name.contains("delete") || name.contains("remove") || name.contains("purge"));
+            assertThat(recordings.find(made.id())).as("%s", state).contains(moved);
+            assertThat(recordings.findVersion(made.id(), 1)).as("%s", state).contains(made);
+            assertThat(recordings.history(made.id())).as("%s", state).containsExactly(moved, made);
+        }
+        assertThat(recordings.findByPatient(patient)).containsExactlyInAnyOrderElementsOf(latest);
+        assertThat(recordings.findAll(0, 100)).containsExactlyInAnyOrderElementsOf(latest);
+    }
+
+    @Test
+    @DisplayName("REC-1: the repository offers reads and save only, so there is no way to take a recording out")
+    void theRepositoryOffersReadsAndSaveOnlyREC1() {
+        assertThat(Arrays.stream(RecordingRepository.class.getMethods()).map(Method::getName))
+                .containsExactlyInAnyOrder(
+                        "find", "save", "findVersion", "history", "findByPatient", "findFlagged", "findAll");
+        assertThat(Arrays.stream(recordings.getClass().getMethods())
+                        .filter(m -> m.getDeclaringClass() != Object.class)
+                        .map(m -> m.getName().toLowerCase(Locale.ROOT)))
+                .noneMatch(name -> name.contains("delete")
+                        || name.contains("remove")
+                        || name.contains("purge")
+                        || name.contains("erase"));
     }
 
     /** A consultation recording of this test's patient, with a fresh id and nothing optional set. */

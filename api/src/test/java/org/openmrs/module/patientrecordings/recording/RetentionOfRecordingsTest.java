@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.retention.RecordClass;
 import org.openmrs.module.patientrecordings.support.Clinic;
 
@@ -66,6 +67,26 @@ class RetentionOfRecordingsTest {
         clinic.retention().recompute(ann);
 
         assertThat(clinic.stored(completed.id()).retentionUntil()).isEqualTo(LocalDate.parse("2035-09-15"));
+    }
+
+    @Test
+    @DisplayName("REC-2, REC-4: a recomputation leaves a recording in progress to its completion and a destroyed one as"
+            + " it is")
+    void rec2_recomputeSkipsRecordingsInProgressAndDestroyed() {
+        PatientId ann = clinic.patient("Ann");
+        Recording inProgress = clinic.consultationInProgress(ann, DIRECT_CARE);
+        Recording completed = clinic.completedConsultation(ann, DIRECT_CARE);
+        Recording destroyed = clinic.recordingRepository()
+                .save(clinic.completedConsultation(ann, DIRECT_CARE).toBuilder()
+                        .state(RecordingState.DESTROYED)
+                        .build());
+
+        clinic.patients().recordTreatment(ann, LocalDate.parse("2027-09-15"));
+        var changed = clinic.retention().recompute(ann);
+
+        assertThat(changed).extracting(Recording::id).containsExactly(completed.id());
+        assertThat(clinic.stored(inProgress.id())).isEqualTo(inProgress);
+        assertThat(clinic.stored(destroyed.id())).isEqualTo(destroyed);
     }
 
     @Test

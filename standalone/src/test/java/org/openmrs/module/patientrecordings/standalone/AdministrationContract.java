@@ -130,7 +130,8 @@ abstract class AdministrationContract {
 
         Answer refused = send("POST", "/admin/policies/import", ADMIN, file.toString());
 
-        assertThat(refused.status()).as(refused.body()).isIn(400, 422);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.codes()).as(refused.body()).isNotEmpty().containsOnly("SAF-4");
         assertThat(refused.paths()).contains("sites[0].missingNote", "comment");
         assertThat(refused.paths()).anySatisfy(p -> assertThat(p).startsWith("sites[0].allowedKinds"));
         assertThat(versions()).isEqualTo(versions);

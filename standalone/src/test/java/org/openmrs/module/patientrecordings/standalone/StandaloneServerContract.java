@@ -36,6 +36,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,15 +115,26 @@ abstract class StandaloneServerContract {
     }
 
     @Test
+    @DisplayName("SAF-3: the admin and the demo users sign in with their passwords only; signed in, each reads the"
+            + " patient register, which every authenticated user may read")
     void theAdminAndTheDemoUsersPassWithTheirPasswordsOnly() throws Exception {
-        assertThat(get("/fhir/Patient", "admin:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD)
-                        .statusCode())
-                .isNotEqualTo(401);
+        List<String> signIns = new ArrayList<>(List.of("admin:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD));
         for (DemoData.DemoUser user : DemoData.USERS) {
-            assertThat(get("/fhir/Patient", user.username() + ":" + user.password())
-                            .statusCode())
-                    .as(user.username())
-                    .isNotEqualTo(401);
+            signIns.add(user.username() + ":" + user.password());
+        }
+        for (String credentials : signIns) {
+            String user = credentials.substring(0, credentials.indexOf(':'));
+            HttpResponse<String> signedIn = get("/fhir/Patient", credentials);
+
+            assertThat(signedIn.statusCode()).as(user).isEqualTo(200);
+            assertThat(signedIn.headers().firstValue("WWW-Authenticate"))
+                    .as(user)
+                    .isEmpty();
+            assertThat(FHIR.newJsonParser()
+                            .parseResource(Bundle.class, signedIn.body())
+                            .getType())
+                    .as(user)
+                    .isEqualTo(Bundle.BundleType.SEARCHSET);
         }
         assertThat(get("/fhir/Patient", "admin:wrong-password").statusCode()).isEqualTo(401);
         assertThat(get("/fhir/Patient", "nobody:" + StandaloneConfig.DEFAULT_ADMIN_PASSWORD)

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
@@ -61,6 +62,7 @@ class S3ContentBackendIT extends ContentBackendContract {
     }
 
     @Test
+    @DisplayName("SAF-1: encrypted content stored in parts reads back whole, and in ranges across its parts")
     void storesEncryptedContentInPartsAndServesRangesAcrossThem() throws IOException {
         EncryptedContentStore store = encryptedStore("ranges");
         byte[] plaintext = randomBytes(largeContentSize(), 21);
@@ -78,6 +80,7 @@ class S3ContentBackendIT extends ContentBackendContract {
     }
 
     @Test
+    @DisplayName("SAF-1: encrypted content changed in the bucket is refused on read and the failure reported")
     void refusesEncryptedContentChangedInTheBucket() throws IOException {
         List<ContentIntegrityException> failures = new ArrayList<>();
         EncryptedContentStore store = encryptedStore("tamper", failures::add);
