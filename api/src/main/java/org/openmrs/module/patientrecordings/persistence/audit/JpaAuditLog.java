@@ -70,6 +70,28 @@ public final class JpaAuditLog implements AuditLog {
      */
     public StoredAuditEntry appendWithin(EntityManager entityManager, AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        return appendAllWithin(entityManager, List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends several entries in one transaction of its own: the head row is locked once, the entries are chained
+     * in the order given and committed together before this returns, or none is stored (SAF-2).
+     */
+    @Override
+    public List<StoredAuditEntry> appendAll(List<AuditEntry> entries) {
+        List<AuditEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return database.inTransaction(entityManager -> appendAllWithin(entityManager, batch));
+        } catch (RuntimeException e) {
+            throw new AuditWriteFailedException("the accesses could not be audited", e);
+        }
+    }
+
+    /** Locks the head once, chains the entries after it in order, stores them and moves the head past the last. */
+    private static List<StoredAuditEntry> appendAllWithin(EntityManager entityManager, List<AuditEntry> entries) {
         if (!entityManager.getTransaction().isActive()) {
             throw new IllegalStateException("appendWithin needs an active transaction");
         }
@@ -77,11 +99,17 @@ public final class JpaAuditLog implements AuditLog {
         if (head == null) {
             throw new IllegalStateException("the audit chain head row is missing: the schema was not migrated");
         }
-        StoredAuditEntry stored = new AuditChainHead(head.lastSequence(), head.lastHash()).link(entry);
-        entityManager.persist(AuditEntryRow.of(stored));
-        head.advanceTo(stored);
+        AuditChainHead next = new AuditChainHead(head.lastSequence(), head.lastHash());
+        List<StoredAuditEntry> stored = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            StoredAuditEntry linked = next.link(entry);
+            entityManager.persist(AuditEntryRow.of(linked));
+            stored.add(linked);
+            next = AuditChainHead.of(linked);
+        }
+        head.advanceTo(stored.get(stored.size() - 1));
         entityManager.flush();
-        return stored;
+        return List.copyOf(stored);
     }
 
     @Override
