@@ -466,6 +466,68 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void manyThreadsAppendingAtOnceEachGetTheirOwnEntryStoredOnceAndOneUnstorableEntryFailsOnlyItsCaller_SAF2()
+            throws Exception {
+        int threads = 8;
+        int perThread = 20;
+        AuditLog refusingBad = refusing(entry -> entry.detail().startsWith("bad"));
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Object>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                UserId user = UserId.of("user-" + t);
+                int thread = t;
+                Callable<List<Object>> appender = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<Object> outcomes = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        boolean bad = thread % 3 == 0 && i % 4 == 1;
+                        AuditEntry entry = view(user, patient, MORNING.plusMillis(i))
+                                .withDetail((bad ? "bad " : "good ") + thread + "/" + i);
+                        try {
+                            StoredAuditEntry stored = refusingBad.append(entry);
+                            assertThat(stored.entry()).isEqualTo(entry);
+                            outcomes.add(stored);
+                        } catch (AuditWriteFailedException e) {
+                            assertThat(bad)
+                                    .as("only a bad entry fails: " + entry.detail())
+                                    .isTrue();
+                            outcomes.add(e);
+                        }
+                    }
+                    return outcomes;
+                };
+                results.add(pool.submit(appender));
+            }
+            List<Long> sequences = new ArrayList<>();
+            int failures = 0;
+            for (Future<List<Object>> result : results) {
+                for (Object outcome : result.get(120, TimeUnit.SECONDS)) {
+                    if (outcome instanceof StoredAuditEntry stored) {
+                        sequences.add(stored.sequence());
+                    } else {
+                        failures++;
+                    }
+                }
+            }
+
+            int bad = 3 * (perThread / 4);
+            assertThat(failures).isEqualTo(bad);
+            int stored = threads * perThread - bad;
+            assertThat(sequences)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, stored).boxed().toList());
+            assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+            List<StoredAuditEntry> all =
+                    log.search(AuditQuery.all().page(0, 1000)).entries();
+            assertThat(all).hasSize(stored).noneMatch(e -> e.entry().detail().startsWith("bad"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAccessThatCannotBeAuditedFailsWithSAF2() {
         AuditLog unwritable = unwritableLog();
 
