@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
@@ -77,6 +78,24 @@ public final class AccessGuard {
                         subject.action(),
                         subject.purpose())
                 .withDetail(subject.detail()));
+    }
+
+    /**
+     * Records several permitted accesses at once (a search's page of hits), in one write: all are recorded, in the
+     * order given, or none is and this throws, which fails the access (SAF-2).
+     */
+    public void recordAll(List<Subject> subjects) {
+        Instant at = now();
+        audit.appendAll(subjects.stream()
+                .map(subject -> AuditEntry.success(
+                                subject.actor().user(),
+                                at,
+                                subject.patient(),
+                                subject.recording(),
+                                subject.action(),
+                                subject.purpose())
+                        .withDetail(subject.detail()))
+                .toList());
     }
 
     /** Enforces the decision, then records the access: the common path of a read. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.audit;
 
+import java.util.List;
+
 /**
  * The append-only, tamper-evident access audit trail (SAF-2). Each stored entry carries the hash of the one
  * before it ({@link AuditHashes}), so that {@link #verify()} finds any entry changed, removed or moved.
@@ -17,6 +19,18 @@ public interface AuditLog {
      *     (SAF-2)
      */
     StoredAuditEntry append(AuditEntry entry);
+
+    /**
+     * Records several accesses at once, in the order given, before their results are handed out: all of them are
+     * stored, chained one after another with no other entry between them, or none is (a search's page of hits,
+     * SAF-2).
+     *
+     * @param entries never null, no element null; an empty list stores nothing
+     * @return the entries as stored, in the order given
+     * @throws AuditWriteFailedException when the entries could not be recorded; none of them is then stored, and
+     *     the caller's access must fail (SAF-2)
+     */
+    List<StoredAuditEntry> appendAll(List<AuditEntry> entries);
 
     /**
      * Finds entries by patient, recording, user, action and time, one page at a time.

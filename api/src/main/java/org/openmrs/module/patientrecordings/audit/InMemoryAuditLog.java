@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * An audit log held in memory: complete and thread-safe, but gone when the process ends. Meant for tests of the
@@ -16,6 +17,7 @@ public final class InMemoryAuditLog implements AuditLog {
     private final List<StoredAuditEntry> entries;
     private AuditChainHead head = AuditChainHead.GENESIS;
     private boolean failing;
+    private Predicate<AuditEntry> refused = entry -> false;
 
     public InMemoryAuditLog() {
         this(new ArrayList<>());
@@ -36,13 +38,28 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized StoredAuditEntry append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    @Override
+    public synchronized List<StoredAuditEntry> appendAll(List<AuditEntry> batch) {
+        List<AuditEntry> copy = List.copyOf(batch);
         if (failing) {
             throw new AuditWriteFailedException("the in-memory audit log is set to fail", null);
         }
-        StoredAuditEntry stored = head.link(entry);
-        entries.add(stored);
-        head = AuditChainHead.of(stored);
-        return stored;
+        if (copy.stream().anyMatch(refused)) {
+            throw new AuditWriteFailedException("the in-memory audit log refused an entry", null);
+        }
+        List<StoredAuditEntry> stored = new ArrayList<>(copy.size());
+        AuditChainHead next = head;
+        for (AuditEntry entry : copy) {
+            StoredAuditEntry linked = next.link(entry);
+            stored.add(linked);
+            next = AuditChainHead.of(linked);
+        }
+        entries.addAll(stored);
+        head = next;
+        return List.copyOf(stored);
     }
 
     @Override
@@ -87,6 +104,14 @@ public final class InMemoryAuditLog implements AuditLog {
     /** Replaces the recorded head, as tampering with a log's storage would; for tests that show it is found. */
     synchronized void overwriteHead(AuditChainHead tampered) {
         this.head = Objects.requireNonNull(tampered, "tampered");
+    }
+
+    /**
+     * From now on, an append or batch holding an entry that matches fails as a write to broken storage would, and
+     * stores nothing; for tests that show that one unrecordable entry fails only its own access.
+     */
+    synchronized void refuseEntries(Predicate<AuditEntry> matching) {
+        this.refused = Objects.requireNonNull(matching, "matching");
     }
 
     /** While set, every append throws {@link AuditWriteFailedException}, as a log whose storage is down would. */

@@ -388,15 +388,37 @@ public final class RecordingService {
      * sealed and destroyed ones never. Each one returned is audited as a search hit (SAF-2).
      */
     public List<Recording> findForPatient(PatientId patient) {
+        List<Recording> visible = searchForPatient(patient);
+        recordSearchHits(patient, visible);
+        return visible;
+    }
+
+    /**
+     * The patient's recordings the user may see in a search, not yet audited: for a caller that returns only some of
+     * them (a page), and records exactly those with {@link #recordSearchHits} before it hands them out (SAF-2). A
+     * user without the privilege to view recordings is refused, and the refusal audited (SAF-3).
+     */
+    public List<Recording> searchForPatient(PatientId patient) {
         Actor actor = guard.actor();
         guard.enforce(
                 Decision.of(Privileges.check(actor, Privilege.VIEW_RECORDINGS)),
                 Subject.of(actor, AuditAction.SEARCH, patient, null));
-        List<Recording> visible = recordings.findByPatient(patient).stream()
+        return recordings.findByPatient(patient).stream()
                 .filter(r -> visibleTo(actor, r))
                 .toList();
-        visible.forEach(r -> guard.record(Subject.of(actor, AuditAction.SEARCH, patient, r.id())));
-        return visible;
+    }
+
+    /**
+     * Records the hits of a patient search that are about to be returned, each as a search access, all in one write
+     * (SAF-2). Throws when they cannot be recorded; the caller must then return none of them.
+     *
+     * @param returned the recordings returned, from {@link #searchForPatient} of the same patient
+     */
+    public void recordSearchHits(PatientId patient, List<Recording> returned) {
+        Actor actor = guard.actor();
+        guard.recordAll(returned.stream()
+                .map(r -> Subject.of(actor, AuditAction.SEARCH, patient, r.id()))
+                .toList());
     }
 
     /** Whether a recording may appear in the user's searches at all. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,12 @@ public abstract class AuditLogContract {
 
     /** @return a log whose storage cannot be written */
     protected abstract AuditLog unwritableLog();
+
+    /**
+     * @return a log over the same storage as {@link #log} that fails to store any entry that matches, as storage
+     *     refusing a row would, and stores the others
+     */
+    protected abstract AuditLog refusing(Predicate<AuditEntry> matching);
 
     @BeforeEach
     void startWithAnEmptyLog() {
@@ -353,6 +360,168 @@ public abstract class AuditLogContract {
                             .toList());
             assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
             assertThat(log.search(AuditQuery.all()).total()).isEqualTo(threads * perThread);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchIsStoredInTheOrderGivenWithNoEntryBetweenAndTheChainVerifies_SAF2() {
+        appendViews(2);
+        List<AuditEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(view(doctor, patient, MORNING.plusSeconds(60 + i)).withDetail("hit " + i));
+        }
+
+        List<StoredAuditEntry> stored = log.appendAll(batch);
+        log.append(view(nurse, otherPatient, MORNING.plusSeconds(120)));
+        List<StoredAuditEntry> second = log.appendAll(batch.subList(0, 3));
+
+        assertThat(stored).extracting(StoredAuditEntry::sequence).containsExactly(3L, 4L, 5L, 6L, 7L);
+        assertThat(stored).extracting(StoredAuditEntry::entry).containsExactlyElementsOf(batch);
+        assertThat(second).extracting(StoredAuditEntry::sequence).containsExactly(9L, 10L, 11L);
+        for (int i = 1; i < stored.size(); i++) {
+            assertThat(stored.get(i).previousHash()).isEqualTo(stored.get(i - 1).hash());
+        }
+        assertThat(stored(5)).isEqualTo(stored.get(2));
+        assertThat(log.appendAll(List.of())).isEmpty();
+        assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+        assertThat(log.search(AuditQuery.all()).total()).isEqualTo(11);
+    }
+
+    @Test
+    void aBatchHoldingOneEntryThatCannotBeStoredStoresNoneOfItAndFailsWithSAF2() {
+        appendViews(1);
+        AuditLog refusingBad = refusing(entry -> entry.detail().equals("bad"));
+        List<AuditEntry> batch = List.of(
+                view(doctor, patient, MORNING.plusSeconds(1)).withDetail("good"),
+                view(doctor, patient, MORNING.plusSeconds(2)).withDetail("bad"),
+                view(doctor, patient, MORNING.plusSeconds(3)).withDetail("good too"));
+
+        assertThatThrownBy(() -> refusingBad.appendAll(batch))
+                .isInstanceOfSatisfying(
+                        AuditWriteFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SAF_2));
+
+        assertThat(log.search(AuditQuery.all()).total()).isEqualTo(1);
+        assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+        assertThat(refusingBad
+                        .append(view(nurse, patient, MORNING.plusSeconds(4)))
+                        .sequence())
+                .isEqualTo(2);
+        assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+    }
+
+    @Test
+    void batchesAndSingleAppendsFromManyThreadsLeaveOneIntactChainWithEachBatchInOneRun_SAF2() throws Exception {
+        int threads = 6;
+        int rounds = 10;
+        int batchSize = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<List<StoredAuditEntry>>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                UserId user = UserId.of("user-" + t);
+                boolean batches = t % 2 == 0;
+                Callable<List<List<StoredAuditEntry>>> appender = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<List<StoredAuditEntry>> mine = new ArrayList<>();
+                    for (int i = 0; i < rounds; i++) {
+                        if (batches) {
+                            List<AuditEntry> batch = new ArrayList<>();
+                            for (int b = 0; b < batchSize; b++) {
+                                batch.add(view(user, patient, MORNING.plusMillis(i))
+                                        .withDetail("hit " + b));
+                            }
+                            mine.add(log.appendAll(batch));
+                        } else {
+                            mine.add(List.of(log.append(view(user, patient, MORNING.plusMillis(i)))));
+                        }
+                    }
+                    return mine;
+                };
+                results.add(pool.submit(appender));
+            }
+            List<Long> sequences = new ArrayList<>();
+            for (Future<List<List<StoredAuditEntry>>> result : results) {
+                for (List<StoredAuditEntry> run : result.get(120, TimeUnit.SECONDS)) {
+                    for (int i = 0; i < run.size(); i++) {
+                        assertThat(run.get(i).sequence()).isEqualTo(run.get(0).sequence() + i);
+                        assertThat(run.get(i).entry().detail()).isIn("", "hit " + i);
+                    }
+                    run.forEach(stored -> sequences.add(stored.sequence()));
+                }
+            }
+
+            int total = (threads / 2) * rounds * batchSize + (threads - threads / 2) * rounds;
+            assertThat(sequences)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, total).boxed().toList());
+            assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+            assertThat(log.search(AuditQuery.all()).total()).isEqualTo(total);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyThreadsAppendingAtOnceEachGetTheirOwnEntryStoredOnceAndOneUnstorableEntryFailsOnlyItsCaller_SAF2()
+            throws Exception {
+        int threads = 8;
+        int perThread = 20;
+        AuditLog refusingBad = refusing(entry -> entry.detail().startsWith("bad"));
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Object>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                UserId user = UserId.of("user-" + t);
+                int thread = t;
+                Callable<List<Object>> appender = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<Object> outcomes = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        boolean bad = thread % 3 == 0 && i % 4 == 1;
+                        AuditEntry entry = view(user, patient, MORNING.plusMillis(i))
+                                .withDetail((bad ? "bad " : "good ") + thread + "/" + i);
+                        try {
+                            StoredAuditEntry stored = refusingBad.append(entry);
+                            assertThat(stored.entry()).isEqualTo(entry);
+                            outcomes.add(stored);
+                        } catch (AuditWriteFailedException e) {
+                            assertThat(bad)
+                                    .as("only a bad entry fails: " + entry.detail())
+                                    .isTrue();
+                            outcomes.add(e);
+                        }
+                    }
+                    return outcomes;
+                };
+                results.add(pool.submit(appender));
+            }
+            List<Long> sequences = new ArrayList<>();
+            int failures = 0;
+            for (Future<List<Object>> result : results) {
+                for (Object outcome : result.get(120, TimeUnit.SECONDS)) {
+                    if (outcome instanceof StoredAuditEntry stored) {
+                        sequences.add(stored.sequence());
+                    } else {
+                        failures++;
+                    }
+                }
+            }
+
+            int bad = 3 * (perThread / 4);
+            assertThat(failures).isEqualTo(bad);
+            int stored = threads * perThread - bad;
+            assertThat(sequences)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, stored).boxed().toList());
+            assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+            List<StoredAuditEntry> all =
+                    log.search(AuditQuery.all().page(0, 1000)).entries();
+            assertThat(all).hasSize(stored).noneMatch(e -> e.entry().detail().startsWith("bad"));
         } finally {
             pool.shutdownNow();
         }

@@ -4,6 +4,7 @@ package org.openmrs.module.patientrecordings.audit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 class InMemoryAuditLogTest extends AuditLogContract {
 
@@ -78,5 +79,11 @@ class InMemoryAuditLogTest extends AuditLogContract {
             }
         }
         throw new IllegalArgumentException("no stored entry " + sequence);
+    }
+
+    @Override
+    protected AuditLog refusing(Predicate<AuditEntry> matching) {
+        inMemory.refuseEntries(matching);
+        return inMemory;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,20 +46,149 @@ public final class JpaAuditLog implements AuditLog {
 
     private static final int VERIFY_BATCH = 500;
 
+    /** The most entries one group commit writes in one transaction. */
+    private static final int GROUP_LIMIT = 256;
+
+    /** Entries waiting for a group commit, oldest first; also the monitor the waiting appenders wait on. */
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+
+    /** Whether an appender is writing a group now; guarded by {@link #queue}. */
+    private boolean leading;
+
     private final Transactions database;
 
     public JpaAuditLog(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Appends in a transaction of its own, committed before this returns. */
+    /**
+     * Appends in a transaction committed before this returns; entries appended by other threads meanwhile may share
+     * that transaction (group commit). The first appender that finds no transaction under way leads: it takes the
+     * entries waiting, its own among them, and writes them in one transaction under one lock of the head row, in the
+     * order they came; the others wait until the leader hands each its stored entry, or its failure. When the shared
+     * transaction fails, the leader writes each of its entries again alone, so that an entry that cannot be stored
+     * fails only its own access (SAF-2) and the others are stored once.
+     */
     @Override
     public StoredAuditEntry append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        Pending mine = new Pending(entry);
+        boolean interrupted = false;
         try {
-            return database.inTransaction(entityManager -> appendWithin(entityManager, entry));
+            synchronized (queue) {
+                queue.add(mine);
+                while (!mine.done() && leading) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        // The entry is queued and a leader will write it; the access waits for its outcome.
+                        interrupted = true;
+                    }
+                }
+                if (mine.done()) {
+                    return mine.outcome();
+                }
+                leading = true;
+            }
+            lead(mine);
+            return mine.outcome();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Writes the waiting entries, a batch at a time, until the leader's own is written; then steps down. */
+    private void lead(Pending mine) {
+        try {
+            while (!mine.done()) {
+                List<Pending> batch = new ArrayList<>();
+                synchronized (queue) {
+                    while (!queue.isEmpty() && batch.size() < GROUP_LIMIT) {
+                        batch.add(queue.poll());
+                    }
+                }
+                write(batch);
+            }
+        } finally {
+            synchronized (queue) {
+                leading = false;
+                queue.notifyAll();
+            }
+        }
+    }
+
+    /** Stores a batch in one transaction; when that fails, each entry alone. Every entry ends done. */
+    private void write(List<Pending> batch) {
+        try {
+            try {
+                List<StoredAuditEntry> stored = database.inTransaction(entityManager -> appendAllWithin(
+                        entityManager, batch.stream().map(Pending::entry).toList()));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).stored(stored.get(i));
+                }
+            } catch (RuntimeException shared) {
+                for (Pending pending : batch) {
+                    if (batch.size() == 1) {
+                        pending.failed(shared);
+                    } else {
+                        writeAlone(pending);
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            batch.stream().filter(pending -> !pending.done()).forEach(pending -> pending.failed(e));
+            throw e;
+        } finally {
+            synchronized (queue) {
+                queue.notifyAll();
+            }
+        }
+    }
+
+    private void writeAlone(Pending pending) {
+        try {
+            pending.stored(
+                    database.inTransaction(entityManager -> appendAllWithin(entityManager, List.of(pending.entry())))
+                            .get(0));
         } catch (RuntimeException e) {
-            throw new AuditWriteFailedException("the access could not be audited", e);
+            pending.failed(e);
+        }
+    }
+
+    /** An entry waiting to be written, and then its outcome; read and written under the queue's monitor. */
+    private static final class Pending {
+
+        private final AuditEntry entry;
+        private volatile StoredAuditEntry stored;
+        private volatile Throwable failure;
+
+        Pending(AuditEntry entry) {
+            this.entry = entry;
+        }
+
+        AuditEntry entry() {
+            return entry;
+        }
+
+        boolean done() {
+            return stored != null || failure != null;
+        }
+
+        void stored(StoredAuditEntry result) {
+            this.stored = result;
+        }
+
+        void failed(Throwable cause) {
+            this.failure = cause;
+        }
+
+        StoredAuditEntry outcome() {
+            if (stored != null) {
+                return stored;
+            }
+            throw new AuditWriteFailedException("the access could not be audited", failure);
         }
     }
 
@@ -70,6 +200,28 @@ public final class JpaAuditLog implements AuditLog {
      */
     public StoredAuditEntry appendWithin(EntityManager entityManager, AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        return appendAllWithin(entityManager, List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends several entries in one transaction of its own: the head row is locked once, the entries are chained
+     * in the order given and committed together before this returns, or none is stored (SAF-2).
+     */
+    @Override
+    public List<StoredAuditEntry> appendAll(List<AuditEntry> entries) {
+        List<AuditEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return database.inTransaction(entityManager -> appendAllWithin(entityManager, batch));
+        } catch (RuntimeException e) {
+            throw new AuditWriteFailedException("the accesses could not be audited", e);
+        }
+    }
+
+    /** Locks the head once, chains the entries after it in order, stores them and moves the head past the last. */
+    private static List<StoredAuditEntry> appendAllWithin(EntityManager entityManager, List<AuditEntry> entries) {
         if (!entityManager.getTransaction().isActive()) {
             throw new IllegalStateException("appendWithin needs an active transaction");
         }
@@ -77,11 +229,17 @@ public final class JpaAuditLog implements AuditLog {
         if (head == null) {
             throw new IllegalStateException("the audit chain head row is missing: the schema was not migrated");
         }
-        StoredAuditEntry stored = new AuditChainHead(head.lastSequence(), head.lastHash()).link(entry);
-        entityManager.persist(AuditEntryRow.of(stored));
-        head.advanceTo(stored);
+        AuditChainHead next = new AuditChainHead(head.lastSequence(), head.lastHash());
+        List<StoredAuditEntry> stored = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            StoredAuditEntry linked = next.link(entry);
+            entityManager.persist(AuditEntryRow.of(linked));
+            stored.add(linked);
+            next = AuditChainHead.of(linked);
+        }
+        head.advanceTo(stored.get(stored.size() - 1));
         entityManager.flush();
-        return stored;
+        return List.copyOf(stored);
     }
 
     @Override

@@ -19,7 +19,9 @@ import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 /**
  * Recordings in the database. Every call joins the thread's unit of work when there is one ({@link
  * Transactions#inCurrentTransaction}). "Oldest first" is the order in which recordings were first saved, as in the
- * in-memory store. There is no delete (REC-1).
+ * in-memory store. There is no delete (REC-1). Lists of recordings are read whole before their rows are mapped, so
+ * that the {@code @BatchSize} of the rows' collections loads them for many rows in one statement; a streamed result
+ * would map each row before reading the next, and load each row's collections with statements of their own.
  */
 public final class JpaRecordingRepository implements RecordingRepository {
 
@@ -166,7 +168,8 @@ public final class JpaRecordingRepository implements RecordingRepository {
                         "select r from RecordingRow r where r.patientId = :patient order by r.number",
                         RecordingRow.class)
                 .setParameter("patient", patient.value())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(RecordingMapper::read)
                 .toList());
     }
@@ -179,7 +182,8 @@ public final class JpaRecordingRepository implements RecordingRepository {
                         "select r from RecordingRow r where :flag member of r.flags order by r.number",
                         RecordingRow.class)
                 .setParameter("flag", flag.name())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(RecordingMapper::read)
                 .toList());
     }
@@ -197,7 +201,8 @@ public final class JpaRecordingRepository implements RecordingRepository {
                 .createQuery("select r from RecordingRow r order by r.number", RecordingRow.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(RecordingMapper::read)
                 .toList());
     }

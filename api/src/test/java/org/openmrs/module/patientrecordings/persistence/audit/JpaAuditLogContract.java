@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -121,6 +122,12 @@ abstract class JpaAuditLogContract extends AuditLogContract {
         Database closed = Database.open(testDatabase.settings(), JpaAuditLog.ENTITIES);
         closed.close();
         return new JpaAuditLog(closed);
+    }
+
+    /** A log over the same database whose every transaction refuses to persist a matching entry's row. */
+    @Override
+    protected AuditLog refusing(Predicate<AuditEntry> matching) {
+        return new JpaAuditLog(new RefusingTransactions(database, matching));
     }
 
     private void update(String sql, Object... parameters) {

@@ -25,11 +25,10 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Media;
@@ -191,7 +190,10 @@ public final class MediaProvider implements IResourceProvider {
         return new MethodOutcome(current.getIdElement(), false).setResource(current);
     }
 
-    /** Searches one patient's recordings (the service audits each hit); the other parameters narrow them. */
+    /**
+     * Searches one patient's recordings; the other parameters narrow them. The hits are served a page at a time, and
+     * only the recordings of a page returned are audited, before it is returned (SAF-2; {@link MediaSearchPages}).
+     */
     @Search
     public IBundleProvider search(
             @OptionalParam(name = Media.SP_PATIENT) ReferenceParam patient,
@@ -216,21 +218,36 @@ public final class MediaProvider implements IResourceProvider {
         }
         MediaSearch criteria = new MediaSearch(
                 encounter, status, type, kind, created, site, area, purpose, consentStatus, initiator, lastUpdated);
-        List<Recording> hits = services
-                .recordings()
-                .findForPatient(PatientId.of(
-                        RequestChecks.referencedId(whose, patient != null ? "patient" : "subject", "Patient")))
-                .stream()
+        PatientId patientId =
+                PatientId.of(RequestChecks.referencedId(whose, patient != null ? "patient" : "subject", "Patient"));
+        List<Recording> matching = services.recordings().searchForPatient(patientId).stream()
                 .filter(criteria.onRecording())
                 .sorted(MediaSearch.order(sort))
                 .toList();
-        List<Media> media = views.toFhir(hits, request.getFhirServerBase()).stream()
-                .filter(criteria.onMedia())
-                .toList();
-        if (includes != null && !includes.isEmpty()) {
-            media.forEach(this::includeConsent);
+        String serverBase = request.getFhirServerBase();
+        List<Recording> hits = matching;
+        List<Media> rendered = null;
+        if (criteria.needsMedia()) {
+            List<Recording> kept = new ArrayList<>();
+            List<Media> keptMedia = new ArrayList<>();
+            List<Media> all = views.toFhir(matching, serverBase);
+            for (int i = 0; i < matching.size(); i++) {
+                if (criteria.onMedia().test(all.get(i))) {
+                    kept.add(matching.get(i));
+                    keptMedia.add(all.get(i));
+                }
+            }
+            hits = kept;
+            rendered = keptMedia;
         }
-        return new SimpleBundleProvider(List.<IBaseResource>copyOf(media));
+        boolean including = includes != null && !includes.isEmpty();
+        return new MediaSearchPages(
+                patientId,
+                hits,
+                rendered,
+                page -> views.toFhir(page, serverBase),
+                services.recordings(),
+                including ? this::includeConsent : m -> {});
     }
 
     /** _include=Media:consent: the governing consent travels with the Media (its read is audited). */

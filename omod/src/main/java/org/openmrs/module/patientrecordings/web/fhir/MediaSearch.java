@@ -65,6 +65,11 @@ record MediaSearch(
                 && (lastUpdated == null || within(lastUpdated, Date.from(r.lastUpdated())));
     }
 
+    /** Whether a criterion is matched on the rendered Media ({@link #onMedia()}), so every hit must be rendered. */
+    boolean needsMedia() {
+        return status != null || consentStatus != null;
+    }
+
     Predicate<Media> onMedia() {
         return m -> (status == null || any(status, m.getStatus().toCode()))
                 && (consentStatus == null

@@ -763,6 +763,57 @@ class FhirServerIT {
     }
 
     @Test
+    void aSearchAuditsExactlyTheRecordingsOfEachPageItReturnsAndCountsEveryVisibleHit_SAF2() {
+        PatientId patient = PatientId.random();
+        IGenericClient clinician = client("clinician");
+        clinician.create().resource(Requests.consentGiven(patient)).execute();
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(id(start(clinician, patient)));
+        }
+
+        Bundle first = clinician
+                .search()
+                .byUrl("Media?patient=" + patient + "&_count=2")
+                .returnBundle(Bundle.class)
+                .execute();
+        List<String> firstPage = first.getEntry().stream()
+                .map(e -> e.getResource().getIdElement().getIdPart())
+                .toList();
+
+        assertThat(first.getTotal()).isEqualTo(5);
+        assertThat(firstPage).hasSize(2);
+        assertThat(searchHitsAudited(all)).containsExactlyInAnyOrderElementsOf(firstPage);
+
+        Bundle second = clinician.loadPage().next(first).execute();
+        List<String> secondPage = second.getEntry().stream()
+                .map(e -> e.getResource().getIdElement().getIdPart())
+                .toList();
+        assertThat(secondPage).hasSize(2).doesNotContainAnyElementsOf(firstPage);
+        List<String> both = new java.util.ArrayList<>(firstPage);
+        both.addAll(secondPage);
+        assertThat(searchHitsAudited(all)).containsExactlyInAnyOrderElementsOf(both);
+    }
+
+    /** The recordings among these that were audited as a search hit, once for each time. */
+    private List<String> searchHitsAudited(List<String> recordings) {
+        List<String> hits = new java.util.ArrayList<>();
+        for (String recording : recordings) {
+            Bundle audit = client("auditor")
+                    .search()
+                    .byUrl("AuditEvent?entity=Media/" + recording + "&_count=100")
+                    .returnBundle(Bundle.class)
+                    .execute();
+            audit.getEntry().stream()
+                    .flatMap(e -> ((AuditEvent) e.getResource()).getEntity().stream())
+                    .map(x -> x.getDescription())
+                    .filter(d -> d != null && d.contains("action SEARCH"))
+                    .forEach(d -> hits.add(recording));
+        }
+        return hits;
+    }
+
+    @Test
     void aDisclosureTakesExactlyTheParametersItsOperationDefinitionRequires() throws Exception {
         String id = completedRecording();
         Parameters legal = new Parameters();
