@@ -23,7 +23,7 @@ final class AnswerAfterCommit extends HttpServletResponseWrapper {
     static final int HELD_BYTES = 256 * 1024;
 
     private ServletOutputStream stream;
-    private PrintWriter writer;
+    private HeldWriter writer;
 
     AnswerAfterCommit(HttpServletResponse response) {
         super(response);
@@ -56,11 +56,9 @@ final class AnswerAfterCommit extends HttpServletResponseWrapper {
     /** Lets the answer leave: what the servlet wrote, flushed now. */
     void release() throws IOException {
         if (writer != null) {
-            ((HeldWriter) writer).release();
+            writer.release();
         }
-        if (!getResponse().isCommitted() || stream != null || writer != null) {
-            getResponse().flushBuffer();
-        }
+        getResponse().flushBuffer();
     }
 
     /** The container's stream, without its flush and close until released. */
