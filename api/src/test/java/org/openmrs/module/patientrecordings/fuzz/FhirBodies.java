@@ -2,16 +2,17 @@
 package org.openmrs.module.patientrecordings.fuzz;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.openmrs.module.patientrecordings.fhir.UnreadableBodies;
 
 /**
  * A request body read as the FHIR endpoints read it: HAPI's parser for the body's encoding, with the context's default
  * (lenient) error handler, into the resource type the endpoint takes. A body HAPI cannot read is refused by the
- * endpoints with SAF-4 "Malformed FHIR" (400), which is the {@link DataFormatException} this returns as empty.
+ * endpoints with SAF-4 "Malformed FHIR" (400): the parser's refusal, or a failure inside its reading methods ({@link
+ * UnreadableBodies}), which this returns as empty. Anything else escapes as a finding.
  */
 final class FhirBodies {
 
@@ -32,8 +33,11 @@ final class FhirBodies {
         parser.setParserErrorHandler(new LenientErrorHandler(false));
         try {
             return Optional.of(parser.parseResource(type, body));
-        } catch (DataFormatException malformed) {
-            return Optional.empty();
+        } catch (RuntimeException unread) {
+            if (UnreadableBodies.causedBy(unread)) {
+                return Optional.empty();
+            }
+            throw unread;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.openmrs.module.patientrecordings.domain.ErrorCode;
 import org.openmrs.module.patientrecordings.domain.Reason;
 import org.openmrs.module.patientrecordings.domain.RuleViolationException;
 import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
+import org.openmrs.module.patientrecordings.fhir.UnreadableBodies;
 import org.openmrs.module.patientrecordings.persistence.DatabaseUnavailable;
 import org.openmrs.module.patientrecordings.storage.StoreFault;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns every refusal into an OperationOutcome carrying our error codes, with the HTTP status its codes call for:
  * SAF-3 and a sealed recording (CON-5) 403, NF-1 404, VER-1 409 (412 when the client sent If-Match), a DELETE refused by REC-1 405, input errors
- * (SAF-4, malformed FHIR) 400, every other rule 422. HAPI's own 4xx errors get the matching code too, so that a
+ * (SAF-4, malformed FHIR, including a body HAPI's parser fails on, {@link UnreadableBodies}) 400, every other rule 422. HAPI's own 4xx errors get the matching code too, so that a
  * client only ever reads codes, with HAPI's message codes kept out of {@code details.text}. A value the domain
  * refuses is the client's input (400, SAF-4); anything else is logged under an incident id and answered 500 with that
  * id alone, never a class name or a stack trace. A database that cannot be reached is answered 503 with {@code
@@ -54,6 +55,10 @@ public final class RuleViolationResponses {
         DataFormatException malformed = find(thrown, DataFormatException.class);
         if (malformed != null) {
             return response(400, forPeople(ErrorCode.SAF_4, "Malformed FHIR: ", malformed.getMessage()));
+        }
+        if (UnreadableBodies.causedBy(thrown)) {
+            LOG.debug("event=body_unreadable", thrown);
+            return response(400, forPeople(ErrorCode.SAF_4, "Malformed FHIR: ", UnreadableBodies.MESSAGE));
         }
         if (thrown instanceof BaseServerResponseException hapi && hapi.getStatusCode() < 500) {
             return response(hapi.getStatusCode(), forPeople(codeFor(hapi.getStatusCode()), "", hapi.getMessage()));

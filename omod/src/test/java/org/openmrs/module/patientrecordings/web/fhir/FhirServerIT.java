@@ -41,6 +41,7 @@ import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.Purpose;
 import org.openmrs.module.patientrecordings.fhir.FhirUrls;
 import org.openmrs.module.patientrecordings.fhir.PurposeCodes;
+import org.openmrs.module.patientrecordings.fhir.UnreadableBodies;
 
 class FhirServerIT {
 
@@ -353,6 +354,26 @@ class FhirServerIT {
                 .getIssueFirstRep();
         assertThat(issue.getDetails().getText()).doesNotContain("HAPI-");
         assertThat(issue.getDiagnostics()).contains("HAPI-");
+    }
+
+    @Test
+    void aBodyTheParserFailsOnIsRefusedWithSaf4NotAServerFailure() throws Exception {
+        // A JSON member with an empty name makes HAPI's parser fail with an index out of range, not a refusal.
+        for (String type : List.of("Media", "Consent")) {
+            HttpResponse<String> refused = post(
+                    "/" + type,
+                    "clinician",
+                    "application/fhir+json",
+                    ("{\"resourceType\": \"" + type + "\", \"\": 1}").getBytes(StandardCharsets.UTF_8),
+                    null);
+
+            assertThat(refused.statusCode()).as(type).isEqualTo(400);
+            assertThat(codes(refused.body())).as(type).containsExactly("SAF-4");
+            assertThat(refused.body())
+                    .as(type)
+                    .contains(UnreadableBodies.MESSAGE)
+                    .doesNotContain("incident");
+        }
     }
 
     @Test
