@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,8 @@ import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
  *   <li>B1 ingest: one POST, 2,000,000-byte and 8 MiB chunks, against a raw copy of the same file with fsync;
  *   <li>B2 download of the whole content, and the time to the first byte of a Range read;
  *   <li>reads under load: {@code GET Media/{id}} and {@code Media?patient=…&_count=20} at 16 connections, against
- *       {@code GET /fhir/metadata} (no authentication, no database) at 16 connections.
+ *       {@code GET /fhir/metadata} (no authentication, no database) at 16 connections; with {@code wrk} when it is
+ *       installed ({@link Wrk}), otherwise with the Java load driver.
  * </ul>
  *
  * Sizes and durations: {@code -Dbench.bytes} (default 256 MiB) and {@code -Dbench.seconds} per load phase (default 10).
@@ -42,6 +44,8 @@ class PerformanceBench {
     private static final long BYTES = Long.getLong("bench.bytes", 256L * 1024 * 1024);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CONNECTIONS = 16;
+    private static final int ROUNDS = 3;
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 10);
     private static final String CLINICIAN = BenchClient.CLINICIAN;
 
     private final HttpClient http =
@@ -89,7 +93,29 @@ class PerformanceBench {
             report.put("B2.rangeTtfbMs", ttfb);
             line("");
 
-            line("### Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
+            readsUnderLoad(server, id);
+        }
+        line("");
+        line("Load average after the run: " + BenchReport.loadAverage() + ".");
+        assertThat(report.publish()).isNotEmptyFile();
+    }
+
+    /**
+     * The reads at {@link #CONNECTIONS} connections against {@code /fhir/metadata}: with {@code wrk} when it is
+     * installed (a load generator outside the server's JVM), after a warm-up of every request, in {@link #ROUNDS}
+     * rounds of metadata, read and search one after another, reported round by round and as the round with the
+     * median share of metadata's rate; otherwise with the Java load driver in this JVM, once.
+     */
+    private void readsUnderLoad(StandaloneApplication server, String id) throws Exception {
+        URI metadataUri = uri(server, "/fhir/metadata");
+        URI mediaUri = uri(server, "/fhir/Media/" + id);
+        URI searchUri = uri(server, "/fhir/Media?patient=" + DemoData.ADULT.value() + "&_count=20");
+        boolean wrk = Wrk.available();
+        line("### Reads under load (" + CONNECTIONS + " connections, " + SECONDS + " s each)");
+        line("");
+        if (!wrk) {
+            line("Load generator: the Java load driver in the bench's JVM (`wrk` is not installed; `apt-get install"
+                    + " wrk` for the figures of a load generator outside the server's JVM).");
             line("");
             line("| what | req/s | p50 ms | p99 ms | errors | % of metadata's req/s |");
             line("|---|---|---|---|---|---|");
@@ -99,10 +125,47 @@ class PerformanceBench {
             loadRow("load.metadata", "GET /fhir/metadata (baseline)", metadata, metadata);
             loadRow("load.media", "GET Media/{id}", media, metadata);
             loadRow("load.search", "GET Media?patient=…&_count=20", search, metadata);
+            return;
+        }
+        line("Load generator: `wrk` (2 threads, keep-alive), each request warmed up for " + WARM_UP_SECONDS
+                + " s first, then " + ROUNDS + " rounds of metadata, read and search one after another.");
+        line("");
+        for (int i = 0; i < 2; i++) {
+            Wrk.run(metadataUri, null, CONNECTIONS, WARM_UP_SECONDS / 2);
+            Wrk.run(mediaUri, CLINICIAN, CONNECTIONS, WARM_UP_SECONDS / 2);
+            Wrk.run(searchUri, CLINICIAN, CONNECTIONS, WARM_UP_SECONDS / 2);
+        }
+        List<Load[]> rounds = new ArrayList<>();
+        line("| round | metadata req/s | Media/{id} req/s (p50 / p99 ms) | % of metadata | search req/s (p50 / p99 ms)"
+                + " | % of metadata |");
+        line("|---|---|---|---|---|---|");
+        for (int round = 1; round <= ROUNDS; round++) {
+            Load metadata = Wrk.run(metadataUri, null, CONNECTIONS, SECONDS);
+            Load media = Wrk.run(mediaUri, CLINICIAN, CONNECTIONS, SECONDS);
+            Load search = Wrk.run(searchUri, CLINICIAN, CONNECTIONS, SECONDS);
+            rounds.add(new Load[] {metadata, media, search});
+            line("| " + round + " | " + fmt(metadata.perSecond()) + " | " + fmt(media.perSecond()) + " ("
+                    + fmt(media.p50Millis()) + " / " + fmt(media.p99Millis()) + ") | "
+                    + fmt(100 * media.perSecond() / metadata.perSecond()) + " % | " + fmt(search.perSecond()) + " ("
+                    + fmt(search.p50Millis()) + " / " + fmt(search.p99Millis()) + ") | "
+                    + fmt(100 * search.perSecond() / metadata.perSecond()) + " % |");
         }
         line("");
-        line("Load average after the run: " + BenchReport.loadAverage() + ".");
-        assertThat(report.publish()).isNotEmptyFile();
+        line("The round with the median share of metadata's rate for the read, and for the search:");
+        line("");
+        line("| what | req/s | p50 ms | p99 ms | errors | % of metadata's req/s |");
+        line("|---|---|---|---|---|---|");
+        Load[] forRead = medianRound(rounds, 1);
+        Load[] forSearch = medianRound(rounds, 2);
+        loadRow("load.metadata", "GET /fhir/metadata (baseline)", forRead[0], forRead[0]);
+        loadRow("load.media", "GET Media/{id}", forRead[1], forRead[0]);
+        loadRow("load.search", "GET Media?patient=…&_count=20", forSearch[2], forSearch[0]);
+    }
+
+    private static Load[] medianRound(List<Load[]> rounds, int which) {
+        List<Load[]> byShare = new ArrayList<>(rounds);
+        byShare.sort(Comparator.comparingDouble(r -> r[which].perSecond() / r[0].perSecond()));
+        return byShare.get(byShare.size() / 2);
     }
 
     private double rawCopy(Path source, Path target) throws IOException {
