@@ -45,7 +45,7 @@ class PerformanceBench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CONNECTIONS = 16;
     private static final int ROUNDS = 3;
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 30);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 120);
     private static final String CLINICIAN = BenchClient.CLINICIAN;
 
     private final HttpClient http =
