@@ -119,9 +119,9 @@ class PerformanceBench {
             line("");
             line("| what | req/s | p50 ms | p99 ms | errors | % of metadata's req/s |");
             line("|---|---|---|---|---|---|");
-            Load metadata = load(server, "/fhir/metadata", null);
-            Load media = load(server, "/fhir/Media/" + id, CLINICIAN);
-            Load search = load(server, "/fhir/Media?patient=" + DemoData.ADULT.value() + "&_count=20", CLINICIAN);
+            Load metadata = load(metadataUri, null);
+            Load media = load(mediaUri, CLINICIAN);
+            Load search = load(searchUri, CLINICIAN);
             loadRow("load.metadata", "GET /fhir/metadata (baseline)", metadata, metadata);
             loadRow("load.media", "GET Media/{id}", media, metadata);
             loadRow("load.search", "GET Media?patient=…&_count=20", search, metadata);
@@ -266,8 +266,8 @@ class PerformanceBench {
         return percentile(times, 50) / 1e6;
     }
 
-    private Load load(StandaloneApplication server, String path, String authorization) throws Exception {
-        return LoadDriver.concurrent(CONNECTIONS, SECONDS, LoadDriver.gets(uri(server, path), authorization));
+    private static Load load(URI target, String authorization) throws Exception {
+        return LoadDriver.concurrent(CONNECTIONS, SECONDS, LoadDriver.gets(target, authorization));
     }
 
     private void giveConsent(StandaloneApplication server) throws Exception {

@@ -68,7 +68,11 @@ final class Wrk {
         command.add(target.toString());
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+        if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            wrk.destroyForcibly();
+            throw new IllegalStateException("wrk did not finish: " + report);
+        }
+        if (wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk failed: " + report);
         }
         return parse(report);
