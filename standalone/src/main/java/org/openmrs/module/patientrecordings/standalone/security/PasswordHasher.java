@@ -7,9 +7,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 /**
  * Password hashes with Argon2id (spring-security-crypto's current defaults: 16 MiB, 2 iterations, random salt),
  * stored in the encoded form {@code $argon2id$v=19$m=...$salt$hash} that carries its own parameters, so that
- * stronger defaults later still verify old hashes. Thread-safe.
+ * stronger defaults later still verify old hashes. Thread-safe. Not final, so that a test can count verifications.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 

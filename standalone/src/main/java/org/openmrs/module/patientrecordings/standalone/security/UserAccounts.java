@@ -108,6 +108,16 @@ public final class UserAccounts {
         if (recognised.isPresent()) {
             return recognised;
         }
+        return verified.oneAtATime(username, password, () -> verify(username, password, current));
+    }
+
+    /** Verifies a password with Argon2, unless a request with the same credentials has just done so. */
+    private Optional<UserAccount> verify(
+            String username, String password, Optional<VerifiedCredentials.Verified> current) {
+        Optional<UserAccount> meanwhile = verified.find(username, password, current);
+        if (meanwhile.isPresent()) {
+            return meanwhile;
+        }
         pause(failures.delayBeforeAttempt(username));
         boolean matches = hasher.matches(
                 password,

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,6 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       unchanged: a changed password hash, privilege, name or a removed user drops it ({@link #find}).
  *   <li>An entry lives at most {@code timeToLive} after its verification, and at most {@code capacity} entries are
  *       kept (the least recently used goes first).
+ *   <li>Credentials are verified one request at a time ({@link #oneAtATime}): when an entry expires under a client
+ *       sending many requests at once, one of them pays Argon2 and the others find its result, instead of every
+ *       request paying at the same moment.
  * </ul>
  *
  * Thread-safe.
@@ -67,6 +73,7 @@ final class VerifiedCredentials {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
     private final Map<ByteBuffer, Entry> entries;
+    private final ConcurrentHashMap<ByteBuffer, ReentrantLock> verifying = new ConcurrentHashMap<>();
 
     VerifiedCredentials(Clock clock) {
         this(clock, DEFAULT_TIME_TO_LIVE, DEFAULT_CAPACITY);
@@ -128,6 +135,26 @@ final class VerifiedCredentials {
         Entry entry = new Entry(verified, clock.instant().plus(timeToLive));
         synchronized (entries) {
             entries.put(id, entry);
+        }
+    }
+
+    /**
+     * Runs {@code verification} for these credentials while no other thread runs one for the same credentials, so that
+     * requests carrying the same credentials at the same moment wait for each other: the verification should first
+     * {@link #find} again, and find what the one before it remembered. Different credentials never wait for each
+     * other.
+     */
+    <T> T oneAtATime(String username, String password, Supplier<T> verification) {
+        ByteBuffer id = id(username, password);
+        ReentrantLock lock = verifying.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return verification.get();
+        } finally {
+            lock.unlock();
+            if (!lock.hasQueuedThreads()) {
+                verifying.remove(id, lock);
+            }
         }
     }
 

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.patientrecordings.domain.Privilege;
@@ -74,6 +82,44 @@ class UserAccountsTest {
         assertThat(verified.size()).isEqualTo(1);
         assertThat(cached.authenticate("nurse", "Secret124")).isEmpty();
         assertThat(cached.authenticate("nurse", "Secret123")).isPresent();
+    }
+
+    @Test
+    void requestsArrivingTogetherWithTheSameCredentialsPayArgon2Once() throws Exception {
+        AtomicInteger verifications = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public boolean matches(String password, String hash) {
+                verifications.incrementAndGet();
+                return super.matches(password, hash);
+            }
+        };
+        UserAccounts cached =
+                new UserAccounts(database, counting, Clock.systemUTC(), new VerifiedCredentials(Clock.systemUTC()));
+        UserAccount nurse = cached.createIfAbsent("nurse", "Nurse Jo", "Secret123", Set.of(Privilege.VIEW_RECORDINGS))
+                .orElseThrow();
+        int requests = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Optional<UserAccount>>> logins = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                logins.add(threads.submit(() -> {
+                    start.await();
+                    return cached.authenticate("nurse", "Secret123");
+                }));
+            }
+            start.countDown();
+            for (Future<Optional<UserAccount>> login : logins) {
+                assertThat(login.get()).contains(nurse);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(verifications).hasValue(1);
+        assertThat(cached.authenticate("nurse", "Secret124")).isEmpty();
+        assertThat(verifications).hasValue(2);
     }
 
     @Test
