@@ -89,6 +89,11 @@ public final class ConsentService implements PatientConsents {
         return stored.bearingOn(patient, recording);
     }
 
+    @Override
+    public Both both(PatientId patient, RecordingId recording) {
+        return stored.both(patient, recording);
+    }
+
     /** CON-1, CON-2, CON-3, CON-8, CON-11: records a consent given. */
     public Decided give(ConsentCommand command) {
         return decide(command, ConsentState.GIVEN);

@@ -34,4 +34,13 @@ public final class StoredPatientConsents implements PatientConsents {
                 .map(c -> c.factFor(recording))
                 .toList();
     }
+
+    /** {@link #of} and {@link #bearingOn} from one read of the repository. */
+    @Override
+    public Both both(PatientId patient, RecordingId recording) {
+        List<RecordingConsent> found = consents.findByPatient(patient);
+        return new Both(
+                found.stream().map(RecordingConsent::fact).toList(),
+                found.stream().map(c -> c.factFor(recording)).toList());
+    }
 }

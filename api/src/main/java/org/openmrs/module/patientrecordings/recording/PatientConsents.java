@@ -20,4 +20,23 @@ public interface PatientConsents {
      * consents again. Deliberately not a default method: whoever wires the services must supply it.
      */
     List<ConsentFact> bearingOn(PatientId patient, RecordingId recording);
+
+    /**
+     * {@link #of} and {@link #bearingOn} from one read of the patient's consents, for a caller that needs both (a
+     * recording checked for a use and then shown). By default two reads; a store should answer from one.
+     */
+    default Both both(PatientId patient, RecordingId recording) {
+        return new Both(of(patient), bearingOn(patient, recording));
+    }
+
+    /**
+     * @param asRecorded the patient's consents as {@link #of} gives them
+     * @param bearingOn the same consents as {@link #bearingOn} gives them for the recording
+     */
+    record Both(List<ConsentFact> asRecorded, List<ConsentFact> bearingOn) {
+        public Both {
+            asRecorded = List.copyOf(asRecorded);
+            bearingOn = List.copyOf(bearingOn);
+        }
+    }
 }

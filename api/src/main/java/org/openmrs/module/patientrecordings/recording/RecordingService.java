@@ -51,6 +51,7 @@ import org.openmrs.module.patientrecordings.port.ClinicalNotes;
 import org.openmrs.module.patientrecordings.port.EncounterDirectory;
 import org.openmrs.module.patientrecordings.port.PatientDirectory;
 import org.openmrs.module.patientrecordings.port.SiteDirectory;
+import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.RegisterQueries;
 import org.openmrs.module.patientrecordings.register.SitePolicyBreach;
 import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
@@ -334,15 +335,43 @@ public final class RecordingService {
      * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
      */
     public Recording use(RecordingId id, UseContext context) {
+        return use(id, context, "").recording();
+    }
+
+    /**
+     * Reads a recording for a use exactly as {@link #use} does, and returns with it what the rules weighed about its
+     * patient, so that the recording can be shown without reading them again.
+     *
+     * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
+     */
+    public Viewed view(RecordingId id, UseContext context) {
         return use(id, context, "");
     }
 
-    private Recording use(RecordingId id, UseContext context, String what) {
+    /**
+     * A recording read for a use, with its patient's consents and legal holds as the access check read them.
+     *
+     * @param recording the recording (or the version asked for)
+     * @param consents the patient's consents as recorded ({@link PatientConsents#of})
+     * @param holdsInForce the legal holds covering the patient's recordings when it was read (REC-5)
+     */
+    public record Viewed(Recording recording, List<ConsentFact> consents, List<LegalHold> holdsInForce) {
+        public Viewed {
+            Objects.requireNonNull(recording, "recording");
+            consents = List.copyOf(consents);
+            holdsInForce = List.copyOf(holdsInForce);
+        }
+    }
+
+    private Viewed use(RecordingId id, UseContext context, String what) {
         Actor actor = guard.actor();
         Recording recording = known(id);
+        List<LegalHold> holds = registers.holdsInForce(recording.patient(), guard.now());
+        PatientConsents.Both patientConsents = consents.both(recording.patient(), recording.id());
         String authority = context.authority() == null ? "" : "authority " + context.authority();
         guard.permit(
-                UsePolicy.decide(useRequest(actor, recording, context)),
+                UsePolicy.decide(useRequest(
+                        actor, recording, context, recording.facts(!holds.isEmpty()), patientConsents.bearingOn())),
                 new Subject(
                         actor,
                         auditAction(context),
@@ -350,7 +379,7 @@ public final class RecordingService {
                         id,
                         context.purpose(),
                         what.isEmpty() || authority.isEmpty() ? what + authority : what + "; " + authority));
-        return recording;
+        return new Viewed(recording, patientConsents.asRecorded(), holds);
     }
 
     /**
@@ -361,14 +390,25 @@ public final class RecordingService {
      * @throws RuleViolationException naming every failed rule; NF-1 when the recording or the version does not exist
      */
     public Recording useVersion(RecordingId id, long version, UseContext context) {
-        Recording current = use(id, context, "version " + version);
-        if (version == current.version()) {
+        return viewVersion(id, version, context).recording();
+    }
+
+    /**
+     * Reads one version of a recording for a use exactly as {@link #useVersion} does, with what the rules weighed about
+     * its patient (see {@link #view}).
+     *
+     * @throws RuleViolationException naming every failed rule; NF-1 when the recording or the version does not exist
+     */
+    public Viewed viewVersion(RecordingId id, long version, UseContext context) {
+        Viewed current = use(id, context, "version " + version);
+        if (version == current.recording().version()) {
             return current;
         }
-        return recordings
+        Recording older = recordings
                 .findVersion(id, version)
                 .orElseThrow(() -> RuleViolationException.of(
                         ErrorCode.NF_1, "Recording " + id + " has no version " + version, "version"));
+        return new Viewed(older, current.consents(), current.holdsInForce());
     }
 
     /**
@@ -378,7 +418,7 @@ public final class RecordingService {
      * @throws RuleViolationException naming every failed rule; NF-1 when it does not exist
      */
     public List<Recording> history(RecordingId id, UseContext context) {
-        Recording current = use(id, context, "history");
+        Recording current = use(id, context, "history").recording();
         List<Recording> versions = recordings.history(id);
         return versions.isEmpty() ? List.of(current) : versions;
     }
@@ -641,12 +681,22 @@ public final class RecordingService {
     }
 
     private UseRequest useRequest(Actor actor, Recording recording, UseContext context) {
+        return useRequest(
+                actor, recording, context, facts(recording), consents.bearingOn(recording.patient(), recording.id()));
+    }
+
+    private UseRequest useRequest(
+            Actor actor,
+            Recording recording,
+            UseContext context,
+            RecordingFacts facts,
+            List<ConsentFact> consentsBearingOn) {
         return new UseRequest(
                 actor,
                 context.action(),
                 context.purpose(),
-                facts(recording),
-                consents.bearingOn(recording.patient(), recording.id()),
+                facts,
+                consentsBearingOn,
                 context.authority(),
                 context.othersConsentedOrRedacted(),
                 context.approvedByRole(),

@@ -4,6 +4,7 @@ package org.openmrs.module.patientrecordings.register;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,13 @@ public final class RegisterQueries {
                 .search(LegalHold.class, inForceFor(patient, null), at, 0, 1)
                 .entries()
                 .isEmpty();
+    }
+
+    /** REC-5: the legal holds that cover the patient's recordings at {@code at}. */
+    public List<LegalHold> holdsInForce(PatientId patient, Instant at) {
+        return registers
+                .search(LegalHold.class, inForceFor(patient, null), at, 0, RegisterPage.ALL)
+                .entries();
     }
 
     private static RegisterFilter inForceFor(PatientId patient, UserId staff) {

@@ -44,6 +44,7 @@ import org.openmrs.module.patientrecordings.fhir.OperationOutcomes;
 import org.openmrs.module.patientrecordings.policy.UseAction;
 import org.openmrs.module.patientrecordings.recording.Recording;
 import org.openmrs.module.patientrecordings.recording.RecordingIdentifier;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.recording.Started;
 import org.openmrs.module.patientrecordings.recording.UseContext;
 
@@ -124,10 +125,10 @@ public final class MediaProvider implements IResourceProvider {
     public Media read(@IdParam IdType id, RequestDetails request) {
         RecordingId recordingId = RecordingId.of(id.getIdPart());
         UseContext view = UseContext.directCare(UseAction.VIEW);
-        Recording r = id.hasVersionIdPart()
-                ? services.recordings().useVersion(recordingId, versionOf(id), view)
-                : services.recordings().use(recordingId, view);
-        return views.toFhir(r, request.getFhirServerBase());
+        RecordingService.Viewed viewed = id.hasVersionIdPart()
+                ? services.recordings().viewVersion(recordingId, versionOf(id), view)
+                : services.recordings().view(recordingId, view);
+        return views.toFhir(viewed, request.getFhirServerBase());
     }
 
     /**

@@ -18,10 +18,12 @@ import org.openmrs.module.patientrecordings.policy.ConsentFact;
 import org.openmrs.module.patientrecordings.policy.NoticeMeans;
 import org.openmrs.module.patientrecordings.policy.TelephoneNotice;
 import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.RecordingService;
 import org.openmrs.module.patientrecordings.register.CovertAuthorisationEntry;
 import org.openmrs.module.patientrecordings.register.LegalHold;
 import org.openmrs.module.patientrecordings.register.RegisterFilter;
 import org.openmrs.module.patientrecordings.register.RegisterPage;
+import org.openmrs.module.patientrecordings.register.RegisterQueries;
 
 /**
  * Renders recordings the user may already see as Media: gathers each one's {@link MediaContext} (holds, covert
@@ -40,10 +42,27 @@ final class MediaViews {
         return toFhir(List.of(recording), serverBase).get(0);
     }
 
+    /** A recording read for a use, shown with the consents and holds its access check read (nothing read again). */
+    Media toFhir(RecordingService.Viewed viewed, String serverBase) {
+        PatientId patient = viewed.recording().patient();
+        return toFhir(
+                        List.of(viewed.recording()),
+                        serverBase,
+                        new HashMap<>(Map.of(patient, viewed.consents())),
+                        new HashMap<>(Map.of(patient, viewed.holdsInForce())))
+                .get(0);
+    }
+
     List<Media> toFhir(List<Recording> recordings, String serverBase) {
+        return toFhir(recordings, serverBase, new HashMap<>(), new HashMap<>());
+    }
+
+    private List<Media> toFhir(
+            List<Recording> recordings,
+            String serverBase,
+            Map<PatientId, List<ConsentFact>> consents,
+            Map<PatientId, List<LegalHold>> holds) {
         Instant now = services.guard().now();
-        Map<PatientId, List<LegalHold>> holds = new HashMap<>();
-        Map<PatientId, List<ConsentFact>> consents = new HashMap<>();
         return recordings.stream()
                 .map(r -> MediaTranslator.toFhir(
                         r,
@@ -59,12 +78,9 @@ final class MediaViews {
                 .toList();
     }
 
-    /** REC-5: the patient's legal holds in force, searched in the register's store. */
+    /** REC-5: the patient's legal holds in force. */
     private List<LegalHold> holdsInForce(PatientId patient, Instant now) {
-        RegisterFilter inForce = new RegisterFilter(patient, null, null, null, true, null, null, null);
-        return services.registerEntries()
-                .search(LegalHold.class, inForce, now, 0, RegisterPage.ALL)
-                .entries();
+        return new RegisterQueries(services.registerEntries()).holdsInForce(patient, now);
     }
 
     private static ConsentState consentState(Recording r, List<ConsentFact> facts) {

@@ -227,7 +227,7 @@ final class ConfigParser {
         String url = text(
                 Setting.JDBC_URL,
                 "jdbc:h2:file:" + dataDir.resolve("database").resolve("patientrecordings")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
         if (!url.startsWith("jdbc:")) {
             throw invalid(Setting.JDBC_URL, values.get(Setting.JDBC_URL), "a JDBC URL starting with jdbc:");
         }
