@@ -28,6 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class WebServer implements AutoCloseable {
 
     private final Server server;
+    private static final int IO_BUFFER_BYTES = 128 * 1024;
+
     private final ServerConnector connector;
 
     private WebServer(Server server, ServerConnector connector) {
@@ -51,7 +53,12 @@ public final class WebServer implements AutoCloseable {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // Recordings arrive and leave in hundreds of megabytes: bigger buffers than Jetty's defaults (8 KiB in,
+        // 32 KiB out) take far fewer system calls per byte.
+        http.setOutputBufferSize(IO_BUFFER_BYTES);
+        HttpConnectionFactory connections = new HttpConnectionFactory(http);
+        connections.setInputBufferSize(IO_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, connections);
         // A connection on which nothing moves for this long is closed, mid-request or between requests.
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setHost(bindAddress);
