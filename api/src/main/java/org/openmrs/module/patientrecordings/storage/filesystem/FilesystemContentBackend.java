@@ -22,6 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
 
@@ -39,6 +43,14 @@ public final class FilesystemContentBackend implements ContentBackend {
     private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final int UUID_LENGTH = 36;
     private static final int TRANSFER_BUFFER = 256 * 1024;
+    private static final long FLUSH_EVERY = 32L * 1024 * 1024;
+
+    /** The threads that force content to disk while a write goes on (daemons, created as needed). */
+    private static final ExecutorService FLUSHING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "patientrecordings-content-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path root;
 
@@ -152,20 +164,106 @@ public final class FilesystemContentBackend implements ContentBackend {
         return changed;
     }
 
+    /**
+     * Writes the content, forcing what has been written to disk on a second thread every {@value #FLUSH_EVERY} bytes
+     * while more arrives, so that the disk works while the content is still being received and the final force finds
+     * little left to write.
+     */
     private static long writeDurably(Path temporary, InputStream content) throws IOException {
         try (FileChannel channel = FileChannel.open(
                 temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly())) {
-            byte[] buffer = new byte[TRANSFER_BUFFER];
-            long written = 0;
-            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    channel.write(chunk);
+            BackgroundFlush flush = new BackgroundFlush(channel);
+            try {
+                byte[] buffer = new byte[TRANSFER_BUFFER];
+                long written = 0;
+                long unflushed = 0;
+                for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                    while (chunk.hasRemaining()) {
+                        channel.write(chunk);
+                    }
+                    written += n;
+                    unflushed += n;
+                    if (unflushed >= FLUSH_EVERY && flush.startIfIdle()) {
+                        unflushed = 0;
+                    }
                 }
-                written += n;
+                flush.awaitAndRethrow();
+                channel.force(true);
+                return written;
+            } finally {
+                flush.await();
             }
-            channel.force(true);
-            return written;
+        }
+    }
+
+    /** At most one {@code force} of a channel running on a flushing thread; its failure fails the write. */
+    private static final class BackgroundFlush {
+
+        private final FileChannel channel;
+        private Future<?> running;
+
+        BackgroundFlush(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Starts a force unless one is still running; a force that failed is rethrown. */
+        boolean startIfIdle() throws IOException {
+            if (running != null && !running.isDone()) {
+                return false;
+            }
+            awaitAndRethrow();
+            running = FLUSHING.submit(() -> {
+                channel.force(false);
+                return null;
+            });
+            return true;
+        }
+
+        /** Waits for the running force, if any, and rethrows its failure. */
+        void awaitAndRethrow() throws IOException {
+            if (running == null) {
+                return;
+            }
+            Future<?> done = running;
+            running = null;
+            try {
+                waitFor(done);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io
+                        ? io
+                        : new IOException("Forcing content to disk failed", e.getCause());
+            }
+        }
+
+        /** Waits for the running force, if any, ignoring how it ended: the write is failing for another reason. */
+        void await() {
+            if (running != null) {
+                try {
+                    waitFor(running);
+                } catch (ExecutionException | IOException e) {
+                    // the write is already failing; its own exception is the one to report
+                }
+                running = null;
+            }
+        }
+
+        private static void waitFor(Future<?> future) throws ExecutionException, IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        future.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
