@@ -93,19 +93,7 @@ public final class CryptoWarmUp {
         long done = 0;
         for (int round = 0; done < bytes; round++) {
             Arrays.fill(plaintext, (byte) round);
-            ciphertext.reset();
-            try (OutputStream out = aead.newEncryptingStream(ciphertext, ASSOCIATED_DATA)) {
-                out.write(plaintext);
-            }
-            try (InputStream in =
-                    aead.newDecryptingStream(new ByteArrayInputStream(ciphertext.toByteArray()), ASSOCIATED_DATA)) {
-                if (in.readNBytes(back, 0, back.length) != back.length || in.read() != -1) {
-                    throw new IllegalStateException("the warm-up round " + round + " came back with another length");
-                }
-            }
-            if (!Arrays.equals(plaintext, back)) {
-                throw new IllegalStateException("the warm-up round " + round + " came back changed");
-            }
+            roundTrip(aead, plaintext, back, ciphertext, "round " + round);
             sha256.update(plaintext);
             sha1.update(plaintext);
             done += ROUND_BYTES;
@@ -132,23 +120,30 @@ public final class CryptoWarmUp {
         long segmentsPerRound = ROUND_BYTES / (COMPILE_SEGMENT_BYTES - 64);
         ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(2 * ROUND_BYTES);
         for (long segments = 0; segments < COMPILE_CALLS; segments += segmentsPerRound) {
-            ciphertext.reset();
-            try (OutputStream out = small.newEncryptingStream(ciphertext, ASSOCIATED_DATA)) {
-                out.write(plaintext);
-            }
-            try (InputStream in =
-                    small.newDecryptingStream(new ByteArrayInputStream(ciphertext.toByteArray()), ASSOCIATED_DATA)) {
-                if (in.readNBytes(back, 0, back.length) != back.length || in.read() != -1) {
-                    throw new IllegalStateException("a warm-up round came back with another length");
-                }
-            }
-            if (!Arrays.equals(plaintext, back)) {
-                throw new IllegalStateException("a warm-up round came back changed");
-            }
+            roundTrip(small, plaintext, back, ciphertext, "compile round at segment " + segments);
         }
         for (int i = 0; i < COMPILE_CALLS; i++) {
             sha256.update(plaintext, 0, COMPILE_SEGMENT_BYTES);
             sha1.update(plaintext, 0, COMPILE_SEGMENT_BYTES);
+        }
+    }
+
+    /** Encrypts the plaintext and decrypts it again into {@code back}, checking that it came back unchanged. */
+    private static void roundTrip(
+            StreamingAead aead, byte[] plaintext, byte[] back, ByteArrayOutputStream ciphertext, String which)
+            throws IOException, GeneralSecurityException {
+        ciphertext.reset();
+        try (OutputStream out = aead.newEncryptingStream(ciphertext, ASSOCIATED_DATA)) {
+            out.write(plaintext);
+        }
+        try (InputStream in =
+                aead.newDecryptingStream(new ByteArrayInputStream(ciphertext.toByteArray()), ASSOCIATED_DATA)) {
+            if (in.readNBytes(back, 0, back.length) != back.length || in.read() != -1) {
+                throw new IllegalStateException("the warm-up " + which + " came back with another length");
+            }
+        }
+        if (!Arrays.equals(plaintext, back)) {
+            throw new IllegalStateException("the warm-up " + which + " came back changed");
         }
     }
 
