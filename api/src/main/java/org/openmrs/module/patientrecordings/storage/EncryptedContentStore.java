@@ -11,6 +11,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,19 @@ public final class EncryptedContentStore {
      * @throws IOException if reading {@code plaintext} or the backend fails; nothing is committed
      */
     public StoredContent write(InputStream plaintext, UploadLimits limits) throws IOException {
+        return write(plaintext, limits, List.of());
+    }
+
+    /**
+     * As {@link #write(InputStream, UploadLimits)}, updating {@code alongside} with every byte of the plaintext on the
+     * thread that computes the content's own digests: the digests of a whole upload, carried from chunk to chunk,
+     * cost the request's thread nothing. They are complete when this returns; after a failure their state is
+     * undefined, and they are for the caller to discard.
+     */
+    public StoredContent write(InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside)
+            throws IOException {
         Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(alongside, "alongside");
         Objects.requireNonNull(limits, "limits");
         if (limits.expectedSize().isPresent() && limits.expectedSize().getAsLong() > limits.maxSize()) {
             throw new ContentRejectedException(
@@ -82,7 +95,7 @@ public final class EncryptedContentStore {
                             + limits.maxSize() + " bytes");
         }
         String key = newKey();
-        return writeObject(key, associatedData(key), plaintext, limits);
+        return writeObject(key, associatedData(key), plaintext, limits, alongside);
     }
 
     /**
@@ -115,7 +128,8 @@ public final class EncryptedContentStore {
                 key,
                 partsAssociatedData(key),
                 new ByteArrayInputStream(list.toString().getBytes(StandardCharsets.UTF_8)),
-                UploadLimits.none());
+                UploadLimits.none(),
+                List.of());
         return new StoredContent(key, size, sha256.toLowerCase(Locale.ROOT), sha1.toLowerCase(Locale.ROOT));
     }
 
@@ -181,10 +195,15 @@ public final class EncryptedContentStore {
         return parts;
     }
 
-    private StoredContent writeObject(String key, byte[] associatedData, InputStream plaintext, UploadLimits limits)
+    private StoredContent writeObject(
+            String key,
+            byte[] associatedData,
+            InputStream plaintext,
+            UploadLimits limits,
+            List<MessageDigest> alongside)
             throws IOException {
         StreamingAead aead = keyring.streamingAead();
-        GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits);
+        GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits, alongside);
         try (InputStream ciphertext =
                 new EncryptingInputStream(guarded, sink -> newEncryptingStream(aead, sink, associatedData))) {
             backend.write(key, ciphertext);

@@ -3,7 +3,9 @@ package org.openmrs.module.patientrecordings.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,14 +18,20 @@ final class GuardedPlaintextStream extends InputStream {
 
     private final InputStream plaintext;
     private final UploadLimits limits;
-    private final BackgroundDigests digests = new BackgroundDigests();
+    private final BackgroundDigests digests;
     private long size;
     private String sha256Hex;
     private String sha1Hex;
 
     GuardedPlaintextStream(InputStream plaintext, UploadLimits limits) {
+        this(plaintext, limits, List.of());
+    }
+
+    /** @param alongside further digests of the plaintext, complete once the stream has ended ({@link BackgroundDigests}) */
+    GuardedPlaintextStream(InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside) {
         this.plaintext = Objects.requireNonNull(plaintext, "plaintext");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.digests = new BackgroundDigests(alongside);
     }
 
     @Override

@@ -4,7 +4,9 @@ package org.openmrs.module.patientrecordings.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,26 @@ class BackgroundDigestsTest {
         assertThat(both[1]).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
         assertThat(digests.finish()[0]).as("asked again").isEqualTo(both[0]);
         assertThat(digests.hashing()).isFalse();
+    }
+
+    @Test
+    void digestsAlongsideSeeEveryByteOnceTheHashingEnds() throws Exception {
+        byte[] before = "the chunks before this one".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[BackgroundDigests.BLOCKS * BackgroundDigests.BLOCK_SIZE * 2 + 5];
+        new Random(3).nextBytes(content);
+        MessageDigest running = MessageDigest.getInstance("SHA-256");
+        running.update(before);
+        BackgroundDigests digests = new BackgroundDigests(List.of(running));
+        for (int off = 0; off < content.length; off += 10_000) {
+            digests.update(content, off, Math.min(10_000, content.length - off));
+        }
+
+        digests.finish();
+
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        expected.update(before);
+        expected.update(content);
+        assertThat(running.digest()).isEqualTo(expected.digest());
     }
 
     @Test

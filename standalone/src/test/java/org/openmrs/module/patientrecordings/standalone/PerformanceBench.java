@@ -37,7 +37,9 @@ import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
  *       installed ({@link Wrk}), otherwise with the Java load driver.
  * </ul>
  *
- * Sizes and durations: {@code -Dbench.bytes} (default 256 MiB) and {@code -Dbench.seconds} per load phase (default 10).
+ * Sizes and durations: {@code -Dbench.bytes} (default 256 MiB), {@code -Dbench.seconds} per load phase (default 10),
+ * {@code -Dbench.warmUpSeconds} before the loads (default 120) and {@code -Dbench.ingestWarmUpSeconds} of chunked
+ * uploads before the warm ingest figures (default 60).
  * Its figures are one part of the report ({@link BenchReport}); {@link SearchScalingBench} (B3), {@link
  * RulesAndAuditBench} (B4) and {@link ColdStartBench} (B6) write the others.
  */
@@ -48,6 +50,8 @@ class PerformanceBench {
     private static final int CONNECTIONS = 16;
     private static final int ROUNDS = 3;
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 120);
+    private static final int INGEST_WARM_UP_SECONDS = Integer.getInteger("bench.ingestWarmUpSeconds", 60);
+    private static final long WARM_UP_BYTES = 256L * 1024 * 1024;
     private static final String CLINICIAN = BenchClient.CLINICIAN;
 
     private final HttpClient http =
@@ -72,14 +76,19 @@ class PerformanceBench {
             line("|---|---|---|---|");
             double raw = rawCopy(source, scratch.resolve("copy.bin"));
             double cold = onePost(server, source);
+            List<String> warmUp = warmUpIngest(server, source);
             double warm = onePost(server, source);
-            double chunks2mb = chunked(server, source, 2_000_000);
-            double chunks8mib = chunked(server, source, 8L * 1024 * 1024);
+            double chunks2mb = chunked(server, source, 2_000_000, BYTES);
+            double chunks8mib = chunked(server, source, 8L * 1024 * 1024, BYTES);
             row("B1.rawCopyFsync", "raw copy with fsync", raw, "—", Double.NaN);
             row("B1.onePostFirst", "one POST, first after start", cold, "one POST warm " + mb(warm), cold / warm);
             row("B1.onePost", "one POST (warm)", warm, "raw copy " + mb(raw), warm / raw);
             row("B1.chunks2000000", "2,000,000-byte chunks", chunks2mb, "one POST " + mb(warm), chunks2mb / warm);
             row("B1.chunks8MiB", "8 MiB chunks", chunks8mib, "one POST " + mb(warm), chunks8mib / warm);
+            line("");
+            line("Before the warm figures, the server was warmed up for " + INGEST_WARM_UP_SECONDS + " s by chunked"
+                    + " uploads of " + WARM_UP_BYTES + " bytes, 2,000,000-byte and 8 MiB chunks in turn; their rates in"
+                    + " MB/s, in order (the first ones show the server cold): " + String.join(", ", warmUp) + ".");
             line("");
 
             String id = sealedRecording(server, source);
@@ -192,15 +201,33 @@ class PerformanceBench {
         return rate(BYTES, new BenchClient(server.port()).onePost(source));
     }
 
-    private double chunked(StandaloneApplication server, Path source, long chunkSize) throws Exception {
+    /**
+     * Chunked uploads of the content's first {@link #WARM_UP_BYTES} bytes, in 2,000,000-byte and 8 MiB chunks in turn,
+     * for {@link #INGEST_WARM_UP_SECONDS}: the JIT compiles a chunk's path through the server (HTTP, FHIR, database,
+     * store) only after many chunks, and on two cores its compiling competes with the upload.
+     *
+     * @return the rate of each warm-up upload, in order
+     */
+    private List<String> warmUpIngest(StandaloneApplication server, Path source) throws Exception {
+        List<String> rates = new ArrayList<>();
+        long until = System.nanoTime() + INGEST_WARM_UP_SECONDS * 1_000_000_000L;
+        for (int i = 0; System.nanoTime() < until; i++) {
+            long chunkSize = i % 2 == 0 ? 2_000_000 : 8L * 1024 * 1024;
+            rates.add(mb(chunked(server, source, chunkSize, Math.min(WARM_UP_BYTES, BYTES))));
+        }
+        return rates;
+    }
+
+    /** Uploads the content's first {@code bytes} bytes in chunks of {@code chunkSize}, one after another. */
+    private double chunked(StandaloneApplication server, Path source, long chunkSize, long bytes) throws Exception {
         String id = startRecording(server);
         long began = System.nanoTime();
         try (FileChannel in = FileChannel.open(source)) {
-            for (long from = 0; from < BYTES; from += chunkSize) {
-                int length = (int) Math.min(chunkSize, BYTES - from);
+            for (long from = 0; from < bytes; from += chunkSize) {
+                int length = (int) Math.min(chunkSize, bytes - from);
                 ByteBuffer chunk = ByteBuffer.allocate(length);
                 in.read(chunk, from);
-                boolean last = from + length == BYTES;
+                boolean last = from + length == bytes;
                 HttpResponse<String> done = send(
                         server,
                         write(server, id)
@@ -208,12 +235,12 @@ class PerformanceBench {
                                 .header(
                                         "Content-Range",
                                         "bytes " + from + "-" + (from + length - 1) + "/"
-                                                + (last ? Long.toString(BYTES) : "*"))
+                                                + (last ? Long.toString(bytes) : "*"))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(chunk.array())));
                 assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             }
         }
-        return rate(BYTES, System.nanoTime() - began);
+        return rate(bytes, System.nanoTime() - began);
     }
 
     private String sealedRecording(StandaloneApplication server, Path source) throws Exception {

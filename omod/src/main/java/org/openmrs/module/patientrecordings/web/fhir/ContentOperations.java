@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.StringType;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
-import org.openmrs.module.patientrecordings.recording.Recording;
 
 /**
  * Raw content in and out of a Media, never as base64 JSON: HAPI hands these operations the servlet streams
@@ -43,10 +42,9 @@ public final class ContentOperations {
             RequestDetails request)
             throws IOException {
         RecordingId recordingId = RecordingId.of(id.getIdPart());
-        Recording recording = upload.upload(recordingId, servletRequest);
-        long next = recording.content() != null ? recording.content().size() : upload.offset(recordingId);
-        servletResponse.setHeader("Upload-Offset", Long.toString(next));
-        return views.toFhir(recording, request.getFhirServerBase());
+        ContentUpload.Uploaded uploaded = upload.upload(recordingId, servletRequest);
+        servletResponse.setHeader("Upload-Offset", Long.toString(uploaded.next()));
+        return views.toFhir(uploaded.recording(), request.getFhirServerBase());
     }
 
     /** {@code GET [base]/Media/{id}/$binary-access-read}: the raw content, with Range support. */

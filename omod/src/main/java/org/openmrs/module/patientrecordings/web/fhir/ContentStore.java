@@ -3,6 +3,8 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -19,6 +21,19 @@ public interface ContentStore {
      * @return where it went and the digests of the plaintext
      */
     Stored write(InputStream plaintext) throws IOException;
+
+    /**
+     * As {@link #write(InputStream)}, updating {@code alongside} with every byte of the plaintext, for digests that
+     * run on beyond this content (a chunked upload's digests of the whole). They are complete when this returns;
+     * after a failure their state is undefined. A store that hashes on a thread of its own updates them there.
+     */
+    default Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
+        InputStream digesting = plaintext;
+        for (MessageDigest digest : alongside) {
+            digesting = new DigestInputStream(digesting, digest);
+        }
+        return write(digesting);
+    }
 
     /**
      * Records a content made of stored objects, in order, without reading or writing their bytes again: the chunks

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,10 +72,10 @@ final class ContentUpload {
     }
 
     /**
-     * @return the recording, with its content once the upload is complete
+     * @return the recording, with its content once the upload is complete, and the next byte expected
      * @throws RuleViolationException SAF-3, LIF-1, SAF-4 as described
      */
-    Recording upload(RecordingId id, HttpServletRequest request) throws IOException {
+    Uploaded upload(RecordingId id, HttpServletRequest request) throws IOException {
         Recording recording = services.recordings().known(id);
         checkAllowed(recording);
         String contentType = contentType(request, recording);
@@ -87,12 +88,12 @@ final class ContentUpload {
         }
         InputStream body = new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first());
         // Content in one piece (one POST, or one chunk that is the whole) needs no digests beside its own.
+        // Updated on the store's hashing thread, beside the chunk's own digests.
         Optional<UploadDigests.Running> running =
                 chunk.single() ? Optional.empty() : digests.continuing(id, chunk.first());
-        if (running.isPresent()) {
-            body = running.get().digesting(body);
-        }
-        ContentStore.Stored stored = write(chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body);
+        ContentStore.Stored stored = write(
+                chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body,
+                running.map(UploadDigests.Running::digests).orElse(List.of()));
         long received;
         try {
             received = progress.append(new UploadPart(
@@ -108,20 +109,15 @@ final class ContentUpload {
             digests.forget(id);
         }
         if (!chunk.last(received)) {
-            return recording;
+            return new Uploaded(recording, received);
         }
         // Read once per upload, in the request's unit of work that holds the recording's turn.
-        return attach(id, contentType, progress.parts(id));
+        return new Uploaded(attach(id, contentType, progress.parts(id)), received);
     }
 
-    /** @return where the recording's next chunk starts, as committed */
-    long offset(RecordingId id) {
-        return progress.offset(id);
-    }
-
-    private ContentStore.Stored write(InputStream body) throws IOException {
+    private ContentStore.Stored write(InputStream body, List<MessageDigest> alongside) throws IOException {
         try {
-            return services.content().write(body);
+            return services.content().write(body, alongside);
         } catch (BoundedUpload.Rejected e) {
             throw invalid(e.getMessage(), "content");
         } catch (IOException e) {
@@ -322,6 +318,14 @@ final class ContentUpload {
     private static RuleViolationException invalid(String message, String location) {
         return RuleViolationException.of(ErrorCode.SAF_4, message, location);
     }
+
+    /**
+     * What a request's upload left.
+     *
+     * @param recording the recording, with its content once the upload is complete
+     * @param next the next byte the server expects: the size of what is committed
+     */
+    record Uploaded(Recording recording, long next) {}
 
     /**
      * One request's share of the content.

@@ -3,6 +3,7 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
@@ -31,7 +32,12 @@ public final class EncryptedContent implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext) throws IOException {
-        StoredContent stored = store.write(plaintext, UploadLimits.none());
+        return write(plaintext, List.of());
+    }
+
+    @Override
+    public Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
+        StoredContent stored = store.write(plaintext, UploadLimits.none(), alongside);
         return new Stored(stored.key(), stored.size(), stored.sha256(), stored.sha1());
     }
 

@@ -101,6 +101,11 @@ final class UploadDigests {
             this.sha1 = sha1;
         }
 
+        /** The digests to update with the next chunk's bytes ({@link ContentStore#write(InputStream, List)}). */
+        List<MessageDigest> digests() {
+            return List.of(sha256, sha1);
+        }
+
         /** @return {@code body}, digesting what is read from it into these digests */
         InputStream digesting(InputStream body) {
             return new DigestInputStream(new DigestInputStream(body, sha256), sha1);

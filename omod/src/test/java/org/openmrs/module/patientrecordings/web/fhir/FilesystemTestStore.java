@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.openmrs.module.patientrecordings.port.ContentBackend;
@@ -39,24 +40,31 @@ final class FilesystemTestStore implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext) throws IOException {
+        return write(plaintext, List.of());
+    }
+
+    @Override
+    public Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
         IOException fault = writeFault;
         if (fault == null) {
-            return content.write(plaintext);
+            return content.write(plaintext, alongside);
         }
         // The store fails part-way, after it has begun writing its temporary object.
-        return content.write(new FilterInputStream(plaintext) {
-            private long read;
+        return content.write(
+                new FilterInputStream(plaintext) {
+                    private long read;
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (read >= 8) {
-                    throw fault;
-                }
-                int n = super.read(b, off, (int) Math.min(len, 8 - read));
-                read += Math.max(n, 0);
-                return n;
-            }
-        });
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (read >= 8) {
+                            throw fault;
+                        }
+                        int n = super.read(b, off, (int) Math.min(len, 8 - read));
+                        read += Math.max(n, 0);
+                        return n;
+                    }
+                },
+                alongside);
     }
 
     @Override
