@@ -66,13 +66,32 @@ public final class JpaAuditLog implements AuditLog {
      * that transaction (group commit). The first appender that finds no transaction under way leads: it takes the
      * entries waiting, its own among them, and writes them in one transaction under one lock of the head row, in the
      * order they came; the others wait until the leader hands each its stored entry, or its failure. When the shared
-     * transaction fails, the leader writes each of its entries again alone, so that an entry that cannot be stored
+     * transaction fails, the leader writes each appender's entries again alone, so that an entry that cannot be stored
      * fails only its own access (SAF-2) and the others are stored once.
      */
     @Override
     public StoredAuditEntry append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        Pending mine = new Pending(entry);
+        return grouped(List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends several entries together: they are chained one after another in the order given, with no other entry
+     * between them, and committed in one transaction before this returns, or none is stored (SAF-2). Like {@link
+     * #append}, they may share that transaction with other appenders' entries (group commit), so that concurrent
+     * searches do not queue for the head row one after another.
+     */
+    @Override
+    public List<StoredAuditEntry> appendAll(List<AuditEntry> entries) {
+        List<AuditEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return grouped(batch);
+    }
+
+    private List<StoredAuditEntry> grouped(List<AuditEntry> entries) {
+        Pending mine = new Pending(entries);
         boolean interrupted = false;
         try {
             synchronized (queue) {
@@ -81,7 +100,7 @@ public final class JpaAuditLog implements AuditLog {
                     try {
                         queue.wait();
                     } catch (InterruptedException e) {
-                        // The entry is queued and a leader will write it; the access waits for its outcome.
+                        // The entries are queued and a leader will write them; the access waits for the outcome.
                         interrupted = true;
                     }
                 }
@@ -99,17 +118,25 @@ public final class JpaAuditLog implements AuditLog {
         }
     }
 
-    /** Writes the waiting entries, a batch at a time, until the leader's own is written; then steps down. */
+    /**
+     * Writes the waiting appenders' entries, a group at a time (at most {@link #GROUP_LIMIT} entries, or one
+     * appender's however many), until the leader's own are written; then steps down.
+     */
     private void lead(Pending mine) {
         try {
             while (!mine.done()) {
-                List<Pending> batch = new ArrayList<>();
+                List<Pending> group = new ArrayList<>();
+                int entries = 0;
                 synchronized (queue) {
-                    while (!queue.isEmpty() && batch.size() < GROUP_LIMIT) {
-                        batch.add(queue.poll());
+                    while (!queue.isEmpty()
+                            && (group.isEmpty()
+                                    || entries + queue.peek().entries().size() <= GROUP_LIMIT)) {
+                        Pending next = queue.poll();
+                        group.add(next);
+                        entries += next.entries().size();
                     }
                 }
-                write(batch);
+                write(group);
             }
         } finally {
             synchronized (queue) {
@@ -119,18 +146,24 @@ public final class JpaAuditLog implements AuditLog {
         }
     }
 
-    /** Stores a batch in one transaction; when that fails, each entry alone. Every entry ends done. */
-    private void write(List<Pending> batch) {
+    /** Stores a group in one transaction; when that fails, each appender's entries alone. Every appender ends done. */
+    private void write(List<Pending> group) {
         try {
             try {
                 List<StoredAuditEntry> stored = database.inTransaction(entityManager -> appendAllWithin(
-                        entityManager, batch.stream().map(Pending::entry).toList()));
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).stored(stored.get(i));
+                        entityManager,
+                        group.stream()
+                                .flatMap(pending -> pending.entries().stream())
+                                .toList()));
+                int from = 0;
+                for (Pending pending : group) {
+                    int to = from + pending.entries().size();
+                    pending.stored(stored.subList(from, to));
+                    from = to;
                 }
             } catch (RuntimeException shared) {
-                for (Pending pending : batch) {
-                    if (batch.size() == 1) {
+                for (Pending pending : group) {
+                    if (group.size() == 1) {
                         pending.failed(shared);
                     } else {
                         writeAlone(pending);
@@ -138,7 +171,7 @@ public final class JpaAuditLog implements AuditLog {
                 }
             }
         } catch (RuntimeException | Error e) {
-            batch.stream().filter(pending -> !pending.done()).forEach(pending -> pending.failed(e));
+            group.stream().filter(pending -> !pending.done()).forEach(pending -> pending.failed(e));
             throw e;
         } finally {
             synchronized (queue) {
@@ -149,46 +182,46 @@ public final class JpaAuditLog implements AuditLog {
 
     private void writeAlone(Pending pending) {
         try {
-            pending.stored(
-                    database.inTransaction(entityManager -> appendAllWithin(entityManager, List.of(pending.entry())))
-                            .get(0));
+            pending.stored(database.inTransaction(entityManager -> appendAllWithin(entityManager, pending.entries())));
         } catch (RuntimeException e) {
             pending.failed(e);
         }
     }
 
-    /** An entry waiting to be written, and then its outcome; read and written under the queue's monitor. */
+    /** One appender's entries waiting to be written, and then their outcome, all or nothing. */
     private static final class Pending {
 
-        private final AuditEntry entry;
-        private volatile StoredAuditEntry stored;
+        private final List<AuditEntry> entries;
+        private volatile List<StoredAuditEntry> stored;
         private volatile Throwable failure;
 
-        Pending(AuditEntry entry) {
-            this.entry = entry;
+        Pending(List<AuditEntry> entries) {
+            this.entries = entries;
         }
 
-        AuditEntry entry() {
-            return entry;
+        List<AuditEntry> entries() {
+            return entries;
         }
 
         boolean done() {
             return stored != null || failure != null;
         }
 
-        void stored(StoredAuditEntry result) {
-            this.stored = result;
+        void stored(List<StoredAuditEntry> result) {
+            this.stored = List.copyOf(result);
         }
 
         void failed(Throwable cause) {
             this.failure = cause;
         }
 
-        StoredAuditEntry outcome() {
+        List<StoredAuditEntry> outcome() {
             if (stored != null) {
                 return stored;
             }
-            throw new AuditWriteFailedException("the access could not be audited", failure);
+            throw new AuditWriteFailedException(
+                    entries.size() == 1 ? "the access could not be audited" : "the accesses could not be audited",
+                    failure);
         }
     }
 
@@ -201,23 +234,6 @@ public final class JpaAuditLog implements AuditLog {
     public StoredAuditEntry appendWithin(EntityManager entityManager, AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         return appendAllWithin(entityManager, List.of(entry)).get(0);
-    }
-
-    /**
-     * Appends several entries in one transaction of its own: the head row is locked once, the entries are chained
-     * in the order given and committed together before this returns, or none is stored (SAF-2).
-     */
-    @Override
-    public List<StoredAuditEntry> appendAll(List<AuditEntry> entries) {
-        List<AuditEntry> batch = List.copyOf(entries);
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return database.inTransaction(entityManager -> appendAllWithin(entityManager, batch));
-        } catch (RuntimeException e) {
-            throw new AuditWriteFailedException("the accesses could not be audited", e);
-        }
     }
 
     /** Locks the head once, chains the entries after it in order, stores them and moves the head past the last. */

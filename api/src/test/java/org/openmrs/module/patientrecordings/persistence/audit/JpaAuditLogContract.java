@@ -1,26 +1,47 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.audit.AuditAction;
 import org.openmrs.module.patientrecordings.audit.AuditChainHead;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
 import org.openmrs.module.patientrecordings.audit.AuditLog;
 import org.openmrs.module.patientrecordings.audit.AuditLogContract;
+import org.openmrs.module.patientrecordings.audit.ChainVerification;
 import org.openmrs.module.patientrecordings.audit.StoredAuditEntry;
 import org.openmrs.module.patientrecordings.domain.ErrorCode;
+import org.openmrs.module.patientrecordings.domain.PatientId;
+import org.openmrs.module.patientrecordings.domain.Purpose;
+import org.openmrs.module.patientrecordings.domain.UserId;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.TestDatabase;
+import org.openmrs.module.patientrecordings.persistence.Transactions;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -128,6 +149,100 @@ abstract class JpaAuditLogContract extends AuditLogContract {
     @Override
     protected AuditLog refusing(Predicate<AuditEntry> matching) {
         return new JpaAuditLog(new RefusingTransactions(database, matching));
+    }
+
+    /**
+     * A search's hits wait for the head row no longer than a single access does: while one group is being written,
+     * the batches that arrive are written together in the next transaction, each still in one run.
+     */
+    @Test
+    void batchesArrivingWhileAGroupIsWrittenShareTheNextTransaction_SAF2() throws Exception {
+        emptyLog();
+        CountDownLatch firstBegun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger transactions = new AtomicInteger();
+        Transactions gated = new Transactions() {
+            @Override
+            public <T> T inTransaction(Function<EntityManager, T> work) {
+                if (transactions.incrementAndGet() == 1) {
+                    firstBegun.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return database.inTransaction(work);
+            }
+
+            @Override
+            public <T> T inCurrentTransaction(Function<EntityManager, T> work) {
+                return database.inCurrentTransaction(work);
+            }
+
+            @Override
+            public <T> T inUnitOfWork(Supplier<T> call) {
+                return database.inUnitOfWork(call);
+            }
+        };
+        JpaAuditLog log = new JpaAuditLog(gated);
+        Instant at = Instant.parse("2026-03-02T09:00:00Z");
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<StoredAuditEntry> single = threads.submit(() -> log.append(AuditEntry.success(
+                    UserId.of("u"), at, PatientId.of("p"), null, AuditAction.VIEW, Purpose.DIRECT_CARE)));
+            assertThat(firstBegun.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<List<StoredAuditEntry>>> searches = new ArrayList<>();
+            List<Thread> waiting = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                List<AuditEntry> hits = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    hits.add(AuditEntry.success(
+                                    UserId.of("u" + s),
+                                    at,
+                                    PatientId.of("p"),
+                                    null,
+                                    AuditAction.SEARCH,
+                                    Purpose.DIRECT_CARE)
+                            .withDetail("search " + s + " hit " + i));
+                }
+                searches.add(threads.submit(() -> {
+                    synchronized (waiting) {
+                        waiting.add(Thread.currentThread());
+                    }
+                    return log.appendAll(hits);
+                }));
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && !bothWaiting(waiting)) {
+                Thread.sleep(5);
+            }
+            assertThat(bothWaiting(waiting))
+                    .as("both searches wait behind the first group")
+                    .isTrue();
+            release.countDown();
+
+            assertThat(single.get(30, TimeUnit.SECONDS).sequence()).isEqualTo(1);
+            for (Future<List<StoredAuditEntry>> search : searches) {
+                List<StoredAuditEntry> stored = search.get(30, TimeUnit.SECONDS);
+                assertThat(stored.get(2).sequence() - stored.get(0).sequence())
+                        .as("one run")
+                        .isEqualTo(2);
+            }
+            assertThat(transactions.get())
+                    .as("the single access, then both searches together")
+                    .isEqualTo(2);
+            assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static boolean bothWaiting(List<Thread> threads) {
+        synchronized (threads) {
+            return threads.size() == 2 && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+        }
     }
 
     private void update(String sql, Object... parameters) {
