@@ -41,6 +41,13 @@ public final class JpaUploadProgress implements UploadProgress {
      */
     private static final int LOOKUPS = 20;
 
+    /**
+     * A recording's parts, last first, in the order of the unique index on {@code (recording_id, start_offset)} read
+     * backwards. Both columns are named: H2 walks the index backwards only for an order of all its leading columns,
+     * and otherwise reads every part of the recording to sort them, a cost that grows with every chunk.
+     */
+    private static final String LAST_FIRST = " order by p.recordingId desc, p.start desc";
+
     private final Transactions database;
 
     public JpaUploadProgress(Transactions database) {
@@ -183,15 +190,28 @@ public final class JpaUploadProgress implements UploadProgress {
 
     /**
      * The last part as last committed, read with a lock: a locking read sees the latest commit also where the
-     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read). One row, found through the unique
-     * index on {@code (recording_id, start_offset)} from its end, however many parts there are.
+     * transaction reads an earlier snapshot otherwise (MariaDB's repeatable read). The locking read is bounded below
+     * by the last part this transaction sees without a lock, so that it reads that part and any committed since, never
+     * every part: some engines (H2) lock and read every row a locking read matches before they sort and cut it to
+     * one. Both reads go through the unique index on {@code (recording_id, start_offset)} from its end.
      */
     private static Optional<UploadPart> lockedLastPart(EntityManager entityManager, RecordingId recording) {
+        long seenLast = entityManager
+                .createQuery(
+                        "select p.start from " + UploadPartRow.ENTITY + " p where p.recordingId = :id" + LAST_FIRST,
+                        Long.class)
+                .setParameter("id", recording.value())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(0L);
         return entityManager
                 .createQuery(
-                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id order by p.start desc",
+                        "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id and p.start >= :from"
+                                + LAST_FIRST,
                         UploadPartRow.class)
                 .setParameter("id", recording.value())
+                .setParameter("from", seenLast)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(1)
                 .getResultStream()
@@ -217,8 +237,8 @@ public final class JpaUploadProgress implements UploadProgress {
     private static long offset(EntityManager entityManager, RecordingId recording) {
         return entityManager
                 .createQuery(
-                        "select p.start + p.size from " + UploadPartRow.ENTITY
-                                + " p where p.recordingId = :id order by p.start desc",
+                        "select p.start + p.size from " + UploadPartRow.ENTITY + " p where p.recordingId = :id"
+                                + LAST_FIRST,
                         Long.class)
                 .setParameter("id", recording.value())
                 .setMaxResults(1)
