@@ -11,6 +11,8 @@ import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -30,11 +32,26 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private static final int IO_BUFFER_BYTES = 128 * 1024;
 
+    /**
+     * The largest buffer kept for reuse: above the 256 KiB in which every answer is held until its unit of work ends
+     * ({@code AnswerAfterCommit}) and the content's I/O buffers. Jetty's default pool keeps none over 64 KiB, so each
+     * answer allocated, zeroed and dropped a direct buffer of its own.
+     */
+    static final int POOLED_BUFFER_BYTES = 512 * 1024;
+
+    /** At most this much direct memory is kept in pooled buffers between requests. */
+    static final long POOLED_DIRECT_BYTES = 32L * 1024 * 1024;
+
     private final ServerConnector connector;
 
     private WebServer(Server server, ServerConnector connector) {
         this.server = server;
         this.connector = connector;
+    }
+
+    /** The buffers requests and answers are read and written through, reused from one request to the next. */
+    static ByteBufferPool bufferPool() {
+        return new ArrayByteBufferPool(0, 0, POOLED_BUFFER_BYTES, -1, 0, POOLED_DIRECT_BYTES);
     }
 
     /**
@@ -50,7 +67,7 @@ public final class WebServer implements AutoCloseable {
         Objects.requireNonNull(mounts, "mounts");
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
-        Server server = new Server(threads);
+        Server server = new Server(threads, null, bufferPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         // Recordings arrive and leave in hundreds of megabytes: bigger buffers than Jetty's defaults (8 KiB in,
