@@ -47,12 +47,12 @@ abstract class JpaUploadProgressContract extends UploadProgressContract {
         return new JpaUploadProgress(emptied);
     }
 
-    /** The recording's row exists, as it does for every upload: appends to it take turns on that row. */
     /** The database of the current test, emptied before it. */
     protected Database database() {
         return emptied;
     }
 
+    /** The recording's row exists, as it does for every upload: appends to it take turns on that row. */
     @Override
     protected RecordingId newRecording() {
         return new JpaRecordingRepository(emptied).save(aRecordingInProgress()).id();
