@@ -196,15 +196,7 @@ public final class JpaUploadProgress implements UploadProgress {
      * one. Both reads go through the unique index on {@code (recording_id, start_offset)} from its end.
      */
     private static Optional<UploadPart> lockedLastPart(EntityManager entityManager, RecordingId recording) {
-        long seenLast = entityManager
-                .createQuery(
-                        "select p.start from " + UploadPartRow.ENTITY + " p where p.recordingId = :id" + LAST_FIRST,
-                        Long.class)
-                .setParameter("id", recording.value())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .orElse(0L);
+        long seenLast = ofLastPart(entityManager, recording, "p.start");
         return entityManager
                 .createQuery(
                         "select p from " + UploadPartRow.ENTITY + " p where p.recordingId = :id and p.start >= :from"
@@ -235,9 +227,14 @@ public final class JpaUploadProgress implements UploadProgress {
      * that asking where the next chunk starts reads one row however many parts there are.
      */
     private static long offset(EntityManager entityManager, RecordingId recording) {
+        return ofLastPart(entityManager, recording, "p.start + p.size");
+    }
+
+    /** The value of {@code selected} for the recording's last part, read without a lock; 0 when it has none. */
+    private static long ofLastPart(EntityManager entityManager, RecordingId recording, String selected) {
         return entityManager
                 .createQuery(
-                        "select p.start + p.size from " + UploadPartRow.ENTITY + " p where p.recordingId = :id"
+                        "select " + selected + " from " + UploadPartRow.ENTITY + " p where p.recordingId = :id"
                                 + LAST_FIRST,
                         Long.class)
                 .setParameter("id", recording.value())
