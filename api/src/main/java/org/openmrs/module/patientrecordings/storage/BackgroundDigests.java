@@ -6,13 +6,20 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * SHA-256 and SHA-1 of a stream, and any digests the caller adds, computed on a thread of their own, so that hashing
- * overlaps encryption and the write on a second core. The bytes are copied into blocks of {@value #BLOCK_SIZE} bytes
- * that the hashing thread hands back once hashed: at most {@value #BLOCKS} blocks per stream, allocated once, so the
- * memory held stays small and constant whatever the size of the upload, and the threads meet once a block rather than
- * once a read. One instance per stream, fed by one thread; {@link #finish} or {@link #abandon} ends the hashing thread.
+ * Digests of a stream computed on a thread of their own, so that hashing overlaps encryption and the write on a second
+ * core. The bytes are copied into blocks of {@value #BLOCK_SIZE} bytes that the hashing thread hands back once
+ * hashed: at most {@value #BLOCKS} blocks per stream, allocated once, so the memory held stays small and constant
+ * whatever the size of the upload, and the threads meet once a block rather than once a read. The hashing threads
+ * are pooled: a stream of one chunk does not pay for starting a thread. One instance per stream, fed by one thread;
+ * {@link #finish} or {@link #abandon} ends its hashing.
  */
 final class BackgroundDigests {
 
@@ -22,34 +29,37 @@ final class BackgroundDigests {
 
     private static final Block END = new Block(new byte[0], 0);
 
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Threads kept a minute after their last stream, then ended; daemons, so they never hold the JVM up. */
+    private static final ExecutorService HASHING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "patientrecordings-digests-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** Room for every block and the end: handing a block over never waits. */
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS);
-    private final MessageDigest sha256 = Digests.sha256();
-    private final MessageDigest sha1 = Digests.sha1();
-    private final List<MessageDigest> alongside;
-    private final Thread worker;
+    private final List<MessageDigest> digests;
+    private final Future<Boolean> worker;
     private int allocated;
     private byte[] filling;
     private int filled;
-    private byte[] sha256Result;
-    private byte[] sha1Result;
     private boolean ended;
-
-    BackgroundDigests() {
-        this(List.of());
-    }
+    private boolean complete;
 
     /**
-     * @param alongside further digests to update with every byte on the hashing thread; complete once {@link #finish}
-     *     returns, and touched by no other thread until then
+     * @param digests the digests to update with every byte, on the hashing thread; complete once {@link #finish}
+     *     returns, and touched by no other thread until then; at least one
      */
-    BackgroundDigests(List<MessageDigest> alongside) {
-        this.alongside = List.copyOf(alongside);
-        worker = new Thread(this::hash, "patientrecordings-digests");
-        worker.setDaemon(true);
-        worker.start();
+    BackgroundDigests(List<MessageDigest> digests) {
+        this.digests = List.copyOf(digests);
+        if (this.digests.isEmpty()) {
+            throw new IllegalArgumentException("at least one digest to compute");
+        }
+        worker = HASHING.submit(this::hash);
     }
 
     /** Copies the bytes for the hashing thread; waits while every block is still being hashed. */
@@ -74,11 +84,11 @@ final class BackgroundDigests {
     }
 
     /**
-     * Waits for the hashing thread to hash everything handed over.
+     * Waits for the hashing thread to hash everything handed over: the digests given are then complete.
      *
-     * @return the SHA-256 and the SHA-1, in that order
+     * @throws IllegalStateException if the digests were abandoned
      */
-    byte[][] finish() throws InterruptedIOException {
+    void finish() throws InterruptedIOException {
         if (!ended) {
             ended = true;
             if (filling != null && filled > 0) {
@@ -86,28 +96,31 @@ final class BackgroundDigests {
             }
             full.add(END);
             try {
-                worker.join();
+                complete = worker.get();
             } catch (InterruptedException e) {
-                worker.interrupt();
+                worker.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while the upload's digests were computed");
+            } catch (CancellationException e) {
+                complete = false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the digests failed", e.getCause());
             }
         }
-        if (sha256Result == null) {
+        if (!complete) {
             throw new IllegalStateException("the digests were abandoned");
         }
-        return new byte[][] {sha256Result.clone(), sha1Result.clone()};
     }
 
-    /** Stops the hashing thread without results (the upload failed); does nothing after {@link #finish}. */
+    /** Stops the hashing without results (the upload failed); does nothing after {@link #finish}. */
     void abandon() {
         ended = true;
-        worker.interrupt();
+        worker.cancel(true);
     }
 
-    /** Whether the hashing thread still runs. */
+    /** Whether this stream's hashing still runs. */
     boolean hashing() {
-        return worker.isAlive();
+        return !worker.isDone();
     }
 
     private void handOver() {
@@ -134,21 +147,20 @@ final class BackgroundDigests {
         }
     }
 
-    private void hash() {
+    /** @return true once every byte is hashed; false when abandoned */
+    private boolean hash() {
         try {
             for (Block block = full.take(); block != END; block = full.take()) {
-                sha256.update(block.bytes, 0, block.length);
-                sha1.update(block.bytes, 0, block.length);
-                for (MessageDigest digest : alongside) {
+                for (MessageDigest digest : digests) {
                     digest.update(block.bytes, 0, block.length);
                 }
                 free.add(block.bytes);
             }
-            sha256Result = sha256.digest();
-            sha1Result = sha1.digest();
+            return true;
         } catch (InterruptedException e) {
             // Abandoned: the upload failed and nobody waits for the digests.
             full.clear();
+            return false;
         }
     }
 

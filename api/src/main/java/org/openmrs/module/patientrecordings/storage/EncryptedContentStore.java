@@ -88,14 +88,41 @@ public final class EncryptedContentStore {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(alongside, "alongside");
         Objects.requireNonNull(limits, "limits");
+        checkDeclaredSize(limits);
+        String key = newKey();
+        return writeObject(key, associatedData(key), plaintext, limits, alongside);
+    }
+
+    private static void checkDeclaredSize(UploadLimits limits) throws ContentRejectedException {
         if (limits.expectedSize().isPresent() && limits.expectedSize().getAsLong() > limits.maxSize()) {
             throw new ContentRejectedException(
                     ContentRejectedException.Reason.TOO_LARGE,
                     "Declared size of " + limits.expectedSize().getAsLong() + " bytes exceeds the maximum size of "
                             + limits.maxSize() + " bytes");
         }
+    }
+
+    /**
+     * Encrypts and commits one part of a content stored in parts ({@link #writeParts}), updating {@code digests} with
+     * every byte of its plaintext on the hashing thread, without digests of the part's own: the digests of the whole
+     * content run on from part to part, and each part, like every object, is authenticated segment by segment and
+     * bound to its key whenever it is read. Half the hashing of {@link #write(InputStream, UploadLimits, List)}.
+     *
+     * @param digests the whole content's digests so far, at least one; complete when this returns, and after a failure
+     *     in an undefined state, for the caller to discard
+     * @return the part's key and plaintext size
+     * @throws ContentRejectedException if the upload breaks {@code limits}; nothing is committed (SAF-4)
+     * @throws IOException if reading {@code plaintext} or the backend fails; nothing is committed
+     */
+    public ContentPart writePart(InputStream plaintext, UploadLimits limits, List<MessageDigest> digests)
+            throws IOException {
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(limits, "limits");
+        checkDeclaredSize(limits);
         String key = newKey();
-        return writeObject(key, associatedData(key), plaintext, limits, alongside);
+        GuardedPlaintextStream guarded = GuardedPlaintextStream.digestedOnlyInto(plaintext, limits, digests);
+        encryptAndCommit(key, associatedData(key), guarded);
+        return new ContentPart(key, guarded.size());
     }
 
     /**
@@ -202,15 +229,21 @@ public final class EncryptedContentStore {
             UploadLimits limits,
             List<MessageDigest> alongside)
             throws IOException {
-        StreamingAead aead = keyring.streamingAead();
         GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits, alongside);
+        encryptAndCommit(key, associatedData, guarded);
+        return new StoredContent(key, guarded.size(), guarded.sha256Hex(), guarded.sha1Hex());
+    }
+
+    /** Encrypts {@code guarded} to its end into a new object under {@code key}, committed only if it all went well. */
+    private void encryptAndCommit(String key, byte[] associatedData, GuardedPlaintextStream guarded)
+            throws IOException {
+        StreamingAead aead = keyring.streamingAead();
         try (InputStream ciphertext =
                 new EncryptingInputStream(guarded, sink -> newEncryptingStream(aead, sink, associatedData))) {
             backend.write(key, ciphertext);
         } finally {
             guarded.abandon();
         }
-        return new StoredContent(key, guarded.size(), guarded.sha256Hex(), guarded.sha1Hex());
     }
 
     /**

@@ -4,6 +4,7 @@ package org.openmrs.module.patientrecordings.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,12 @@ final class GuardedPlaintextStream extends InputStream {
     private final InputStream plaintext;
     private final UploadLimits limits;
     private final BackgroundDigests digests;
+    /** The plaintext's own SHA-256 and SHA-1, or null when only the digests alongside are computed. */
+    private final MessageDigest sha256;
+
+    private final MessageDigest sha1;
     private long size;
+    private boolean ended;
     private String sha256Hex;
     private String sha1Hex;
 
@@ -29,9 +35,36 @@ final class GuardedPlaintextStream extends InputStream {
 
     /** @param alongside further digests of the plaintext, complete once the stream has ended ({@link BackgroundDigests}) */
     GuardedPlaintextStream(InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside) {
+        this(plaintext, limits, alongside, true);
+    }
+
+    private GuardedPlaintextStream(
+            InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside, boolean ownDigests) {
         this.plaintext = Objects.requireNonNull(plaintext, "plaintext");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.digests = new BackgroundDigests(alongside);
+        this.sha256 = ownDigests ? Digests.sha256() : null;
+        this.sha1 = ownDigests ? Digests.sha1() : null;
+        List<MessageDigest> all = new ArrayList<>(alongside);
+        if (ownDigests) {
+            all.add(sha256);
+            all.add(sha1);
+        }
+        this.digests = new BackgroundDigests(all);
+    }
+
+    /**
+     * The plaintext digested into {@code digests} only, without digests of its own: a part of a content whose
+     * digests of the whole run on from part to part. It has no {@link #sha256Hex} or {@link #sha1Hex}.
+     *
+     * @param digests at least one
+     * @throws IllegalArgumentException if {@code limits} expects a SHA-256, which only the plaintext's own can check
+     */
+    static GuardedPlaintextStream digestedOnlyInto(
+            InputStream plaintext, UploadLimits limits, List<MessageDigest> digests) {
+        if (limits.expectedSha256().isPresent()) {
+            throw new IllegalArgumentException("an expected SHA-256 needs the plaintext's own digest");
+        }
+        return new GuardedPlaintextStream(plaintext, limits, digests, false);
     }
 
     @Override
@@ -44,7 +77,7 @@ final class GuardedPlaintextStream extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (sha256Hex != null) {
+        if (ended) {
             return -1;
         }
         if (len == 0) {
@@ -63,7 +96,7 @@ final class GuardedPlaintextStream extends InputStream {
 
     /** Ends the hashing thread when the upload fails before its end; does nothing once the stream has ended. */
     void abandon() {
-        if (sha256Hex == null) {
+        if (!ended) {
             digests.abandon();
         }
     }
@@ -73,14 +106,16 @@ final class GuardedPlaintextStream extends InputStream {
         return size;
     }
 
-    /** The plaintext SHA-256 in hex; only after the stream has ended. */
+    /** The plaintext SHA-256 in hex; only after the stream has ended, and only if it has digests of its own. */
     String sha256Hex() {
-        return Objects.requireNonNull(sha256Hex, "the plaintext has not ended");
+        return Objects.requireNonNull(
+                sha256Hex, ended ? "the plaintext has no digests of its own" : "the plaintext has not ended");
     }
 
-    /** The plaintext SHA-1 in hex; only after the stream has ended. */
+    /** The plaintext SHA-1 in hex; only after the stream has ended, and only if it has digests of its own. */
     String sha1Hex() {
-        return Objects.requireNonNull(sha1Hex, "the plaintext has not ended");
+        return Objects.requireNonNull(
+                sha1Hex, ended ? "the plaintext has no digests of its own" : "the plaintext has not ended");
     }
 
     private void checkRunningSize() throws ContentRejectedException {
@@ -104,8 +139,12 @@ final class GuardedPlaintextStream extends InputStream {
                     "Upload ended after " + size + " of the declared "
                             + limits.expectedSize().getAsLong() + " bytes");
         }
-        byte[][] both = digests.finish();
-        String sha256OfUpload = HexFormat.of().formatHex(both[0]);
+        digests.finish();
+        if (sha256 == null) {
+            ended = true;
+            return;
+        }
+        String sha256OfUpload = HexFormat.of().formatHex(sha256.digest());
         if (limits.expectedSha256().isPresent()
                 && !limits.expectedSha256().get().equals(sha256OfUpload)) {
             throw new ContentRejectedException(
@@ -113,7 +152,8 @@ final class GuardedPlaintextStream extends InputStream {
                     "Upload SHA-256 " + sha256OfUpload + " differs from the declared "
                             + limits.expectedSha256().get());
         }
-        sha1Hex = HexFormat.of().formatHex(both[1]);
+        sha1Hex = HexFormat.of().formatHex(sha1.digest());
         sha256Hex = sha256OfUpload;
+        ended = true;
     }
 }

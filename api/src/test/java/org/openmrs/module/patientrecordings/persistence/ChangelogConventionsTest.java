@@ -29,6 +29,7 @@ class ChangelogConventionsTest {
             "addColumn",
             "addForeignKeyConstraint",
             "addNotNullConstraint",
+            "dropNotNullConstraint",
             "insert",
             "update",
             "rollback");

@@ -75,6 +75,32 @@ public abstract class UploadProgressContract {
     }
 
     @Test
+    void aPartWithoutDigestsOfItsOwnIsKeptAndReadBackWithout() {
+        RecordingId id = newRecording();
+        UploadPart digested = part(id, 0, 10, "video/webm");
+        UploadPart partOfTheWhole = withoutDigests(part(id, 10, 15, "video/webm"));
+
+        progress.append(digested);
+        assertThat(progress.append(partOfTheWhole)).isEqualTo(25);
+
+        assertThat(progress.parts(id)).containsExactly(digested, partOfTheWhole);
+        assertThat(progress.parts(id).get(1).hasDigests()).isFalse();
+        assertThat(progress.parts(id).get(0).hasDigests()).isTrue();
+    }
+
+    @Test
+    void aPartHasBothItsDigestsOrNeither() {
+        UploadPart part = part(newRecording(), 0, 10, "video/webm");
+
+        assertThatThrownBy(() ->
+                        new UploadPart(part.recording(), 0, 10, part.contentType(), part.key(), part.sha256(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new UploadPart(part.recording(), 0, 10, part.contentType(), part.key(), null, part.sha1()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPartThatDoesNotStartWhereTheCommittedOnesEndIsRefusedWithSaf4() {
         RecordingId id = newRecording();
         assertSaf4(
@@ -248,6 +274,10 @@ public abstract class UploadProgressContract {
                 "recordings/" + uuid.substring(0, 2) + "/" + uuid,
                 uuid.replace("-", "").repeat(2),
                 uuid.replace("-", "").substring(0, 32) + "abcdef01");
+    }
+
+    private static UploadPart withoutDigests(UploadPart part) {
+        return new UploadPart(part.recording(), part.start(), part.size(), part.contentType(), part.key(), null, null);
     }
 
     private static void assertSaf4(Runnable call, String message) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class BackgroundDigestsTest {
@@ -16,7 +18,9 @@ class BackgroundDigestsTest {
     void givesTheSameSha256AndSha1AsHashingInLineWhateverTheBlocks() throws Exception {
         byte[] content = new byte[3 * 1024 * 1024 + 17];
         new Random(7).nextBytes(content);
-        BackgroundDigests digests = new BackgroundDigests();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+        BackgroundDigests digests = new BackgroundDigests(List.of(sha256, sha1));
         Random sizes = new Random(11);
         for (int off = 0; off < content.length; ) {
             int len = Math.min(content.length - off, 1 + sizes.nextInt(300_000));
@@ -24,16 +28,17 @@ class BackgroundDigestsTest {
             off += len;
         }
 
-        byte[][] both = digests.finish();
+        digests.finish();
+        digests.finish();
 
-        assertThat(both[0]).isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
-        assertThat(both[1]).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
-        assertThat(digests.finish()[0]).as("asked again").isEqualTo(both[0]);
+        assertThat(sha256.digest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+        assertThat(sha1.digest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(content));
         assertThat(digests.hashing()).isFalse();
     }
 
     @Test
-    void digestsAlongsideSeeEveryByteOnceTheHashingEnds() throws Exception {
+    void aDigestRunningOnFromEarlierBytesSeesEveryByteOnceTheHashingEnds() throws Exception {
         byte[] before = "the chunks before this one".getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[BackgroundDigests.BLOCKS * BackgroundDigests.BLOCK_SIZE * 2 + 5];
         new Random(3).nextBytes(content);
@@ -54,15 +59,54 @@ class BackgroundDigestsTest {
 
     @Test
     void anEmptyStreamHasTheDigestsOfNothing() throws Exception {
-        byte[][] both = new BackgroundDigests().finish();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        new BackgroundDigests(List.of(sha256)).finish();
 
-        assertThat(both[0]).isEqualTo(MessageDigest.getInstance("SHA-256").digest());
-        assertThat(both[1]).isEqualTo(MessageDigest.getInstance("SHA-1").digest());
+        assertThat(sha256.digest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest());
+    }
+
+    @Test
+    void streamsOneAfterAnotherShareTheHashingThreads() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 20; i++) {
+            MessageDigest recordingThread = new MessageDigest("thread") {
+                @Override
+                protected void engineUpdate(byte input) {
+                    threads.add(Thread.currentThread().getName());
+                }
+
+                @Override
+                protected void engineUpdate(byte[] input, int offset, int len) {
+                    threads.add(Thread.currentThread().getName());
+                }
+
+                @Override
+                protected byte[] engineDigest() {
+                    return new byte[0];
+                }
+
+                @Override
+                protected void engineReset() {}
+            };
+            BackgroundDigests digests = new BackgroundDigests(List.of(recordingThread));
+            digests.update(new byte[10], 0, 10);
+            digests.finish();
+            // Time for the thread to go back to the pool once its stream's digests are handed over.
+            Thread.sleep(20);
+        }
+
+        assertThat(threads).hasSize(1).allSatisfy(name -> assertThat(name).startsWith("patientrecordings-digests-"));
+    }
+
+    @Test
+    void atLeastOneDigestIsComputed() {
+        assertThatThrownBy(() -> new BackgroundDigests(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anAbandonedUploadEndsTheHashingThreadAndHasNoDigests() throws Exception {
-        BackgroundDigests digests = new BackgroundDigests();
+        BackgroundDigests digests = new BackgroundDigests(List.of(MessageDigest.getInstance("SHA-256")));
         digests.update(new byte[1000], 0, 1000);
 
         digests.abandon();

@@ -9,6 +9,7 @@ import static org.openmrs.module.patientrecordings.storage.StoreFixture.randomBy
 import static org.openmrs.module.patientrecordings.storage.StoreFixture.sha1;
 import static org.openmrs.module.patientrecordings.storage.StoreFixture.sha256;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -176,6 +179,58 @@ class ContentInPartsTest {
     void aContentStoredWholeIsItsOwnOnlyObject() throws IOException {
         assertThat(fixture.store.objects(parts.get(0).key()))
                 .containsExactly(parts.get(0).key());
+    }
+
+    @Test
+    void partsWrittenWithoutDigestsOfTheirOwnCarryTheWholeDigestsAndReadAsAnyContent() throws IOException {
+        MessageDigest wholeSha256 = Digests.sha256();
+        MessageDigest wholeSha1 = Digests.sha1();
+        List<ContentPart> written = new ArrayList<>();
+        int from = 0;
+        for (int size : SIZES) {
+            written.add(fixture.store.writePart(
+                    new ByteArrayInputStream(Arrays.copyOfRange(plaintext, from, from + size)),
+                    UploadLimits.none(),
+                    List.of(wholeSha256, wholeSha1)));
+            from += size;
+        }
+
+        assertThat(written).extracting(ContentPart::size).containsExactly((long) SIZES[0], (long) SIZES[1], (long)
+                SIZES[2]);
+        String sha256 = HexFormat.of().formatHex(wholeSha256.digest());
+        assertThat(sha256).isEqualTo(sha256(plaintext));
+        assertThat(HexFormat.of().formatHex(wholeSha1.digest())).isEqualTo(sha1(plaintext));
+        StoredContent content = fixture.store.writeParts(written, sha256, sha1(plaintext));
+        assertThat(fixture.readAll(content)).isEqualTo(plaintext);
+        try (InputStream first = fixture.store.openRange(written.get(0).key(), 0, SIZES[0])) {
+            assertThat(first.readAllBytes()).isEqualTo(Arrays.copyOf(plaintext, SIZES[0]));
+        }
+    }
+
+    @Test
+    void aPartWithoutDigestsOfItsOwnCannotBeCheckedAgainstADeclaredHash() {
+        assertThatThrownBy(() -> fixture.store.writePart(
+                        new ByteArrayInputStream(plaintext),
+                        UploadLimits.none().withExpectedSha256(sha256(plaintext)),
+                        List.of(Digests.sha256())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPartOverItsLimitIsRefusedAndLeavesNoObject() throws IOException {
+        MessageDigest wholeSha256 = Digests.sha256();
+        long before;
+        try (var files = Files.walk(directory)) {
+            before = files.filter(Files::isRegularFile).count();
+        }
+
+        assertThatThrownBy(() -> fixture.store.writePart(
+                        new ByteArrayInputStream(plaintext), UploadLimits.none().withMaxSize(10), List.of(wholeSha256)))
+                .isInstanceOf(ContentRejectedException.class);
+
+        try (var files = Files.walk(directory)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(before);
+        }
     }
 
     private void flipBit(String key, long offset) throws IOException {

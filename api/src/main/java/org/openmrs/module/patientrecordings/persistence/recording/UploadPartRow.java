@@ -41,10 +41,10 @@ class UploadPartRow {
     @Column(name = "content_key", nullable = false, length = RecordingRow.ID_LENGTH)
     String contentKey;
 
-    @Column(name = "content_sha256", nullable = false, length = 64)
+    @Column(name = "content_sha256", length = 64)
     String sha256;
 
-    @Column(name = "content_sha1", nullable = false, length = 40)
+    @Column(name = "content_sha1", length = 40)
     String sha1;
 
     static UploadPartRow of(UploadPart part) {

@@ -36,6 +36,16 @@ public interface ContentStore {
     }
 
     /**
+     * One part of a content in parts ({@link #writeParts}): as {@link #write(InputStream, List)}, except that the
+     * whole content's {@code digests}, running on from part to part, are all the hashing done; the part has no digests
+     * of its own, and its {@link Stored#sha256} and {@link Stored#sha1} are null.
+     */
+    default Stored writePart(InputStream plaintext, List<MessageDigest> digests) throws IOException {
+        Stored stored = write(plaintext, digests);
+        return new Stored(stored.key(), stored.size(), null, null);
+    }
+
+    /**
      * Records a content made of stored objects, in order, without reading or writing their bytes again: the chunks
      * of a chunked upload, each as {@link #write} committed it. The content is read, whole or in ranges, through the
      * returned key as any other.
@@ -61,8 +71,8 @@ public interface ContentStore {
      *
      * @param key the store's key
      * @param size plaintext bytes
-     * @param sha256 lower-case hex
-     * @param sha1 lower-case hex
+     * @param sha256 lower-case hex; null for a part without digests of its own ({@link #writePart})
+     * @param sha1 lower-case hex; null for a part without digests of its own
      */
     record Stored(String key, long size, String sha256, String sha1) {}
 }

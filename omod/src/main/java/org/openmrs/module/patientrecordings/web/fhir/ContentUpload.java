@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -87,13 +86,13 @@ final class ContentUpload {
             throw UploadProgress.startsElsewhere(chunk.first(), offset);
         }
         InputStream body = new BoundedUpload(request.getInputStream(), chunk.length(), maxBytes - chunk.first());
-        // Content in one piece (one POST, or one chunk that is the whole) needs no digests beside its own.
-        // Updated on the store's hashing thread, beside the chunk's own digests.
+        // Content in one piece (one POST, or one chunk that is the whole) has digests of its own and no others. A
+        // chunk this server's digests of the whole run on through has none of its own: the parts are read back only
+        // if those digests are lost, and each is authenticated as it is read. Otherwise the chunk has its own.
         Optional<UploadDigests.Running> running =
                 chunk.single() ? Optional.empty() : digests.continuing(id, chunk.first());
-        ContentStore.Stored stored = write(
-                chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body,
-                running.map(UploadDigests.Running::digests).orElse(List.of()));
+        ContentStore.Stored stored =
+                write(chunk.first() == 0 ? new ContentSniffing.Checked(body, contentType) : body, running);
         long received;
         try {
             received = progress.append(new UploadPart(
@@ -115,9 +114,11 @@ final class ContentUpload {
         return new Uploaded(attach(id, contentType, progress.parts(id)), received);
     }
 
-    private ContentStore.Stored write(InputStream body, List<MessageDigest> alongside) throws IOException {
+    private ContentStore.Stored write(InputStream body, Optional<UploadDigests.Running> running) throws IOException {
         try {
-            return services.content().write(body, alongside);
+            return running.isPresent()
+                    ? services.content().writePart(body, running.get().digests())
+                    : services.content().write(body);
         } catch (BoundedUpload.Rejected e) {
             throw invalid(e.getMessage(), "content");
         } catch (IOException e) {
@@ -135,7 +136,7 @@ final class ContentUpload {
      * chunks through another server), computed once by reading the parts back.
      */
     private Recording attach(RecordingId id, String contentType, List<UploadPart> parts) throws IOException {
-        if (parts.size() == 1) {
+        if (parts.size() == 1 && parts.get(0).hasDigests()) {
             digests.forget(id);
             UploadPart part = parts.get(0);
             Recording saved = services.recordings()

@@ -42,6 +42,12 @@ public final class EncryptedContent implements ContentStore {
     }
 
     @Override
+    public Stored writePart(InputStream plaintext, List<MessageDigest> digests) throws IOException {
+        ContentPart part = store.writePart(plaintext, UploadLimits.none(), digests);
+        return new Stored(part.key(), part.size(), null, null);
+    }
+
+    @Override
     public Stored writeParts(List<Stored> parts, String sha256, String sha1) throws IOException {
         StoredContent stored = store.writeParts(
                 parts.stream().map(p -> new ContentPart(p.key(), p.size())).toList(), sha256, sha1);

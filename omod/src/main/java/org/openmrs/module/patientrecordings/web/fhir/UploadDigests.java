@@ -72,12 +72,16 @@ final class UploadDigests {
         return Optional.of(state);
     }
 
-    /** The digests of {@code parts}, read back through the store, each checked against its own SHA-256 (SAF-1). */
+    /**
+     * The digests of {@code parts}, read back through the store: each part authenticated as it is read, and checked
+     * against its own SHA-256 when it has one (SAF-1); a part is read to its recorded size, and one whose content is
+     * shorter is refused.
+     */
     static Running readBack(ContentStore store, List<UploadPart> parts) throws IOException {
         Running state = new Running(0, List.of(), sha256(), sha1());
         byte[] buffer = new byte[64 * 1024];
         for (UploadPart part : parts) {
-            try (InputStream in = state.digesting(store.open(part.key(), part.sha256()))) {
+            try (InputStream in = state.digesting(read(store, part))) {
                 while (in.read(buffer) >= 0) {
                     // digested as read
                 }
@@ -85,6 +89,18 @@ final class UploadDigests {
             state = state.after(part.key(), part.end());
         }
         return state;
+    }
+
+    private static InputStream read(ContentStore store, UploadPart part) throws IOException {
+        if (part.hasDigests()) {
+            return store.open(part.key(), part.sha256());
+        }
+        try {
+            return store.openRange(part.key(), 0, part.size());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    "The stored chunk " + part.key() + " is shorter than its recorded " + part.size() + " bytes", e);
+        }
     }
 
     /** The digests of an upload's first {@code end} bytes, made of the chunks stored under {@code keys}. */

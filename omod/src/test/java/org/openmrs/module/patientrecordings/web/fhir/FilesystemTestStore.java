@@ -45,26 +45,33 @@ final class FilesystemTestStore implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
+        return content.write(faultyWhenAsked(plaintext), alongside);
+    }
+
+    @Override
+    public Stored writePart(InputStream plaintext, List<MessageDigest> digests) throws IOException {
+        return content.writePart(faultyWhenAsked(plaintext), digests);
+    }
+
+    /** The plaintext as the store reads it: once a write fault is set, the store fails part-way, after it began. */
+    private InputStream faultyWhenAsked(InputStream plaintext) {
         IOException fault = writeFault;
         if (fault == null) {
-            return content.write(plaintext, alongside);
+            return plaintext;
         }
-        // The store fails part-way, after it has begun writing its temporary object.
-        return content.write(
-                new FilterInputStream(plaintext) {
-                    private long read;
+        return new FilterInputStream(plaintext) {
+            private long read;
 
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (read >= 8) {
-                            throw fault;
-                        }
-                        int n = super.read(b, off, (int) Math.min(len, 8 - read));
-                        read += Math.max(n, 0);
-                        return n;
-                    }
-                },
-                alongside);
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read >= 8) {
+                    throw fault;
+                }
+                int n = super.read(b, off, (int) Math.min(len, 8 - read));
+                read += Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     @Override
