@@ -43,7 +43,7 @@ public final class FilesystemContentBackend implements ContentBackend {
     private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final int UUID_LENGTH = 36;
     private static final int TRANSFER_BUFFER = 256 * 1024;
-    private static final long FLUSH_EVERY = 32L * 1024 * 1024;
+    private static final long FLUSH_EVERY = 1024L * 1024;
 
     /** The threads that force content to disk while a write goes on (daemons, created as needed). */
     private static final ExecutorService FLUSHING = Executors.newCachedThreadPool(task -> {
