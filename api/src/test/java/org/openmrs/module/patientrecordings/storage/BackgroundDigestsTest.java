@@ -58,6 +58,30 @@ class BackgroundDigestsTest {
     }
 
     @Test
+    void digestsSharedBetweenTheHashingThreadsEachSeeEveryByteInOrder() throws Exception {
+        byte[] content = new byte[BackgroundDigests.BLOCKS * BackgroundDigests.BLOCK_SIZE * 3 + 101];
+        new Random(5).nextBytes(content);
+        List<String> algorithms = List.of("SHA-256", "SHA-1", "SHA-512", "MD5", "SHA-384");
+        List<MessageDigest> digests = new java.util.ArrayList<>();
+        for (String algorithm : algorithms) {
+            digests.add(MessageDigest.getInstance(algorithm));
+        }
+        BackgroundDigests background = new BackgroundDigests(digests);
+        for (int off = 0; off < content.length; off += 70_001) {
+            background.update(content, off, Math.min(70_001, content.length - off));
+        }
+
+        background.finish();
+
+        for (int i = 0; i < algorithms.size(); i++) {
+            assertThat(digests.get(i).digest())
+                    .as(algorithms.get(i))
+                    .isEqualTo(MessageDigest.getInstance(algorithms.get(i)).digest(content));
+        }
+        assertThat(background.hashing()).isFalse();
+    }
+
+    @Test
     void anEmptyStreamHasTheDigestsOfNothing() throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         new BackgroundDigests(List.of(sha256)).finish();
