@@ -74,23 +74,11 @@ public final class EncryptedContentStore {
      * @throws IOException if reading {@code plaintext} or the backend fails; nothing is committed
      */
     public StoredContent write(InputStream plaintext, UploadLimits limits) throws IOException {
-        return write(plaintext, limits, List.of());
-    }
-
-    /**
-     * As {@link #write(InputStream, UploadLimits)}, updating {@code alongside} with every byte of the plaintext on the
-     * thread that computes the content's own digests: the digests of a whole upload, carried from chunk to chunk,
-     * cost the request's thread nothing. They are complete when this returns; after a failure their state is
-     * undefined, and they are for the caller to discard.
-     */
-    public StoredContent write(InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside)
-            throws IOException {
         Objects.requireNonNull(plaintext, "plaintext");
-        Objects.requireNonNull(alongside, "alongside");
         Objects.requireNonNull(limits, "limits");
         checkDeclaredSize(limits);
         String key = newKey();
-        return writeObject(key, associatedData(key), plaintext, limits, alongside);
+        return writeObject(key, associatedData(key), plaintext, limits);
     }
 
     private static void checkDeclaredSize(UploadLimits limits) throws ContentRejectedException {
@@ -106,7 +94,7 @@ public final class EncryptedContentStore {
      * Encrypts and commits one part of a content stored in parts ({@link #writeParts}), updating {@code digests} with
      * every byte of its plaintext on the hashing thread, without digests of the part's own: the digests of the whole
      * content run on from part to part, and each part, like every object, is authenticated segment by segment and
-     * bound to its key whenever it is read. Half the hashing of {@link #write(InputStream, UploadLimits, List)}.
+     * bound to its key whenever it is read.
      *
      * @param digests the whole content's digests so far, at least one; complete when this returns, and after a failure
      *     in an undefined state, for the caller to discard
@@ -155,8 +143,7 @@ public final class EncryptedContentStore {
                 key,
                 partsAssociatedData(key),
                 new ByteArrayInputStream(list.toString().getBytes(StandardCharsets.UTF_8)),
-                UploadLimits.none(),
-                List.of());
+                UploadLimits.none());
         return new StoredContent(key, size, sha256.toLowerCase(Locale.ROOT), sha1.toLowerCase(Locale.ROOT));
     }
 
@@ -222,14 +209,9 @@ public final class EncryptedContentStore {
         return parts;
     }
 
-    private StoredContent writeObject(
-            String key,
-            byte[] associatedData,
-            InputStream plaintext,
-            UploadLimits limits,
-            List<MessageDigest> alongside)
+    private StoredContent writeObject(String key, byte[] associatedData, InputStream plaintext, UploadLimits limits)
             throws IOException {
-        GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits, alongside);
+        GuardedPlaintextStream guarded = new GuardedPlaintextStream(plaintext, limits);
         encryptAndCommit(key, associatedData, guarded);
         return new StoredContent(key, guarded.size(), guarded.sha256Hex(), guarded.sha1Hex());
     }

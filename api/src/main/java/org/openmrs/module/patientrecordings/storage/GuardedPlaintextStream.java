@@ -20,7 +20,7 @@ final class GuardedPlaintextStream extends InputStream {
     private final InputStream plaintext;
     private final UploadLimits limits;
     private final BackgroundDigests digests;
-    /** The plaintext's own SHA-256 and SHA-1, or null when only the digests alongside are computed. */
+    /** The plaintext's own SHA-256 and SHA-1, or null when it is digested only into digests of a whole. */
     private final MessageDigest sha256;
 
     private final MessageDigest sha1;
@@ -29,23 +29,23 @@ final class GuardedPlaintextStream extends InputStream {
     private String sha256Hex;
     private String sha1Hex;
 
+    /** The plaintext with digests of its own, its SHA-256 and SHA-1. */
     GuardedPlaintextStream(InputStream plaintext, UploadLimits limits) {
-        this(plaintext, limits, List.of());
-    }
-
-    /** @param alongside further digests of the plaintext, complete once the stream has ended ({@link BackgroundDigests}) */
-    GuardedPlaintextStream(InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside) {
-        this(plaintext, limits, alongside, true);
+        this(plaintext, limits, Digests.sha256(), Digests.sha1(), List.of());
     }
 
     private GuardedPlaintextStream(
-            InputStream plaintext, UploadLimits limits, List<MessageDigest> alongside, boolean ownDigests) {
+            InputStream plaintext,
+            UploadLimits limits,
+            MessageDigest sha256,
+            MessageDigest sha1,
+            List<MessageDigest> others) {
         this.plaintext = Objects.requireNonNull(plaintext, "plaintext");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.sha256 = ownDigests ? Digests.sha256() : null;
-        this.sha1 = ownDigests ? Digests.sha1() : null;
-        List<MessageDigest> all = new ArrayList<>(alongside);
-        if (ownDigests) {
+        this.sha256 = sha256;
+        this.sha1 = sha1;
+        List<MessageDigest> all = new ArrayList<>(others);
+        if (sha256 != null) {
             all.add(sha256);
             all.add(sha1);
         }
@@ -64,7 +64,7 @@ final class GuardedPlaintextStream extends InputStream {
         if (limits.expectedSha256().isPresent()) {
             throw new IllegalArgumentException("an expected SHA-256 needs the plaintext's own digest");
         }
-        return new GuardedPlaintextStream(plaintext, limits, digests, false);
+        return new GuardedPlaintextStream(plaintext, limits, null, null, digests);
     }
 
     @Override

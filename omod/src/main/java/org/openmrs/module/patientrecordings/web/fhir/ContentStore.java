@@ -3,7 +3,6 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -23,27 +22,12 @@ public interface ContentStore {
     Stored write(InputStream plaintext) throws IOException;
 
     /**
-     * As {@link #write(InputStream)}, updating {@code alongside} with every byte of the plaintext, for digests that
-     * run on beyond this content (a chunked upload's digests of the whole). They are complete when this returns;
-     * after a failure their state is undefined. A store that hashes on a thread of its own updates them there.
+     * One part of a content in parts ({@link #writeParts}): as {@link #write(InputStream)}, updating {@code digests}
+     * (the whole content's, running on from part to part) with every byte of the plaintext. They are complete when this
+     * returns; after a failure their state is undefined. The part has no digests of its own: its {@link Stored#sha256}
+     * and {@link Stored#sha1} are null.
      */
-    default Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
-        InputStream digesting = plaintext;
-        for (MessageDigest digest : alongside) {
-            digesting = new DigestInputStream(digesting, digest);
-        }
-        return write(digesting);
-    }
-
-    /**
-     * One part of a content in parts ({@link #writeParts}): as {@link #write(InputStream, List)}, except that the
-     * whole content's {@code digests}, running on from part to part, are all the hashing done; the part has no digests
-     * of its own, and its {@link Stored#sha256} and {@link Stored#sha1} are null.
-     */
-    default Stored writePart(InputStream plaintext, List<MessageDigest> digests) throws IOException {
-        Stored stored = write(plaintext, digests);
-        return new Stored(stored.key(), stored.size(), null, null);
-    }
+    Stored writePart(InputStream plaintext, List<MessageDigest> digests) throws IOException;
 
     /**
      * Records a content made of stored objects, in order, without reading or writing their bytes again: the chunks

@@ -32,12 +32,7 @@ public final class EncryptedContent implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext) throws IOException {
-        return write(plaintext, List.of());
-    }
-
-    @Override
-    public Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
-        StoredContent stored = store.write(plaintext, UploadLimits.none(), alongside);
+        StoredContent stored = store.write(plaintext, UploadLimits.none());
         return new Stored(stored.key(), stored.size(), stored.sha256(), stored.sha1());
     }
 

@@ -40,12 +40,7 @@ final class FilesystemTestStore implements ContentStore {
 
     @Override
     public Stored write(InputStream plaintext) throws IOException {
-        return write(plaintext, List.of());
-    }
-
-    @Override
-    public Stored write(InputStream plaintext, List<MessageDigest> alongside) throws IOException {
-        return content.write(faultyWhenAsked(plaintext), alongside);
+        return content.write(faultyWhenAsked(plaintext));
     }
 
     @Override
