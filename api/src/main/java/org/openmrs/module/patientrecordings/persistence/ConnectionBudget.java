@@ -16,7 +16,8 @@ package org.openmrs.module.patientrecordings.persistence;
  * x (CONNECTIONS_PER_THREAD - 1) + 1} connections, at most all but one connection are held by waiting threads, so
  * one is always free for a waiter, which then either finishes its innermost transaction (and gives the connection
  * back) or holds one more and asks again, never more than the maximum. Every wait for a connection therefore ends
- * without any timeout, however the threads interleave. A thread at the deepest level waits for nothing but the audit
+ * without any timeout, however the threads interleave, provided every connection of the pool is open: {@link
+ * Database} keeps a fixed-size pool, since a pool that opens connections on demand can leave a waiter unserved. A thread at the deepest level waits for nothing but the audit
  * chain's head row, whose holder (an audit entry's own short transaction) waits for nothing. Threads that hold one
  * connection and wait for no other (the authentication look-up, the health probe) need no share: they always give
  * theirs back.

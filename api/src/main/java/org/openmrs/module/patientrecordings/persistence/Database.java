@@ -38,9 +38,6 @@ public final class Database implements Transactions, AutoCloseable {
     /** The class path resource of the changelog; OpenMRS runs the same file as the module's liquibase.xml. */
     public static final String CHANGELOG = "org/openmrs/module/patientrecordings/liquibase/changelog.xml";
 
-    /** Connections the pool keeps open while idle. */
-    private static final int MINIMUM_IDLE = 2;
-
     /**
      * How long a request waits for a connection before it is answered that the database is unavailable (503, {@link
      * DatabaseUnavailable}). Requests queue at the unit-of-work gate, never in the pool, so only an unreachable or
@@ -180,9 +177,11 @@ public final class Database implements Transactions, AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maximumPoolSize());
-        // Connections are opened as they are needed (up to the maximum) rather than all at start, so that a pool
-        // sized for bursts does not hold the database server's connections while the server is idle.
-        config.setMinimumIdle(Math.min(MINIMUM_IDLE, settings.maximumPoolSize()));
+        // A fixed-size pool: every connection is opened at start and kept (replaced when it retires). A pool that
+        // grows on demand opens a connection on its adder thread for each waiting request, and that thread can see a
+        // connection another thread has just released, open none, and leave the waiter without one until its timeout:
+        // ConnectionBudget's sizes then no longer keep every wait short, and a burst of requests answers 503.
+        config.setMinimumIdle(settings.maximumPoolSize());
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         try {
             return new HikariDataSource(config);

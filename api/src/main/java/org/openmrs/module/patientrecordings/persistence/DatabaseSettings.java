@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param jdbcUrl the JDBC URL, for example {@code jdbc:postgresql://db:5432/recordings}; never null
  * @param user the user name, or null where the URL carries it
  * @param password the password, or null; never shown by {@link #toString()}
- * @param maximumPoolSize the most connections the pool opens, at least 2 (one transaction may need a second
+ * @param maximumPoolSize the connections the pool opens at start and keeps, at least 2 (one transaction may need a second
  *     connection to look up what a failed insert collided with); {@link ConnectionBudget#poolSize()} gives the size
  *     at which a given number of concurrent units of work can never wait on each other for a connection
  */

@@ -4,13 +4,18 @@ package org.openmrs.module.patientrecordings.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -57,14 +62,38 @@ class ConnectionBudgetIT {
                     });
                 })));
             }
-            for (Future<?> thread : done) {
-                thread.get(120, TimeUnit.SECONDS);
-            }
+            failIfAnyFailed(done);
         } finally {
             pool.shutdownNow();
         }
 
         assertThat(deepest).hasValue(threads);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
+    void thePoolOpensEveryConnectionAtStartAndKeepsThemWhileIdle(DatabaseEngine engine) throws Exception {
+        int poolSize = new ConnectionBudget(2, 1).poolSize();
+        Database database = open(engine, poolSize);
+        HikariPoolMXBean pool =
+                database.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pool.getTotalConnections() < poolSize && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pool.getTotalConnections())
+                .as("connections open after start")
+                .isEqualTo(poolSize);
+
+        database.runInTransaction(
+                entityManager -> entityManager.createNativeQuery("SELECT 1").getSingleResult());
+        assertThat(pool.getTotalConnections())
+                .as("connections open after a transaction")
+                .isEqualTo(poolSize);
+        assertThat(pool.getIdleConnections())
+                .as("connections idle after a transaction")
+                .isEqualTo(poolSize);
     }
 
     @ParameterizedTest
@@ -92,11 +121,48 @@ class ConnectionBudgetIT {
         return open;
     }
 
+    /**
+     * Waits for every thread and fails naming what went wrong first: a thread that failed breaks the barriers, so the
+     * others' broken barriers follow from it and are only attached.
+     */
+    private static void failIfAnyFailed(List<Future<?>> done) throws InterruptedException {
+        List<Throwable> causes = new ArrayList<>();
+        List<Throwable> brokenBarriers = new ArrayList<>();
+        for (Future<?> thread : done) {
+            try {
+                thread.get(180, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                (e.getCause() instanceof BrokenBarrier ? brokenBarriers : causes).add(e.getCause());
+            } catch (TimeoutException e) {
+                causes.add(new AssertionError("a thread did not finish in 180 s", e));
+            }
+        }
+        causes.addAll(brokenBarriers);
+        if (!causes.isEmpty()) {
+            AssertionError failure =
+                    new AssertionError(causes.size() + " of " + done.size() + " threads failed", causes.get(0));
+            causes.subList(1, causes.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the other threads did not arrive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the other threads", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the other threads did not arrive within 60 s", e);
+        } catch (BrokenBarrierException e) {
+            throw new BrokenBarrier(e);
+        }
+    }
+
+    /** Another thread failed or timed out at the barrier: not a cause of its own. */
+    private static final class BrokenBarrier extends RuntimeException {
+        BrokenBarrier(BrokenBarrierException cause) {
+            super("another thread left the barrier", cause);
         }
     }
 }
