@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +29,9 @@ import org.openmrs.module.patientrecordings.standalone.LoadDriver.Load;
 /**
  * The performance benchmark (issue 14): figures, never assertions on time. Run by {@code ./mvnw -B -Pbench -pl
  * standalone -am verify} (or alone with {@code -Dit.test=PerformanceBench}); writes {@code target/bench/report.md}
- * and {@code target/bench/report.json}, each figure with the baseline measured in the same run beside it:
+ * and {@code target/bench/report.json}, each figure with the baseline measured in the same run beside it. The server
+ * is the runnable jar in a JVM of its own with the JVM's defaults ({@link ServerProcess}), as an installation runs it,
+ * so that its JIT, heap and garbage collector are not shared with the bench's client:
  *
  * <ul>
  *   <li>B1 ingest: one POST, 2,000,000-byte and 8 MiB chunks, against a raw copy of the same file with fsync;
@@ -74,10 +75,12 @@ class PerformanceBench {
         writeRandom(source, BYTES);
         line("## Ingest, download and reads under load (PerformanceBench)");
         line("");
-        line("Machine: " + BenchReport.machine() + "; standalone server, H2, filesystem store in " + data + ".");
+        line("Machine: " + BenchReport.machine() + "; the standalone server's runnable jar in a JVM of its own with"
+                + " the JVM's defaults (as `java -jar` runs it), H2, filesystem store in " + data + ".");
         line("Content: " + BYTES + " random bytes. Each figure has the baseline measured in this same run beside it.");
         line("");
-        try (StandaloneApplication server = StandaloneServerContract.start(data, List.of())) {
+        ServerProcess server = ServerProcess.start(List.of(), data, List.of(), scratch.resolve("server.log"));
+        try {
             giveConsent(server);
 
             line("### B1 ingest");
@@ -87,13 +90,13 @@ class PerformanceBench {
             double raw = rawCopy(source, scratch.resolve("copy.bin"));
             double cold = onePost(server, source);
             WarmUp warmUp = warmUpIngest(server, source);
-            double jitBefore = jitSeconds();
+            double jitBefore = server.jitSeconds();
             double warm = onePost(server, source);
-            double jitOnePost = jitSeconds() - jitBefore;
+            double jitOnePost = server.jitSeconds() - jitBefore;
             double chunks2mb = chunked(server, source, 2_000_000, BYTES);
-            double jit2mb = jitSeconds() - jitBefore - jitOnePost;
+            double jit2mb = server.jitSeconds() - jitBefore - jitOnePost;
             double chunks8mib = chunked(server, source, 8L * 1024 * 1024, BYTES);
-            double jit8mib = jitSeconds() - jitBefore - jitOnePost - jit2mb;
+            double jit8mib = server.jitSeconds() - jitBefore - jitOnePost - jit2mb;
             row("B1.rawCopyFsync", "raw copy with fsync", raw, "—", Double.NaN);
             row("B1.onePostFirst", "one POST, first after start", cold, "one POST warm " + mb(warm), cold / warm);
             row("B1.onePost", "one POST (warm)", warm, "raw copy " + mb(raw), warm / raw);
@@ -109,7 +112,7 @@ class PerformanceBench {
                     + " Their rates in MB/s, in order (the first ones show the server cold): "
                     + String.join(", ", warmUp.rates()) + ".");
             line("");
-            line("Time the JIT spent compiling (all compiler threads, the bench's client and the server share the JVM)"
+            line("Time the server's JIT spent compiling (all its compiler threads)"
                     + " during the warm one POST: " + fmt(jitOnePost) + " s; the 2,000,000-byte chunks: " + fmt(jit2mb)
                     + " s; the 8 MiB chunks: " + fmt(jit8mib) + " s.");
             line("");
@@ -128,6 +131,8 @@ class PerformanceBench {
             line("");
 
             readsUnderLoad(server, id);
+        } finally {
+            server.kill();
         }
         line("");
         line("Load average after the run: " + BenchReport.loadAverage() + ".");
@@ -140,7 +145,7 @@ class PerformanceBench {
      * rounds of metadata, read and search one after another, reported round by round and as the round with the
      * median share of metadata's rate; otherwise with the Java load driver in this JVM, once.
      */
-    private void readsUnderLoad(StandaloneApplication server, String id) throws Exception {
+    private void readsUnderLoad(ServerProcess server, String id) throws Exception {
         URI metadataUri = uri(server, "/fhir/metadata");
         URI mediaUri = uri(server, "/fhir/Media/" + id);
         URI searchUri = uri(server, "/fhir/Media?patient=" + DemoData.ADULT.value() + "&_count=20");
@@ -220,7 +225,7 @@ class PerformanceBench {
         return rate;
     }
 
-    private double onePost(StandaloneApplication server, Path source) throws Exception {
+    private double onePost(ServerProcess server, Path source) throws Exception {
         return rate(BYTES, client(server).onePost(source));
     }
 
@@ -233,7 +238,7 @@ class PerformanceBench {
      * in progress (a new one after {@link #WARM_UP_LIMIT} bytes), so that the patient search measured later finds no
      * more recordings than without the warm-up.
      */
-    private WarmUp warmUpIngest(StandaloneApplication server, Path source) throws Exception {
+    private WarmUp warmUpIngest(ServerProcess server, Path source) throws Exception {
         long[] chunkSizes = {65_536, 2_000_000, 8L * 1024 * 1024};
         List<String> rates = new ArrayList<>();
         long began = System.nanoTime();
@@ -241,20 +246,20 @@ class PerformanceBench {
         long most = began + 3L * INGEST_WARM_UP_SECONDS * 1_000_000_000L;
         double jitShare = Double.NaN;
         long turnBegan = began;
-        double turnJit = jitSeconds();
+        double turnJit = server.jitSeconds();
         String id = startRecording(server);
         long at = 0;
         for (int i = 0; ; i++) {
             long now = System.nanoTime();
             if (i % chunkSizes.length == 0) {
                 if (i > 0) {
-                    jitShare = (jitSeconds() - turnJit) / ((now - turnBegan) / 1e9);
+                    jitShare = (server.jitSeconds() - turnJit) / ((now - turnBegan) / 1e9);
                 }
                 if (now >= most || (now >= least && jitShare <= JIT_QUIET_SHARE)) {
                     return new WarmUp(rates, (now - began) / 1e9, jitShare);
                 }
                 turnBegan = now;
-                turnJit = jitSeconds();
+                turnJit = server.jitSeconds();
             }
             long chunkSize = chunkSizes[i % chunkSizes.length];
             long bytes = Math.min(chunkSize == 65_536 ? SMALL_WARM_UP_BYTES : WARM_UP_BYTES, BYTES);
@@ -276,13 +281,8 @@ class PerformanceBench {
      */
     private record WarmUp(List<String> rates, double seconds, double lastJitShare) {}
 
-    /** Seconds the JIT has spent compiling in this JVM, all compiler threads together. */
-    private static double jitSeconds() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1000.0;
-    }
-
     /** Uploads the content's first {@code bytes} bytes to a new recording in chunks of {@code chunkSize}. */
-    private double chunked(StandaloneApplication server, Path source, long chunkSize, long bytes) throws Exception {
+    private double chunked(ServerProcess server, Path source, long chunkSize, long bytes) throws Exception {
         return sendChunks(server, startRecording(server), source, chunkSize, bytes, 0, true);
     }
 
@@ -293,7 +293,7 @@ class PerformanceBench {
      * @return the rate in MB/s
      */
     private double sendChunks(
-            StandaloneApplication server, String id, Path source, long chunkSize, long bytes, long at, boolean complete)
+            ServerProcess server, String id, Path source, long chunkSize, long bytes, long at, boolean complete)
             throws Exception {
         long began = System.nanoTime();
         try (FileChannel in = FileChannel.open(source)) {
@@ -317,7 +317,7 @@ class PerformanceBench {
         return rate(bytes, System.nanoTime() - began);
     }
 
-    private String sealedRecording(StandaloneApplication server, Path source) throws Exception {
+    private String sealedRecording(ServerProcess server, Path source) throws Exception {
         String id = startRecording(server);
         HttpResponse<String> done = send(
                 server,
@@ -336,7 +336,7 @@ class PerformanceBench {
      * JDK's {@link HttpClient} hands a body over in small buffers through its asynchronous pipeline and, in this JVM
      * beside the server, measured itself rather than the server (about half of curl's rate).
      */
-    private double download(StandaloneApplication server, String id) throws Exception {
+    private double download(ServerProcess server, String id) throws Exception {
         List<Double> rates = new ArrayList<>();
         byte[] buffer = new byte[1024 * 1024];
         for (int i = 0; i < 3; i++) {
@@ -361,7 +361,7 @@ class PerformanceBench {
         return rates.get(1);
     }
 
-    private double rangeTtfbMillis(StandaloneApplication server, String id) throws Exception {
+    private double rangeTtfbMillis(ServerProcess server, String id) throws Exception {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             long began = System.nanoTime();
@@ -392,28 +392,28 @@ class PerformanceBench {
      * The bench's one client of {@code server}, as a real uploader keeps one: its connection stays open from request
      * to request, so that a chunk pays for the server's work and not for a new client and connection of its own.
      */
-    private BenchClient client(StandaloneApplication server) {
+    private BenchClient client(ServerProcess server) {
         return clients.computeIfAbsent(server.port(), BenchClient::new);
     }
 
-    private void giveConsent(StandaloneApplication server) throws Exception {
+    private void giveConsent(ServerProcess server) throws Exception {
         client(server).giveConsent();
     }
 
-    private String startRecording(StandaloneApplication server) throws Exception {
+    private String startRecording(ServerProcess server) throws Exception {
         return client(server).startRecording();
     }
 
-    private HttpRequest.Builder write(StandaloneApplication server, String id) {
+    private HttpRequest.Builder write(ServerProcess server, String id) {
         return client(server).write(id);
     }
 
-    private HttpResponse<String> send(StandaloneApplication server, HttpRequest.Builder request)
+    private HttpResponse<String> send(ServerProcess server, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         return client(server).send(request);
     }
 
-    private static URI uri(StandaloneApplication server, String path) {
+    private static URI uri(ServerProcess server, String path) {
         return new BenchClient(server.port()).uri(path);
     }
 

@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.standalone;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +105,33 @@ final class ServerProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Seconds the server's JIT has spent compiling, all its compiler threads together: the JVM's {@code
+     * java.ci.totalTime} counter, read with {@code jcmd}.
+     */
+    double jitSeconds() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()),
+                        "PerfCounter.print")
+                .redirectErrorStream(true)
+                .start();
+        String counters = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IOException("jcmd PerfCounter.print failed:\n" + counters);
+        }
+        return counter(counters, "java.ci.totalTime") / (double) counter(counters, "sun.os.hrt.frequency");
+    }
+
+    private static long counter(String counters, String name) throws IOException {
+        Matcher value =
+                Pattern.compile("(?m)^" + Pattern.quote(name) + "=(\\d+)$").matcher(counters);
+        if (!value.find()) {
+            throw new IOException("jcmd PerfCounter.print gave no " + name + ":\n" + counters);
+        }
+        return Long.parseLong(value.group(1));
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, nothing flushed that was not flushed already. */
