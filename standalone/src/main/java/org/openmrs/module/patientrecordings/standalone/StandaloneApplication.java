@@ -99,13 +99,16 @@ public final class StandaloneApplication implements AutoCloseable {
     private final Database database;
     private final Services services;
     private final ScheduledSweeps sweeps;
+    private final AutoCloseable compaction;
     private final WebServer web;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StandaloneApplication(Database database, Services services, ScheduledSweeps sweeps, WebServer web) {
+    private StandaloneApplication(
+            Database database, Services services, ScheduledSweeps sweeps, AutoCloseable compaction, WebServer web) {
         this.database = database;
         this.services = services;
         this.sweeps = sweeps;
+        this.compaction = compaction;
         this.web = web;
     }
 
@@ -122,7 +125,10 @@ public final class StandaloneApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database database = openDatabase(config.database());
         ScheduledSweeps sweeps = null;
+        AutoCloseable compaction = null;
         try {
+            compaction = H2FileCompaction.startIfH2File(
+                    database.dataSource(), config.database().jdbcUrl());
             ContentBackend content = contentBackend(config);
             Services services = services(database, content, keyring(config), clock);
             FirstStart.createUsersAndDemoData(config, services);
@@ -172,11 +178,12 @@ public final class StandaloneApplication implements AutoCloseable {
             StartBanner.lines(config, web.port(), config.demoData() ? DemoData.USERS : List.of())
                     .forEach(LOG::info);
             warnIfUnreachable(content, config);
-            return new StandaloneApplication(database, services, sweeps, web);
+            return new StandaloneApplication(database, services, sweeps, compaction, web);
         } catch (RuntimeException e) {
             if (sweeps != null) {
                 sweeps.close();
             }
+            closeQuietly(compaction);
             database.close();
             throw e;
         }
@@ -193,8 +200,8 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully, once: HTTP first (requests in progress finish within the shutdown timeout), then the sweeps,
-     * then the database. Later calls do nothing.
+     * Stops gracefully, once: HTTP first (requests in progress finish within the shutdown timeout), then the sweeps
+     * and the database file's compaction, then the database. Later calls do nothing.
      */
     @Override
     public void close() {
@@ -208,8 +215,20 @@ public final class StandaloneApplication implements AutoCloseable {
             LOG.warn("event=http_stop_failed", e);
         }
         sweeps.close();
+        closeQuietly(compaction);
         database.close();
         LOG.info("event=stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("event=stop_failed what={} cause={}", closeable.getClass().getSimpleName(), e.toString());
+        }
     }
 
     /** The module's entity classes to map: the audit log, idempotency keys and the repositories. */
