@@ -53,18 +53,22 @@ final class H2FileCompaction implements AutoCloseable {
     }
 
     /**
-     * Starts compacting the database behind the data source when it is an embedded H2 database in a file; otherwise
-     * does nothing.
+     * Starts compacting the database behind the data source when it is an H2 database in a file, embedded in this
+     * process (whichever form its URL takes: {@code jdbc:h2:file:…}, {@code jdbc:h2:./…}, {@code jdbc:h2:~/…});
+     * otherwise (another database, H2 in memory or over TCP) does nothing.
      *
      * @param jdbcUrl the database's URL
      * @return what to close before the database
      */
     static AutoCloseable startIfH2File(DataSource dataSource, String jdbcUrl) {
         Objects.requireNonNull(dataSource, "dataSource");
-        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
             return () -> {};
         }
         MVStore store = storeOf(dataSource);
+        if (store == null || store.getFileStore() == null) {
+            return () -> {};
+        }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "h2-compaction");
             thread.setDaemon(true);
@@ -76,12 +80,12 @@ final class H2FileCompaction implements AutoCloseable {
         return compaction;
     }
 
-    /** The store of the embedded database one of the pool's connections is open on. */
+    /** The store of the H2 database the pool's connections are open on, or null when it is not in this process. */
     static MVStore storeOf(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
             if (!(h2.getSession() instanceof SessionLocal session)) {
-                throw new IllegalStateException("the H2 database is not embedded in this process");
+                return null;
             }
             return session.getDatabase().getStore().getMvStore();
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -60,16 +61,19 @@ class H2FileCompactionIT {
     }
 
     @Test
-    void onlyAnEmbeddedH2FileIsCompacted(@TempDir Path dir) throws Exception {
-        try (Database database =
-                open(dir.resolve("memory"), "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            AutoCloseable none = H2FileCompaction.startIfH2File(database.dataSource(), "jdbc:h2:mem:x");
-            none.close();
+    void anEmbeddedH2FileIsCompactedWhateverFormItsUrlTakesAndNothingElse(@TempDir Path dir) throws Exception {
+        String memory = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Database database = open(dir, memory);
+                AutoCloseable none = H2FileCompaction.startIfH2File(database.dataSource(), memory)) {
+            assertThat(none).as("H2 in memory").isNotInstanceOf(H2FileCompaction.class);
         }
-        try (Database database = open(dir.resolve("file"), null);
-                AutoCloseable running =
-                        H2FileCompaction.startIfH2File(database.dataSource(), "jdbc:h2:file:" + dir.resolve("file"))) {
-            assertThat(running).isInstanceOf(H2FileCompaction.class);
+        for (String url : List.of(
+                "jdbc:h2:file:" + dir.resolve("prefixed") + ";WRITE_DELAY=0",
+                "jdbc:h2:" + dir.resolve("bare") + ";WRITE_DELAY=0")) {
+            try (Database database = open(dir, url);
+                    AutoCloseable running = H2FileCompaction.startIfH2File(database.dataSource(), url)) {
+                assertThat(running).as(url).isInstanceOf(H2FileCompaction.class);
+            }
         }
     }
 
