@@ -44,6 +44,9 @@ final class H2FileCompaction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
 
+    /** Compacts nothing: the database is not an H2 file in this process. */
+    private static final H2FileCompaction NONE = new H2FileCompaction(null, null);
+
     private final MVStore store;
     private final ScheduledExecutorService executor;
 
@@ -60,14 +63,14 @@ final class H2FileCompaction implements AutoCloseable {
      * @param jdbcUrl the database's URL
      * @return what to close before the database
      */
-    static AutoCloseable startIfH2File(DataSource dataSource, String jdbcUrl) {
+    static H2FileCompaction startIfH2File(DataSource dataSource, String jdbcUrl) {
         Objects.requireNonNull(dataSource, "dataSource");
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            return () -> {};
+            return NONE;
         }
         MVStore store = storeOf(dataSource);
         if (store == null || store.getFileStore() == null) {
-            return () -> {};
+            return NONE;
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "h2-compaction");
@@ -126,9 +129,17 @@ final class H2FileCompaction implements AutoCloseable {
         }
     }
 
+    /** @return whether this compacts a database, rather than being the one for other databases */
+    boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+
     /** Stops the runs; one under way finishes first (it is bounded by the write limit). */
     @Override
     public void close() {
+        if (executor == null) {
+            return;
+        }
         executor.shutdown();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {

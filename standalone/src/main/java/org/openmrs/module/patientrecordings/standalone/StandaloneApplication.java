@@ -99,12 +99,12 @@ public final class StandaloneApplication implements AutoCloseable {
     private final Database database;
     private final Services services;
     private final ScheduledSweeps sweeps;
-    private final AutoCloseable compaction;
+    private final H2FileCompaction compaction;
     private final WebServer web;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StandaloneApplication(
-            Database database, Services services, ScheduledSweeps sweeps, AutoCloseable compaction, WebServer web) {
+            Database database, Services services, ScheduledSweeps sweeps, H2FileCompaction compaction, WebServer web) {
         this.database = database;
         this.services = services;
         this.sweeps = sweeps;
@@ -125,7 +125,7 @@ public final class StandaloneApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database database = openDatabase(config.database());
         ScheduledSweeps sweeps = null;
-        AutoCloseable compaction = null;
+        H2FileCompaction compaction = null;
         try {
             compaction = H2FileCompaction.startIfH2File(
                     database.dataSource(), config.database().jdbcUrl());
@@ -183,7 +183,9 @@ public final class StandaloneApplication implements AutoCloseable {
             if (sweeps != null) {
                 sweeps.close();
             }
-            closeQuietly(compaction);
+            if (compaction != null) {
+                compaction.close();
+            }
             database.close();
             throw e;
         }
@@ -215,20 +217,9 @@ public final class StandaloneApplication implements AutoCloseable {
             LOG.warn("event=http_stop_failed", e);
         }
         sweeps.close();
-        closeQuietly(compaction);
+        compaction.close();
         database.close();
         LOG.info("event=stopped");
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("event=stop_failed what={} cause={}", closeable.getClass().getSimpleName(), e.toString());
-        }
     }
 
     /** The module's entity classes to map: the audit log, idempotency keys and the repositories. */

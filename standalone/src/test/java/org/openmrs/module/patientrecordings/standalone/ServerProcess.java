@@ -108,6 +108,24 @@ final class ServerProcess {
     }
 
     /**
+     * Waits until the server's log says the event, for at most two minutes.
+     *
+     * @throws AssertionError if it does not, or the server exits first
+     */
+    void awaitInLog(String event) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!Files.readString(log).contains(event)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited before " + event + ":\n" + Files.readString(log));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(event + " not within two minutes:\n" + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
      * Seconds the server's JIT has spent compiling, all its compiler threads together: the JVM's {@code
      * java.ci.totalTime} counter, read with {@code jcmd}.
      */

@@ -28,6 +28,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.openmrs.module.patientrecordings.access.AccessGuard;
+import org.openmrs.module.patientrecordings.access.FhirMatrixCalls;
 import org.openmrs.module.patientrecordings.audit.AuditEntry;
 import org.openmrs.module.patientrecordings.audit.AuditQuery;
 import org.openmrs.module.patientrecordings.audit.InMemoryAuditLog;
@@ -258,7 +259,8 @@ final class AdminApiServer implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    FhirMatrixCalls.sendOnce(http, request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(
                     response.statusCode(), response.body(), response.headers().map());
         } catch (InterruptedException e) {
