@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>What.</b> Every {@link #INTERVAL}, when the chunks hold less than {@link #TARGET_FILL_RATE} % live data, the
  * live pages of the sparsest chunks are written again (at most {@link #WRITE_LIMIT} bytes a run, so that commits wait
  * little for the store's lock), and the emptied chunks become free space that later commits reuse once H2's retention
- * time has passed. The file stops growing beyond what its data needs; it shrinks only when the database is closed.
+ * time has passed. The file stops growing beyond what its data needs; it does not shrink, not even on closing.
  */
 final class H2FileCompaction implements AutoCloseable {
 
