@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.web.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.api.BundleInclusionRule;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -86,7 +85,7 @@ public class PatientRecordingsFhirServer extends RestfulServer {
             RequestAuthenticator authenticator,
             ConditionalCreates creates,
             UploadProgress uploads) {
-        super(FhirContext.forR4Cached());
+        super(ServerFhirContext.shared());
         this.services = Objects.requireNonNull(services, "services");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
