@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
@@ -48,11 +46,11 @@ final class H2FileCompaction implements AutoCloseable {
     private static final H2FileCompaction NONE = new H2FileCompaction(null, null);
 
     private final MVStore store;
-    private final ScheduledExecutorService executor;
+    private final BackgroundThread thread;
 
-    private H2FileCompaction(MVStore store, ScheduledExecutorService executor) {
+    private H2FileCompaction(MVStore store, BackgroundThread thread) {
         this.store = store;
-        this.executor = executor;
+        this.thread = thread;
     }
 
     /**
@@ -72,14 +70,10 @@ final class H2FileCompaction implements AutoCloseable {
         if (store == null || store.getFileStore() == null) {
             return NONE;
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "h2-compaction");
-            thread.setDaemon(true);
-            return thread;
-        });
-        H2FileCompaction compaction = new H2FileCompaction(store, executor);
-        executor.scheduleWithFixedDelay(
-                compaction::runLogged, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // A run is bounded by the write limit: closing waits for one under way rather than interrupt H2's writes.
+        H2FileCompaction compaction =
+                new H2FileCompaction(store, new BackgroundThread("h2-compaction", Duration.ofSeconds(30)));
+        compaction.thread.every(INTERVAL, INTERVAL, compaction::runLogged);
         return compaction;
     }
 
@@ -131,23 +125,14 @@ final class H2FileCompaction implements AutoCloseable {
 
     /** @return whether this compacts a database, rather than being the one for other databases */
     boolean isRunning() {
-        return executor != null && !executor.isShutdown();
+        return thread != null && thread.isRunning();
     }
 
     /** Stops the runs; one under way finishes first (it is bounded by the write limit). */
     @Override
     public void close() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (thread != null) {
+            thread.close();
         }
     }
 }

@@ -4,8 +4,6 @@ package org.openmrs.module.patientrecordings.standalone;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openmrs.module.patientrecordings.audit.AuditChainWatch;
 import org.openmrs.module.patientrecordings.audit.ChainVerification;
@@ -37,12 +35,10 @@ final class ScheduledSweeps implements AutoCloseable {
     /** The longest time between two full checks of the audit chain. */
     static final Duration FULL_CHAIN_CHECK = Duration.ofHours(1);
 
-    private final ScheduledExecutorService executor;
-    private final Duration shutdownTimeout;
+    private final BackgroundThread thread;
 
-    private ScheduledSweeps(ScheduledExecutorService executor, Duration shutdownTimeout) {
-        this.executor = executor;
-        this.shutdownTimeout = shutdownTimeout;
+    private ScheduledSweeps(BackgroundThread thread) {
+        this.thread = thread;
     }
 
     static ScheduledSweeps start(
@@ -55,19 +51,14 @@ final class ScheduledSweeps implements AutoCloseable {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(auditChain, "auditChain");
         // One thread, as StandaloneConfig.BACKGROUND_DATABASE_THREADS counts it in the database pool.
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sweeps");
-            thread.setDaemon(true);
-            return thread;
-        });
+        BackgroundThread thread = new BackgroundThread("sweeps", shutdownTimeout);
         Actor sweeper = new Actor(UserId.of(SWEEPER_ID), Set.of(Privilege.MANAGE_RECORDS));
-        long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
-        executor.scheduleWithFixedDelay(
-                () -> retentionSweep(services, sweeper), first, interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(() -> contentSweep(content), first, interval.toMillis(), TimeUnit.MILLISECONDS);
-        long chainChecks = Math.min(interval.toMillis(), FULL_CHAIN_CHECK.toMillis());
-        executor.scheduleWithFixedDelay(() -> fullChainCheck(auditChain), 0, chainChecks, TimeUnit.MILLISECONDS);
-        return new ScheduledSweeps(executor, shutdownTimeout);
+        Duration first = FIRST_RUN.compareTo(interval) < 0 ? FIRST_RUN : interval;
+        thread.every(interval, first, () -> retentionSweep(services, sweeper));
+        thread.every(interval, first, () -> contentSweep(content));
+        Duration chainChecks = FULL_CHAIN_CHECK.compareTo(interval) < 0 ? FULL_CHAIN_CHECK : interval;
+        thread.every(chainChecks, Duration.ZERO, () -> fullChainCheck(auditChain));
+        return new ScheduledSweeps(thread);
     }
 
     private static void retentionSweep(Services services, Actor sweeper) {
@@ -133,14 +124,6 @@ final class ScheduledSweeps implements AutoCloseable {
     /** Stops scheduling; waits up to the shutdown timeout for a sweep in progress, then interrupts it. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }
