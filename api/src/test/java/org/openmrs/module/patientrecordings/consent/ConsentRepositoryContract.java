@@ -250,6 +250,91 @@ public abstract class ConsentRepositoryContract {
     }
 
     @Test
+    void thePatientsListReadsEveryConsentBackAsItsOwnReadDoes() {
+        RecordingConsent template = aConsent();
+        RecordingConsent full = consents.save(new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                EncounterId.of("encounter-3"),
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(
+                        Set.of(RecordingKind.CONSULTATION, RecordingKind.CLINICAL_PHOTO),
+                        Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING),
+                        List.of("The care team", "Trainee GPs at the practice", "An external assessor"),
+                        "Teaching sessions at the practice",
+                        true,
+                        "Encrypted, on the practice's server",
+                        "Ten years after the last treatment",
+                        "A complaint has been threatened"),
+                new Attestation(true, false, null),
+                List.of(
+                        given(),
+                        new ConsentEvent(
+                                ConsentEventType.CONFIRMED_AFTER_RECORDING,
+                                MORNING.plusSeconds(60),
+                                clinician,
+                                RecordingId.random(),
+                                "Watched it back with the patient")),
+                0));
+        RecordingConsent minimal = consents.save(new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(null, null, null, null, null, null, null, null),
+                Attestation.NONE,
+                List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
+                0));
+        RecordingConsent bestInterests = consents.save(new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                template.site(),
+                template.terms(),
+                template.attestation(),
+                ConsentGiver.bestInterests(List.of(
+                        new ConsentGiver.Consulted("Joe Carer", "paid carer"),
+                        new ConsentGiver.Consulted("Ria", "daughter"),
+                        new ConsentGiver.Consulted("Adam", "son"))),
+                template.history(),
+                0));
+        RecordingConsent deputy = consents.save(new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                template.site(),
+                template.terms(),
+                template.attestation(),
+                ConsentGiver.representative(ConsentGiver.Authority.COURT_APPOINTED_DEPUTY, "Kim Deputy", "deputy"),
+                template.history(),
+                0));
+        RecordingConsent superseded = consents.save(consents.save(aConsent())
+                .with(new ConsentEvent(
+                        ConsentEventType.SUPERSEDED, MORNING.plusSeconds(600), clinician, null, null, deputy.id())));
+        consents.save(new RecordingConsent(
+                ConsentId.random(),
+                PatientId.random(),
+                null,
+                template.site(),
+                full.terms(),
+                Attestation.COMPLETE,
+                List.of(given()),
+                0));
+
+        List<RecordingConsent> listed = consents.findByPatient(patient);
+
+        assertThat(listed).containsExactly(full, minimal, bestInterests, deputy, superseded);
+        for (RecordingConsent each : listed) {
+            assertThat(consents.find(each.id())).contains(each);
+        }
+        assertThat(listed.get(0).terms().audience())
+                .containsExactly("The care team", "Trainee GPs at the practice", "An external assessor");
+        assertThat(listed.get(2).giver().consulted())
+                .extracting(ConsentGiver.Consulted::name)
+                .containsExactly("Joe Carer", "Ria", "Adam");
+    }
+
+    @Test
     void aConsentCannotBeDeletedThroughTheRepository() {
         Method[] methods = consents.getClass().getMethods();
 

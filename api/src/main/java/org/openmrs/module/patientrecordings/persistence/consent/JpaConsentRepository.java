@@ -4,9 +4,7 @@ package org.openmrs.module.patientrecordings.persistence.consent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openmrs.module.patientrecordings.consent.ConsentEvent;
@@ -100,29 +98,10 @@ public final class JpaConsentRepository implements ConsentRepository {
     @Override
     public List<RecordingConsent> findByPatient(PatientId patient) {
         Objects.requireNonNull(patient, "patient");
-        return database.inCurrentTransaction(entityManager -> {
-            // One statement reads the consents and their histories together, so that both come from the same
-            // moment: read apart, a decision committed in between could show an earlier consent as superseded by a
-            // successor that the first read did not see, and leave the patient seemingly without consent.
-            Map<ConsentRow, List<ConsentEventRow>> histories = new LinkedHashMap<>();
-            entityManager
-                    .createQuery(
-                            "select c, e from ConsentRow c left join ConsentEventRow e on e.consentNumber = c.number"
-                                    + " where c.patientId = :patient order by c.number, e.sequence",
-                            Object[].class)
-                    .setParameter("patient", patient.value())
-                    .getResultStream()
-                    .forEach(pair -> {
-                        List<ConsentEventRow> history =
-                                histories.computeIfAbsent((ConsentRow) pair[0], row -> new ArrayList<>());
-                        if (pair[1] != null) {
-                            history.add((ConsentEventRow) pair[1]);
-                        }
-                    });
-            return histories.entrySet().stream()
-                    .map(entry -> ConsentMapper.read(entry.getKey(), entry.getValue()))
-                    .toList();
-        });
+        // One statement reads the consents and their histories together, so that both come from the same moment:
+        // read apart, a decision committed in between could show an earlier consent as superseded by a successor
+        // that the first read did not see, and leave the patient seemingly without consent.
+        return database.inCurrentTransaction(entityManager -> PatientConsentRows.read(entityManager, patient.value()));
     }
 
     /** Inserts the decisions after the stored ones; refuses a history that rewrites a stored decision. */
