@@ -21,15 +21,28 @@ final class RecordingSeeder {
     private final RecordingRepository recordings;
     private final Recording template;
     private final int batch;
+    private final Runnable statistics;
     private long total = 1;
     private long others;
+    private long counted = 1;
 
     /** @param template a recording already saved, which the copies resemble */
     RecordingSeeder(Transactions database, RecordingRepository recordings, Recording template, int batch) {
+        this(database, recordings, template, batch, () -> {});
+    }
+
+    /**
+     * @param template a recording already saved, which the copies resemble
+     * @param statistics brings the database's statistics of the tables up to date; run, as PostgreSQL's autovacuum
+     *     would by default, each time the recordings have grown by a tenth (and 50) since it last ran
+     */
+    RecordingSeeder(
+            Transactions database, RecordingRepository recordings, Recording template, int batch, Runnable statistics) {
         this.database = database;
         this.recordings = recordings;
         this.template = template;
         this.batch = batch;
+        this.statistics = statistics;
     }
 
     /**
@@ -90,6 +103,10 @@ final class RecordingSeeder {
                 }
             });
             total += end - start;
+            if (total - counted > 50 + counted / 10) {
+                statistics.run();
+                counted = total;
+            }
         }
     }
 }
