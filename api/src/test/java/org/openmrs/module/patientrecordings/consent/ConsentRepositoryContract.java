@@ -53,23 +53,8 @@ public abstract class ConsentRepositoryContract {
 
     @Test
     void aConsentWithEveryTermAndAttestationReadsBackEqual() {
-        RecordingConsent full = new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                EncounterId.of("encounter-3"),
-                SiteId.of("riverside-practice"),
-                new ConsentTerms(
-                        Set.of(RecordingKind.CONSULTATION, RecordingKind.CLINICAL_PHOTO),
-                        Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING),
-                        List.of("The care team", "Trainee GPs at the practice", "An external assessor"),
-                        "Teaching sessions at the practice",
-                        true,
-                        "Encrypted, on the practice's server",
-                        "Ten years after the last treatment",
-                        "A complaint has been threatened"),
-                new Attestation(true, false, null),
-                List.of(given(), decision(ConsentEventType.CONFIRMED_AFTER_RECORDING, 60)),
-                0);
+        RecordingConsent full =
+                withEveryTermAndAttestation(List.of(given(), decision(ConsentEventType.CONFIRMED_AFTER_RECORDING, 60)));
 
         RecordingConsent saved = consents.save(full);
 
@@ -252,30 +237,14 @@ public abstract class ConsentRepositoryContract {
     @Test
     void thePatientsListReadsEveryConsentBackAsItsOwnReadDoes() {
         RecordingConsent template = aConsent();
-        RecordingConsent full = consents.save(new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                EncounterId.of("encounter-3"),
-                SiteId.of("riverside-practice"),
-                new ConsentTerms(
-                        Set.of(RecordingKind.CONSULTATION, RecordingKind.CLINICAL_PHOTO),
-                        Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING),
-                        List.of("The care team", "Trainee GPs at the practice", "An external assessor"),
-                        "Teaching sessions at the practice",
-                        true,
-                        "Encrypted, on the practice's server",
-                        "Ten years after the last treatment",
-                        "A complaint has been threatened"),
-                new Attestation(true, false, null),
-                List.of(
-                        given(),
-                        new ConsentEvent(
-                                ConsentEventType.CONFIRMED_AFTER_RECORDING,
-                                MORNING.plusSeconds(60),
-                                clinician,
-                                RecordingId.random(),
-                                "Watched it back with the patient")),
-                0));
+        RecordingConsent full = consents.save(withEveryTermAndAttestation(List.of(
+                given(),
+                new ConsentEvent(
+                        ConsentEventType.CONFIRMED_AFTER_RECORDING,
+                        MORNING.plusSeconds(60),
+                        clinician,
+                        RecordingId.random(),
+                        "Watched it back with the patient"))));
         RecordingConsent minimal = consents.save(new RecordingConsent(
                 ConsentId.random(),
                 patient,
@@ -361,6 +330,27 @@ public abstract class ConsentRepositoryContract {
                         null),
                 Attestation.COMPLETE,
                 List.of(given()),
+                0);
+    }
+
+    /** A consent with every term and the attestation filled in, with this history, for this test's patient. */
+    private RecordingConsent withEveryTermAndAttestation(List<ConsentEvent> history) {
+        return new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                EncounterId.of("encounter-3"),
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(
+                        Set.of(RecordingKind.CONSULTATION, RecordingKind.CLINICAL_PHOTO),
+                        Set.of(Purpose.DIRECT_CARE, Purpose.TRAINING),
+                        List.of("The care team", "Trainee GPs at the practice", "An external assessor"),
+                        "Teaching sessions at the practice",
+                        true,
+                        "Encrypted, on the practice's server",
+                        "Ten years after the last treatment",
+                        "A complaint has been threatened"),
+                new Attestation(true, false, null),
+                history,
                 0);
     }
 
