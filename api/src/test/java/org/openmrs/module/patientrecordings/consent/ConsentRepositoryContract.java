@@ -64,15 +64,7 @@ public abstract class ConsentRepositoryContract {
 
     @Test
     void aConsentWithNothingButTheRequiredKeepsItsAbsentValuesAbsent() {
-        RecordingConsent minimal = new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                null,
-                SiteId.of("riverside-practice"),
-                new ConsentTerms(null, null, null, null, null, null, null, null),
-                Attestation.NONE,
-                List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
-                0);
+        RecordingConsent minimal = withNothingButTheRequired();
 
         consents.save(minimal);
 
@@ -245,15 +237,7 @@ public abstract class ConsentRepositoryContract {
                         clinician,
                         RecordingId.random(),
                         "Watched it back with the patient"))));
-        RecordingConsent minimal = consents.save(new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                null,
-                SiteId.of("riverside-practice"),
-                new ConsentTerms(null, null, null, null, null, null, null, null),
-                Attestation.NONE,
-                List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
-                0));
+        RecordingConsent minimal = consents.save(withNothingButTheRequired());
         RecordingConsent bestInterests = consents.save(new RecordingConsent(
                 ConsentId.random(),
                 patient,
@@ -351,6 +335,19 @@ public abstract class ConsentRepositoryContract {
                         "A complaint has been threatened"),
                 new Attestation(true, false, null),
                 history,
+                0);
+    }
+
+    /** A consent withheld, with nothing but what is required, for this test's patient. */
+    private RecordingConsent withNothingButTheRequired() {
+        return new RecordingConsent(
+                ConsentId.random(),
+                patient,
+                null,
+                SiteId.of("riverside-practice"),
+                new ConsentTerms(null, null, null, null, null, null, null, null),
+                Attestation.NONE,
+                List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
                 0);
     }
 
