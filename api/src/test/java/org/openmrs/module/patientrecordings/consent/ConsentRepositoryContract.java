@@ -79,23 +79,13 @@ public abstract class ConsentRepositoryContract {
 
     @Test
     void whoDecidedReadsBackEqual() {
-        RecordingConsent c = aConsent();
         for (ConsentGiver giver : List.of(
                 ConsentGiver.patient(true),
                 ConsentGiver.representative(ConsentGiver.Authority.COURT_APPOINTED_DEPUTY, "Kim Deputy", "deputy"),
                 ConsentGiver.bestInterests(List.of(
                         new ConsentGiver.Consulted("Joe Carer", "paid carer"),
                         new ConsentGiver.Consulted("Ria", "daughter"))))) {
-            RecordingConsent decided = new RecordingConsent(
-                    ConsentId.random(),
-                    c.patient(),
-                    c.encounter(),
-                    c.site(),
-                    c.terms(),
-                    c.attestation(),
-                    giver,
-                    c.history(),
-                    0);
+            RecordingConsent decided = aConsentDecidedBy(giver);
 
             consents.save(decided);
 
@@ -228,7 +218,6 @@ public abstract class ConsentRepositoryContract {
 
     @Test
     void thePatientsListReadsEveryConsentBackAsItsOwnReadDoes() {
-        RecordingConsent template = aConsent();
         RecordingConsent full = consents.save(withEveryTermAndAttestation(List.of(
                 given(),
                 new ConsentEvent(
@@ -238,29 +227,12 @@ public abstract class ConsentRepositoryContract {
                         RecordingId.random(),
                         "Watched it back with the patient"))));
         RecordingConsent minimal = consents.save(withNothingButTheRequired());
-        RecordingConsent bestInterests = consents.save(new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                null,
-                template.site(),
-                template.terms(),
-                template.attestation(),
-                ConsentGiver.bestInterests(List.of(
-                        new ConsentGiver.Consulted("Joe Carer", "paid carer"),
-                        new ConsentGiver.Consulted("Ria", "daughter"),
-                        new ConsentGiver.Consulted("Adam", "son"))),
-                template.history(),
-                0));
-        RecordingConsent deputy = consents.save(new RecordingConsent(
-                ConsentId.random(),
-                patient,
-                null,
-                template.site(),
-                template.terms(),
-                template.attestation(),
-                ConsentGiver.representative(ConsentGiver.Authority.COURT_APPOINTED_DEPUTY, "Kim Deputy", "deputy"),
-                template.history(),
-                0));
+        RecordingConsent bestInterests = consents.save(aConsentDecidedBy(ConsentGiver.bestInterests(List.of(
+                new ConsentGiver.Consulted("Joe Carer", "paid carer"),
+                new ConsentGiver.Consulted("Ria", "daughter"),
+                new ConsentGiver.Consulted("Adam", "son")))));
+        RecordingConsent deputy = consents.save(aConsentDecidedBy(
+                ConsentGiver.representative(ConsentGiver.Authority.COURT_APPOINTED_DEPUTY, "Kim Deputy", "deputy")));
         RecordingConsent superseded = consents.save(consents.save(aConsent())
                 .with(new ConsentEvent(
                         ConsentEventType.SUPERSEDED, MORNING.plusSeconds(600), clinician, null, null, deputy.id())));
@@ -268,7 +240,7 @@ public abstract class ConsentRepositoryContract {
                 ConsentId.random(),
                 PatientId.random(),
                 null,
-                template.site(),
+                full.site(),
                 full.terms(),
                 Attestation.COMPLETE,
                 List.of(given()),
@@ -348,6 +320,21 @@ public abstract class ConsentRepositoryContract {
                 new ConsentTerms(null, null, null, null, null, null, null, null),
                 Attestation.NONE,
                 List.of(new ConsentEvent(ConsentEventType.WITHHELD, MORNING, clinician, null, null)),
+                0);
+    }
+
+    /** {@link #aConsent()}, decided by someone else. */
+    private RecordingConsent aConsentDecidedBy(ConsentGiver giver) {
+        RecordingConsent c = aConsent();
+        return new RecordingConsent(
+                ConsentId.random(),
+                c.patient(),
+                c.encounter(),
+                c.site(),
+                c.terms(),
+                c.attestation(),
+                giver,
+                c.history(),
                 0);
     }
 
