@@ -70,7 +70,7 @@ final class H2FileCompaction implements AutoCloseable {
         if (store == null || store.getFileStore() == null) {
             return NONE;
         }
-        // A run is bounded by the write limit: closing waits for one under way rather than interrupt H2's writes.
+        // A run is bounded by the write limit, so closing waits up to 30 s for one under way before it interrupts it.
         H2FileCompaction compaction =
                 new H2FileCompaction(store, new BackgroundThread("h2-compaction", Duration.ofSeconds(30)));
         compaction.thread.every(INTERVAL, INTERVAL, compaction::runLogged);
