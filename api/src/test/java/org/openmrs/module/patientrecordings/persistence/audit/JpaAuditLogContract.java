@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -158,40 +159,12 @@ abstract class JpaAuditLogContract extends AuditLogContract {
     @Test
     void batchesArrivingWhileAGroupIsWrittenShareTheNextTransaction_SAF2() throws Exception {
         emptyLog();
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger transactions = new AtomicInteger();
-        Transactions gated = new Transactions() {
-            @Override
-            public <T> T inTransaction(Function<EntityManager, T> work) {
-                if (transactions.incrementAndGet() == 1) {
-                    firstBegun.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return database.inTransaction(work);
-            }
-
-            @Override
-            public <T> T inCurrentTransaction(Function<EntityManager, T> work) {
-                return database.inCurrentTransaction(work);
-            }
-
-            @Override
-            public <T> T inUnitOfWork(Supplier<T> call) {
-                return database.inUnitOfWork(call);
-            }
-        };
+        GatedTransactions gated = new GatedTransactions();
         JpaAuditLog log = new JpaAuditLog(gated);
-        Instant at = Instant.parse("2026-03-02T09:00:00Z");
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            Future<StoredAuditEntry> single = threads.submit(() -> log.append(AuditEntry.success(
-                    UserId.of("u"), at, PatientId.of("p"), null, AuditAction.VIEW, Purpose.DIRECT_CARE)));
-            assertThat(firstBegun.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<StoredAuditEntry> single = threads.submit(() -> log.append(view("single")));
+            assertThat(gated.firstBegun.await(30, TimeUnit.SECONDS)).isTrue();
             List<Future<List<StoredAuditEntry>>> searches = new ArrayList<>();
             List<Thread> waiting = new ArrayList<>();
             for (int s = 0; s < 2; s++) {
@@ -199,7 +172,7 @@ abstract class JpaAuditLogContract extends AuditLogContract {
                 for (int i = 0; i < 3; i++) {
                     hits.add(AuditEntry.success(
                                     UserId.of("u" + s),
-                                    at,
+                                    AT,
                                     PatientId.of("p"),
                                     null,
                                     AuditAction.SEARCH,
@@ -213,14 +186,8 @@ abstract class JpaAuditLogContract extends AuditLogContract {
                     return log.appendAll(hits);
                 }));
             }
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && !bothWaiting(waiting)) {
-                Thread.sleep(5);
-            }
-            assertThat(bothWaiting(waiting))
-                    .as("both searches wait behind the first group")
-                    .isTrue();
-            release.countDown();
+            awaitState(waiting, 2, Thread.State.WAITING, "both searches wait behind the first group");
+            gated.release.countDown();
 
             assertThat(single.get(30, TimeUnit.SECONDS).sequence()).isEqualTo(1);
             for (Future<List<StoredAuditEntry>> search : searches) {
@@ -229,19 +196,141 @@ abstract class JpaAuditLogContract extends AuditLogContract {
                         .as("one run")
                         .isEqualTo(2);
             }
-            assertThat(transactions.get())
+            assertThat(gated.transactions.get())
                     .as("the single access, then both searches together")
                     .isEqualTo(2);
             assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
         } finally {
-            release.countDown();
+            gated.release.countDown();
             threads.shutdownNow();
         }
     }
 
-    private static boolean bothWaiting(List<Thread> threads) {
+    /**
+     * After a group of two, the next leader waits for a second appender before it commits, and commits as soon as
+     * that one arrives (the wait allowed is far longer than the test); after a group of one (as a new log starts), an
+     * appender commits without waiting; a leader whose company does not come commits alone when its wait is over.
+     */
+    @Test
+    void aLeaderAwaitsAsManyAppendersAsTheLastGroupHeldAndNoMore_SAF2() throws Exception {
+        emptyLog();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        GatedTransactions gated = new GatedTransactions();
+        GatedTransactions gatedBriefly = new GatedTransactions();
+        try {
+            JpaAuditLog log = new JpaAuditLog(gated, Duration.ofHours(1));
+            groupOfOneThenOfTwo(log, gated, threads);
+            assertThat(gated.transactions.get()).isEqualTo(2);
+
+            List<Thread> leader = new ArrayList<>();
+            Future<StoredAuditEntry> fourth = threads.submit(() -> {
+                synchronized (leader) {
+                    leader.add(Thread.currentThread());
+                }
+                return log.append(view("fourth"));
+            });
+            awaitState(leader, 1, Thread.State.TIMED_WAITING, "the leader waits for company");
+            assertThat(fourth.isDone()).isFalse();
+            StoredAuditEntry fifth = log.append(view("fifth"));
+            assertThat(fourth.get(30, TimeUnit.SECONDS).sequence()).isEqualTo(4);
+            assertThat(fifth.sequence()).isEqualTo(5);
+            assertThat(gated.transactions.get())
+                    .as("the fourth and fifth share one commit")
+                    .isEqualTo(3);
+
+            JpaAuditLog briefly = new JpaAuditLog(gatedBriefly, Duration.ofMillis(50));
+            groupOfOneThenOfTwo(briefly, gatedBriefly, threads);
+            assertThat(briefly.append(view("alone")).sequence()).isEqualTo(9);
+            assertThat(gatedBriefly.transactions.get())
+                    .as("alone, in a commit of its own")
+                    .isEqualTo(3);
+            assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
+        } finally {
+            gated.release.countDown();
+            gatedBriefly.release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * One append, held in its transaction by the gate until two more have arrived and wait; then all three are
+     * committed: the first alone, the other two together.
+     */
+    private static void groupOfOneThenOfTwo(JpaAuditLog log, GatedTransactions gated, ExecutorService threads)
+            throws Exception {
+        Future<StoredAuditEntry> first = threads.submit(() -> log.append(view("first of three")));
+        assertThat(gated.firstBegun.await(30, TimeUnit.SECONDS))
+                .as("an appender after a group of one does not wait for company")
+                .isTrue();
+        List<Thread> waiting = new ArrayList<>();
+        List<Future<StoredAuditEntry>> pair = new ArrayList<>();
+        for (String who : List.of("second of three", "third of three")) {
+            pair.add(threads.submit(() -> {
+                synchronized (waiting) {
+                    waiting.add(Thread.currentThread());
+                }
+                return log.append(view(who));
+            }));
+        }
+        awaitState(waiting, 2, Thread.State.WAITING, "both wait behind the first group");
+        gated.release.countDown();
+        long firstSequence = first.get(30, TimeUnit.SECONDS).sequence();
+        for (Future<StoredAuditEntry> one : pair) {
+            assertThat(one.get(30, TimeUnit.SECONDS).sequence()).isBetween(firstSequence + 1, firstSequence + 2);
+        }
+    }
+
+    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+
+    private static AuditEntry view(String detail) {
+        return AuditEntry.success(UserId.of("u"), AT, PatientId.of("p"), null, AuditAction.VIEW, Purpose.DIRECT_CARE)
+                .withDetail(detail);
+    }
+
+    /** Waits until {@code count} threads have registered and all are in {@code state}; fails after 30 s. */
+    private static void awaitState(List<Thread> threads, int count, Thread.State state, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !allIn(threads, count, state)) {
+            Thread.sleep(5);
+        }
+        assertThat(allIn(threads, count, state)).as(what).isTrue();
+    }
+
+    private static boolean allIn(List<Thread> threads, int count, Thread.State state) {
         synchronized (threads) {
-            return threads.size() == 2 && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+            return threads.size() == count && threads.stream().allMatch(t -> t.getState() == state);
+        }
+    }
+
+    /** The test database's transactions, the first of which waits for {@link #release} once it has begun. */
+    private final class GatedTransactions implements Transactions {
+
+        final CountDownLatch firstBegun = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger transactions = new AtomicInteger();
+
+        @Override
+        public <T> T inTransaction(Function<EntityManager, T> work) {
+            if (transactions.incrementAndGet() == 1) {
+                firstBegun.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return database.inTransaction(work);
+        }
+
+        @Override
+        public <T> T inCurrentTransaction(Function<EntityManager, T> work) {
+            return database.inCurrentTransaction(work);
+        }
+
+        @Override
+        public <T> T inUnitOfWork(Supplier<T> call) {
+            return database.inUnitOfWork(call);
         }
     }
 
