@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.persistence.recording;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.openmrs.module.patientrecordings.recording.RecordingRepository;
  * Transactions#inCurrentTransaction}). "Oldest first" is the order in which recordings were first saved, as in the
  * in-memory store. There is no delete (REC-1). Lists of recordings are read whole before their rows are mapped, so
  * that the {@code @BatchSize} of the rows' collections loads them for many rows in one statement; a streamed result
- * would map each row before reading the next, and load each row's collections with statements of their own.
+ * would map each row before reading the next, and load each row's collections with statements of their own. The rows
+ * of a list are not kept in the persistence context once mapped (see {@link #readAndRelease}).
  */
 public final class JpaRecordingRepository implements RecordingRepository {
 
@@ -163,29 +165,25 @@ public final class JpaRecordingRepository implements RecordingRepository {
     @Override
     public List<Recording> findByPatient(PatientId patient) {
         Objects.requireNonNull(patient, "patient");
-        return database.inCurrentTransaction(entityManager -> entityManager
-                .createQuery(
-                        "select r from RecordingRow r where r.patientId = :patient order by r.number",
-                        RecordingRow.class)
-                .setParameter("patient", patient.value())
-                .getResultList()
-                .stream()
-                .map(RecordingMapper::read)
-                .toList());
+        return database.inCurrentTransaction(entityManager -> readAndRelease(
+                entityManager,
+                entityManager
+                        .createQuery(
+                                "select r from RecordingRow r where r.patientId = :patient order by r.number",
+                                RecordingRow.class)
+                        .setParameter("patient", patient.value())));
     }
 
     @Override
     public List<Recording> findFlagged(RecordingFlag flag) {
         Objects.requireNonNull(flag, "flag");
-        return database.inCurrentTransaction(entityManager -> entityManager
-                .createQuery(
-                        "select r from RecordingRow r where :flag member of r.flags order by r.number",
-                        RecordingRow.class)
-                .setParameter("flag", flag.name())
-                .getResultList()
-                .stream()
-                .map(RecordingMapper::read)
-                .toList());
+        return database.inCurrentTransaction(entityManager -> readAndRelease(
+                entityManager,
+                entityManager
+                        .createQuery(
+                                "select r from RecordingRow r where :flag member of r.flags order by r.number",
+                                RecordingRow.class)
+                        .setParameter("flag", flag.name())));
     }
 
     /** @throws IllegalArgumentException when the offset or the limit is negative */
@@ -197,14 +195,27 @@ public final class JpaRecordingRepository implements RecordingRepository {
         if (limit == 0) {
             return List.of();
         }
-        return database.inCurrentTransaction(entityManager -> entityManager
-                .createQuery("select r from RecordingRow r order by r.number", RecordingRow.class)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(RecordingMapper::read)
-                .toList());
+        return database.inCurrentTransaction(entityManager -> readAndRelease(
+                entityManager,
+                entityManager
+                        .createQuery("select r from RecordingRow r order by r.number", RecordingRow.class)
+                        .setFirstResult(offset)
+                        .setMaxResults(limit)));
+    }
+
+    /**
+     * Reads a list of rows, maps them and lets the persistence context forget them. A search returns many rows that
+     * are only read; kept managed, every later statement of the unit of work would first check each of them, and
+     * their collections, for changes to flush (Hibernate's auto-flush), and so would its commit: with 40 recordings
+     * that check cost more than the search itself. What the unit of work changed is flushed before the rows are read,
+     * so that forgetting a row it had changed loses nothing; a later save reads its row again.
+     */
+    private static List<Recording> readAndRelease(EntityManager entityManager, TypedQuery<RecordingRow> query) {
+        entityManager.flush();
+        List<RecordingRow> rows = query.getResultList();
+        List<Recording> read = rows.stream().map(RecordingMapper::read).toList();
+        rows.forEach(entityManager::detach);
+        return read;
     }
 
     private static Recording read(RecordingVersionRow row) {

@@ -1,18 +1,27 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.recording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openmrs.module.patientrecordings.domain.PatientId;
 import org.openmrs.module.patientrecordings.domain.RecordingId;
+import org.openmrs.module.patientrecordings.domain.RecordingState;
 import org.openmrs.module.patientrecordings.persistence.Database;
 import org.openmrs.module.patientrecordings.persistence.DatabaseEngine;
 import org.openmrs.module.patientrecordings.persistence.RepositoryDatabase;
+import org.openmrs.module.patientrecordings.recording.Recording;
+import org.openmrs.module.patientrecordings.recording.RecordingFlag;
 import org.openmrs.module.patientrecordings.recording.RecordingRepository;
 import org.openmrs.module.patientrecordings.recording.RecordingRepositoryContract;
 
@@ -55,5 +64,49 @@ abstract class JpaRecordingRepositoryContract extends RecordingRepositoryContrac
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the versions of " + id, e);
         }
+    }
+
+    /**
+     * A list's rows are mapped and let go: a unit of work that lists recordings keeps none of their rows, so its later
+     * statements and its commit do not check them for changes to flush.
+     */
+    @Test
+    void aListLeavesNoRowInTheUnitOfWork() {
+        Recording flagged = recordings.save(aConsultation().build().flagged(RecordingFlag.NOTE_MISSING));
+        recordings.save(aConsultation().build());
+        PatientId patient = flagged.patient();
+
+        List<Integer> managed = emptied.inUnitOfWork(() -> {
+            int listed = recordings.findByPatient(patient).size();
+            int afterPatient = managedRows();
+            recordings.findFlagged(RecordingFlag.NOTE_MISSING);
+            int afterFlagged = managedRows();
+            recordings.findAll(0, 10);
+            return List.of(listed, afterPatient, afterFlagged, managedRows());
+        });
+
+        assertThat(managed).containsExactly(2, 0, 0, 0);
+    }
+
+    /** A recording saved in a unit of work, listed, and saved again in it keeps both changes and both versions. */
+    @Test
+    void aRecordingSavedBeforeAListInTheSameUnitOfWorkIsSavedAgainAfterIt() {
+        Recording stored = recordings.save(aConsultation().build());
+
+        Recording last = emptied.inUnitOfWork(() -> {
+            Recording started = recordings.save(stored.withState(RecordingState.IN_PROGRESS));
+            assertThat(recordings.findByPatient(stored.patient())).containsExactly(started);
+            return recordings.save(started.flagged(RecordingFlag.NOTE_MISSING));
+        });
+
+        assertThat(last.state()).isEqualTo(RecordingState.IN_PROGRESS);
+        assertThat(last.flags()).contains(RecordingFlag.NOTE_MISSING);
+        assertThat(recordings.find(stored.id())).contains(last);
+        assertThat(storedVersions(stored.id())).isEqualTo(3);
+    }
+
+    private int managedRows() {
+        return emptied.inCurrentTransaction(entityManager ->
+                entityManager.unwrap(Session.class).getStatistics().getEntityCount());
     }
 }
