@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * administration API at {@code /admin/*}, each of their requests in one unit of work, authenticated by the browser
  * session filter and then the HTTP Basic filter (which also guards {@code /health}); sign-in at {@code /session}; and
  * the browser shell, public, at every other path. Stopping lets requests in progress finish for up to the stop
- * timeout while new ones are refused.
+ * timeout while new ones are refused. An answer that starts before its request's body has all come says that the
+ * connection closes ({@link ConnectionReuseHandler}).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -108,7 +109,7 @@ public final class WebServer implements AutoCloseable {
 
         context.setErrorHandler(new ErrorResponses());
         server.setErrorHandler(new ErrorResponses.ServerLevel());
-        server.setHandler(new SecurityHeadersHandler(new GracefulHandler(context)));
+        server.setHandler(new ConnectionReuseHandler(new SecurityHeadersHandler(new GracefulHandler(context))));
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
         try {
