@@ -23,6 +23,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +152,38 @@ abstract class JpaAuditLogContract extends AuditLogContract {
     @Override
     protected AuditLog refusing(Predicate<AuditEntry> matching) {
         return new JpaAuditLog(new RefusingTransactions(database, matching));
+    }
+
+    /**
+     * A search's hits reach the database as one batch: twenty entries, and a handful of statements prepared for them
+     * (the head read and updated, one insert batched) rather than one insert each.
+     */
+    @Test
+    void theEntriesOfOneSearchAreInsertedAsOneBatch_SAF2() {
+        AuditLog log = emptyLog();
+        List<AuditEntry> hits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            hits.add(AuditEntry.success(
+                            UserId.of("u"), AT, PatientId.of("p"), null, AuditAction.SEARCH, Purpose.DIRECT_CARE)
+                    .withDetail("hit " + i));
+        }
+        Statistics statistics =
+                database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            List<StoredAuditEntry> stored = log.appendAll(hits);
+
+            assertThat(stored).hasSize(20);
+            assertThat(statistics.getEntityInsertCount()).isEqualTo(20);
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("statements prepared for 20 entries")
+                    .isLessThanOrEqualTo(3);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+            statistics.clear();
+        }
+        assertThat(log.verify()).isInstanceOf(ChainVerification.Intact.class);
     }
 
     /**
