@@ -8,13 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,24 +26,17 @@ class BrowserSignInIT {
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path dataDir;
-    private StandaloneApplication server;
+    private TemporaryServer server;
 
     @BeforeAll
     void startServer() throws IOException {
-        dataDir = Files.createTempDirectory("sign-in-it");
-        server = StandaloneServerContract.start(dataDir, List.of());
+        server = TemporaryServer.start("sign-in-it");
     }
 
     @AfterAll
     void stopServer() throws IOException {
         if (server != null) {
             server.close();
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

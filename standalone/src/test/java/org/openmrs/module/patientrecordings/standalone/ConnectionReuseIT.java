@@ -10,11 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * An answer given before its request's body was read (a refusal, or a GET sent with a body) leaves the connection
@@ -37,13 +33,11 @@ class ConnectionReuseIT {
     /** Long enough for the server to have answered the headers before the body comes. */
     private static final long BODY_LATE_MILLIS = 300;
 
-    private Path dataDir;
-    private StandaloneApplication server;
+    private TemporaryServer server;
 
     @BeforeAll
     void startServer() throws IOException {
-        dataDir = Files.createTempDirectory("connection-reuse-it");
-        server = StandaloneServerContract.start(dataDir, List.of());
+        server = TemporaryServer.start("connection-reuse-it");
     }
 
     @AfterAll
@@ -51,7 +45,6 @@ class ConnectionReuseIT {
         if (server != null) {
             server.close();
         }
-        TestFiles.deleteTree(dataDir);
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} ({3}) -> {4}, body late: {5}")

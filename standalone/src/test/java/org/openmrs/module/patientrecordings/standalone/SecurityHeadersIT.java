@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openmrs.module.patientrecordings.standalone.config.StandaloneConfig;
-import org.openmrs.module.patientrecordings.standalone.testing.TestFiles;
 
 /**
  * SAF-3: every answer of the standalone server carries the security headers, the refusals and Jetty's own error
@@ -42,13 +39,11 @@ class SecurityHeadersIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Path dataDir;
-    private StandaloneApplication server;
+    private TemporaryServer server;
 
     @BeforeAll
     void startServer() throws IOException {
-        dataDir = Files.createTempDirectory("security-headers-it");
-        server = StandaloneServerContract.start(dataDir, List.of());
+        server = TemporaryServer.start("security-headers-it");
     }
 
     @AfterAll
@@ -56,7 +51,6 @@ class SecurityHeadersIT {
         if (server != null) {
             server.close();
         }
-        TestFiles.deleteTree(dataDir);
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
