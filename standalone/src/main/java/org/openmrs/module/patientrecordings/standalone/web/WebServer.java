@@ -25,8 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * administration API at {@code /admin/*}, each of their requests in one unit of work, authenticated by the browser
  * session filter and then the HTTP Basic filter (which also guards {@code /health}); sign-in at {@code /session}; and
  * the browser shell, public, at every other path. Stopping lets requests in progress finish for up to the stop
- * timeout while new ones are refused. An answer that starts before its request's body has all come says that the
- * connection closes ({@link ConnectionReuseHandler}).
+ * timeout while new ones are refused. An answer given before its request's body was read leaves the connection
+ * usable for the next request ({@link ConnectionReuseHandler}).
  */
 public final class WebServer implements AutoCloseable {
 
