@@ -8,6 +8,7 @@ import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.model.valueset.BundleTypeEnum;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.BundleLinks;
 import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import java.math.BigDecimal;
@@ -33,6 +34,8 @@ import org.hl7.fhir.r4.model.Resource;
  *   <li>A page of search results without {@code _include} becomes a Bundle without a look through every reference of
  *       every resource on the page for resources to include ({@link SearchPageBundles}). With {@code _include}, and
  *       for every other kind of Bundle, HAPI builds it as before.
+ *   <li>Its JSON parser writes Media, and Bundles of them, without HAPI's generic walk of the model ({@link
+ *       MediaJsonParser}), to the same characters.
  * </ul>
  */
 final class ServerFhirContext extends FhirContext {
@@ -50,6 +53,11 @@ final class ServerFhirContext extends FhirContext {
     private ServerFhirContext() {
         super(FhirVersionEnum.R4);
         getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+    }
+
+    @Override
+    public IParser newJsonParser() {
+        return new MediaJsonParser(super.newJsonParser());
     }
 
     @Override
