@@ -5,81 +5,106 @@ package org.openmrs.module.patientrecordings.web.fhir;
  * Compact JSON written into one buffer, escaped exactly as HAPI's JSON encoder (Jackson's defaults) escapes it: a
  * quotation mark, a backslash and every control character below U+0020 ({@code \b \t \n \f \r} in short form, the
  * others as a backslash, u and four hex digits); nothing else, so characters outside ASCII are written as they are.
+ * An object or array closed with nothing in it is taken out again, member name and all, as HAPI writes no empty
+ * element.
  */
 final class JsonText {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(4096);
+    private static final int COMMA = 1;
+    private static final int ARRAY = 2;
+
+    private final StringBuilder out = new StringBuilder(8192);
 
     /** Whether the next member or array item needs a comma before it. */
     private boolean comma;
 
-    JsonText beginObject(String name) {
-        name(name);
+    /**
+     * Opens an object: a member when named, an array item when the name is null.
+     *
+     * @return where it starts, for {@link #end(long)}
+     */
+    long beginObject(String name) {
+        long start = start(0);
+        if (name == null) {
+            separate();
+        } else {
+            name(name);
+        }
         out.append('{');
         comma = false;
-        return this;
+        return start;
     }
 
-    JsonText beginObject() {
-        separate();
-        out.append('{');
-        comma = false;
-        return this;
-    }
-
-    JsonText endObject() {
-        out.append('}');
-        comma = true;
-        return this;
-    }
-
-    JsonText beginArray(String name) {
+    /**
+     * Opens an array member.
+     *
+     * @return where it starts, for {@link #end(long)}
+     */
+    long beginArray(String name) {
+        long start = start(ARRAY);
         name(name);
         out.append('[');
         comma = false;
-        return this;
+        return start;
     }
 
-    JsonText endArray() {
-        out.append(']');
+    /**
+     * Closes the object or array opened at {@code start}, or takes it out again when nothing was written in it.
+     *
+     * @return whether anything was written in it
+     */
+    boolean end(long start) {
+        char last = out.charAt(out.length() - 1);
+        boolean array = (start & ARRAY) != 0;
+        if (!comma && last == (array ? '[' : '{')) {
+            out.setLength((int) (start >>> 2));
+            comma = (start & COMMA) != 0;
+            return false;
+        }
+        out.append(array ? ']' : '}');
         comma = true;
-        return this;
+        return true;
     }
 
-    JsonText string(String name, String value) {
+    void string(String name, String value) {
         name(name);
         quoted(value);
         comma = true;
-        return this;
     }
 
     /** An array item. */
-    JsonText string(String value) {
+    void string(String value) {
         separate();
         quoted(value);
         comma = true;
-        return this;
     }
 
-    JsonText number(String name, long value) {
+    void number(String name, long value) {
         name(name);
         out.append(value);
         comma = true;
-        return this;
     }
 
-    JsonText bool(String name, boolean value) {
+    void bool(String name, boolean value) {
         name(name);
         out.append(value);
         comma = true;
-        return this;
+    }
+
+    /** How long the text is so far: what {@link #string} and the others add to it can be seen by comparing. */
+    int length() {
+        return out.length();
     }
 
     @Override
     public String toString() {
         return out.toString();
+    }
+
+    private long start(int kind) {
+        return ((long) out.length() << 2) | (comma ? COMMA : 0) | kind;
     }
 
     private void name(String name) {

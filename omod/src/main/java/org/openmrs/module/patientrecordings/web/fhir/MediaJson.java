@@ -3,10 +3,10 @@ package org.openmrs.module.patientrecordings.web.fhir;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BackboneElement;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,9 +41,6 @@ import org.hl7.fhir.r4.model.UriType;
  * rewrite) is declined, and HAPI encodes it as before.
  */
 final class MediaJson {
-
-    /** A reference HAPI writes as it is: {@code Type/id}, no server base, version or local part. */
-    private static final Pattern RELATIVE_REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\\-.]{1,64}");
 
     /** Thrown, without a stack, when the resource holds something this writer does not know. */
     private static final class Declined extends RuntimeException {
@@ -103,49 +100,53 @@ final class MediaJson {
                 || m.hasNote()) {
             throw DECLINED;
         }
-        begin(m, "Media", name);
+        long start = begin(m, "Media", name);
         extensions(m.getExtension());
         array("identifier", m.getIdentifier(), i -> identifier(null, i));
         primitive("status", m.getStatusElement());
-        concept("type", m.hasType() ? m.getType() : null);
-        concept("modality", m.hasModality() ? m.getModality() : null);
-        reference("subject", m.hasSubject() ? m.getSubject() : null);
-        reference("encounter", m.hasEncounter() ? m.getEncounter() : null);
-        if (m.hasCreated()) {
-            value("created", m.getCreated());
+        if (child(m, "type") instanceof CodeableConcept type) {
+            concept("type", type);
         }
-        reference("operator", m.hasOperator() ? m.getOperator() : null);
-        if (m.hasContent()) {
-            attachment("content", m.getContent());
+        if (child(m, "modality") instanceof CodeableConcept modality) {
+            concept("modality", modality);
         }
-        json.endObject();
+        reference("subject", (Reference) child(m, "subject"));
+        reference("encounter", (Reference) child(m, "encounter"));
+        if (child(m, "created") instanceof Type created) {
+            value("created", created);
+        }
+        reference("operator", (Reference) child(m, "operator"));
+        if (child(m, "content") instanceof Attachment content) {
+            attachment("content", content);
+        }
+        json.end(start);
     }
 
     private void bundle(Bundle b, String name) {
         if (b.hasIdentifier() || b.hasSignature()) {
             throw DECLINED;
         }
-        begin(b, "Bundle", name);
+        long start = begin(b, "Bundle", name);
         primitive("type", b.getTypeElement());
         primitive("timestamp", b.getTimestampElement());
         primitive("total", b.getTotalElement());
         array("link", b.getLink(), link -> {
-            backbone(link, null);
+            long item = backbone(link, null);
             primitive("relation", link.getRelationElement());
             primitive("url", link.getUrlElement());
-            json.endObject();
+            json.end(item);
         });
         array("entry", b.getEntry(), this::entry);
-        json.endObject();
+        json.end(start);
     }
 
     private void entry(Bundle.BundleEntryComponent entry) {
         if (entry.hasLink() || entry.hasRequest() || entry.hasResponse()) {
             throw DECLINED;
         }
-        backbone(entry, null);
+        long start = backbone(entry, null);
         primitive("fullUrl", entry.getFullUrlElement());
-        if (entry.hasResource()) {
+        if (entry.getResource() != null) {
             resource(entry.getResource(), "resource");
         }
         if (entry.hasSearch()) {
@@ -153,22 +154,22 @@ final class MediaJson {
             if (search.hasScore()) {
                 throw DECLINED;
             }
-            backbone(search, "search");
+            long item = backbone(search, "search");
             primitive("mode", search.getModeElement());
-            json.endObject();
+            json.end(item);
         }
-        json.endObject();
+        json.end(start);
     }
 
     /**
      * Opens a resource: its type, its id (without base or version, as HAPI writes it) and its meta, with the version
      * taken from the id when the meta has none.
      */
-    private void begin(Resource r, String type, String name) {
+    private long begin(Resource r, String type, String name) {
         if (r.hasImplicitRules() || r.hasLanguage() || r.hasFormatComment()) {
             throw DECLINED;
         }
-        open(name);
+        long start = json.beginObject(name);
         json.string("resourceType", type);
         IdType id = r.getIdElement();
         if (id.hasExtension() || id.hasFormatComment()) {
@@ -178,91 +179,75 @@ final class MediaJson {
         if (hasId) {
             json.string("id", id.getIdPart());
         }
-        meta(r.hasMeta() ? r.getMeta() : null, hasId && id.hasVersionIdPart() ? id.getVersionIdPart() : null);
+        meta((Meta) child(r, "meta"), hasId && id.hasVersionIdPart() ? id.getVersionIdPart() : null);
+        return start;
     }
 
     private void meta(Meta meta, String versionFromId) {
-        if (meta == null && versionFromId == null) {
-            return;
-        }
         if (meta != null && (meta.hasId() || meta.hasExtension() || meta.hasSource() || meta.hasTag())) {
             throw DECLINED;
         }
+        long start = json.beginObject("meta");
         String versionId = meta != null && !isBlank(meta.getVersionId()) ? meta.getVersionId() : versionFromId;
-        List<Coding> security = meta == null
-                ? List.of()
-                : meta.getSecurity().stream()
-                        .filter(c -> !isBlank(c.getCode()) || !isBlank(c.getSystem()))
-                        .toList();
-        boolean profiles = meta != null && meta.hasProfile();
-        InstantType lastUpdated = meta == null ? null : meta.getLastUpdatedElement();
-        if (isBlank(versionId) && isEmpty(lastUpdated) && !profiles && security.isEmpty()) {
-            return;
-        }
-        json.beginObject("meta");
         if (!isBlank(versionId)) {
             json.string("versionId", versionId);
         }
-        primitive("lastUpdated", lastUpdated);
-        if (profiles) {
-            json.beginArray("profile");
+        if (meta != null) {
+            primitive("lastUpdated", meta.getLastUpdatedElement());
+            long profiles = json.beginArray("profile");
             for (var profile : meta.getProfile()) {
                 plain(profile);
-                if (isBlank(profile.getValueAsString())) {
+                if (profile.hasExtension() || isBlank(profile.getValueAsString())) {
                     throw DECLINED;
                 }
                 json.string(profile.getValueAsString());
             }
-            json.endArray();
+            json.end(profiles);
+            long security = json.beginArray("security");
+            for (Coding label : meta.getSecurity()) {
+                // HAPI leaves out a label with neither code nor system.
+                if (!isBlank(label.getCode()) || !isBlank(label.getSystem())) {
+                    coding(null, label);
+                }
+            }
+            json.end(security);
         }
-        if (!security.isEmpty()) {
-            json.beginArray("security");
-            security.forEach(c -> coding(null, c));
-            json.endArray();
-        }
-        json.endObject();
+        json.end(start);
     }
 
+    /** An element's extensions: each has a value or extensions of its own, never both (HAPI refuses both). */
     private void extensions(List<Extension> extensions) {
-        boolean open = false;
+        if (extensions.isEmpty()) {
+            return;
+        }
+        long start = json.beginArray("extension");
         for (Extension e : extensions) {
-            boolean noValue = e.getValue() == null || e.getValue().isEmpty();
-            if (noValue && e.getExtension().isEmpty()) {
-                throw DECLINED;
-            }
-            if (!open) {
-                json.beginArray("extension");
-                open = true;
-            }
-            extension(e, noValue);
+            extension(e);
         }
-        if (open) {
-            json.endArray();
-        }
+        json.end(start);
     }
 
-    private void extension(Extension e, boolean noValue) {
+    private void extension(Extension e) {
         String url = e.getUrl();
-        if (e.hasId() || e.hasFormatComment() || isBlank(url) || url.startsWith("/") || !noValue && e.hasExtension()) {
+        if (e.hasId() || e.hasFormatComment() || isBlank(url) || url.startsWith("/")) {
             throw DECLINED;
         }
-        json.beginObject().string("url", url);
-        if (e.hasExtension()) {
-            json.beginArray("extension");
-            for (Extension nested : e.getExtension()) {
-                boolean nestedNoValue =
-                        nested.getValue() == null || nested.getValue().isEmpty();
-                if (nestedNoValue && nested.getExtension().isEmpty()) {
-                    throw DECLINED;
-                }
-                extension(nested, nestedNoValue);
-            }
-            json.endArray();
+        long start = json.beginObject(null);
+        json.string("url", url);
+        long nested = json.beginArray("extension");
+        for (Extension child : e.getExtension()) {
+            extension(child);
         }
-        if (!noValue) {
+        boolean hasNested = json.end(nested);
+        int before = json.length();
+        if (e.getValue() != null) {
             value("value", e.getValue());
         }
-        json.endObject();
+        boolean hasValue = json.length() != before;
+        if (hasNested == hasValue) {
+            throw DECLINED;
+        }
+        json.end(start);
     }
 
     /** A choice element ({@code value[x]}, {@code created[x]}): its name ends with the type's. */
@@ -303,80 +288,66 @@ final class MediaJson {
 
     /** An Identifier, as a member when named and as an array item otherwise. */
     private void identifier(String name, Identifier identifier) {
-        if (identifier.isEmpty()) {
-            return;
-        }
         plain(identifier);
         if (identifier.hasUse() || identifier.hasType() || identifier.hasPeriod() || identifier.hasAssigner()) {
             throw DECLINED;
         }
-        open(name);
+        long start = json.beginObject(name);
         extensions(identifier.getExtension());
         primitive("system", identifier.getSystemElement());
         primitive("value", identifier.getValueElement());
-        json.endObject();
+        json.end(start);
     }
 
     private void concept(String name, CodeableConcept concept) {
-        if (concept == null || concept.isEmpty()) {
-            return;
-        }
         plain(concept);
-        json.beginObject(name);
+        long start = json.beginObject(name);
         extensions(concept.getExtension());
         array("coding", concept.getCoding(), c -> coding(null, c));
         primitive("text", concept.getTextElement());
-        json.endObject();
+        json.end(start);
     }
 
     /** A Coding, as a member when named and as an array item otherwise. */
     private void coding(String name, Coding coding) {
-        if (coding.isEmpty()) {
-            return;
-        }
         plain(coding);
-        open(name);
+        long start = json.beginObject(name);
         extensions(coding.getExtension());
         primitive("system", coding.getSystemElement());
         primitive("version", coding.getVersionElement());
         primitive("code", coding.getCodeElement());
         primitive("display", coding.getDisplayElement());
         primitive("userSelected", coding.getUserSelectedElement());
-        json.endObject();
+        json.end(start);
     }
 
     private void reference(String name, Reference reference) {
-        if (reference == null || reference.isEmpty()) {
+        if (reference == null) {
             return;
         }
         plain(reference);
         if (reference.getResource() != null || reference.hasIdentifier()) {
             throw DECLINED;
         }
-        String value = reference.getReferenceElement_().getValue();
-        if (value != null
-                && !value.isBlank()
-                && !RELATIVE_REFERENCE.matcher(value).matches()) {
+        StringType value = reference.getReferenceElement_();
+        if (!isBlank(value.getValue()) && !relative(value.getValue())) {
             throw DECLINED;
         }
-        json.beginObject(name);
+        long start = json.beginObject(name);
         extensions(reference.getExtension());
-        primitive("reference", reference.getReferenceElement_());
+        primitive("reference", value);
         primitive("type", reference.getTypeElement());
         primitive("display", reference.getDisplayElement());
-        json.endObject();
+        json.end(start);
     }
 
     private void period(String name, Period period) {
-        if (period.isEmpty()) {
-            return;
-        }
         plain(period);
-        json.beginObject(name);
+        long start = json.beginObject(name);
         extensions(period.getExtension());
         primitive("start", period.getStartElement());
         primitive("end", period.getEndElement());
-        json.endObject();
+        json.end(start);
     }
 
     private void attachment(String name, Attachment a) {
@@ -384,7 +355,7 @@ final class MediaJson {
         if (a.hasData()) {
             throw DECLINED;
         }
-        json.beginObject(name);
+        long start = json.beginObject(name);
         extensions(a.getExtension());
         primitive("contentType", a.getContentTypeElement());
         primitive("language", a.getLanguageElement());
@@ -393,25 +364,16 @@ final class MediaJson {
         primitive("hash", a.getHashElement());
         primitive("title", a.getTitleElement());
         primitive("creation", a.getCreationElement());
-        json.endObject();
+        json.end(start);
     }
 
     /** Opens a backbone element's object (a Bundle's link, entry or entry search), which has no extensions here. */
-    private void backbone(BackboneElement element, String name) {
+    private long backbone(BackboneElement element, String name) {
         plain(element);
         if (element.hasExtension() || element.hasModifierExtension()) {
             throw DECLINED;
         }
-        open(name);
-    }
-
-    /** Opens an object: a member when named, an array item otherwise. */
-    private void open(String name) {
-        if (name == null) {
-            json.beginObject();
-        } else {
-            json.beginObject(name);
-        }
+        return json.beginObject(name);
     }
 
     /**
@@ -419,7 +381,7 @@ final class MediaJson {
      * integer, true or false for a boolean, a string otherwise.
      */
     private void primitive(String name, PrimitiveType<?> p) {
-        if (p == null || p.isEmpty()) {
+        if (p == null) {
             return;
         }
         plain(p);
@@ -443,20 +405,20 @@ final class MediaJson {
 
     /** A repeating element: its items that are not empty, and no member at all when every item is. */
     private <T extends Element> void array(String name, List<T> items, Consumer<T> item) {
-        boolean open = false;
+        if (items.isEmpty()) {
+            return;
+        }
+        long start = json.beginArray(name);
         for (T next : items) {
-            if (next.isEmpty()) {
-                continue;
-            }
-            if (!open) {
-                json.beginArray(name);
-                open = true;
-            }
             item.accept(next);
         }
-        if (open) {
-            json.endArray();
-        }
+        json.end(start);
+    }
+
+    /** A child element, or null: without creating an empty one, as the model's getters do, or looking through it. */
+    private static Base child(Base element, String name) {
+        Base[] values = element.getProperty(name.hashCode(), name, false);
+        return values.length == 0 ? null : values[0];
     }
 
     /** An element without an id or comments: HAPI would write those, and this writer does not. */
@@ -466,8 +428,24 @@ final class MediaJson {
         }
     }
 
-    private static boolean isEmpty(PrimitiveType<?> p) {
-        return p == null || p.isEmpty() || isBlank(p.getValueAsString());
+    /** A reference HAPI writes as it is: {@code Type/id}, with no server base, version or local part. */
+    static boolean relative(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash < 2 || slash > 64 || slash != reference.lastIndexOf('/') || slash == reference.length() - 1) {
+            return false;
+        }
+        if (reference.charAt(0) < 'A' || reference.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            boolean idChar = letter || c >= '0' && c <= '9' || c == '-' || c == '.';
+            if (i < slash ? !letter : i > slash && !idChar) {
+                return false;
+            }
+        }
+        return reference.length() - slash - 1 <= 64;
     }
 
     private static boolean isBlank(String s) {
