@@ -429,7 +429,7 @@ final class MediaJson {
     }
 
     /** A reference HAPI writes as it is: {@code Type/id}, with no server base, version or local part. */
-    static boolean relative(String reference) {
+    private static boolean relative(String reference) {
         int slash = reference.indexOf('/');
         if (slash < 2 || slash > 64 || slash != reference.lastIndexOf('/') || slash == reference.length() - 1) {
             return false;
