@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MPL-2.0 */
 package org.openmrs.module.patientrecordings.persistence.site;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.openmrs.module.patientrecordings.domain.SiteId;
 import org.openmrs.module.patientrecordings.persistence.RowVersions;
 import org.openmrs.module.patientrecordings.persistence.Transactions;
@@ -15,14 +18,21 @@ import org.openmrs.module.patientrecordings.site.SitePolicyRepository;
  * Site policies in the database, one row per version (POL-2). Versions are only added: the unique constraint on
  * (site, version), not a look-up, decides which of two concurrent changes creates a version; the other gets VER-1.
  * "Current" and "oldest first" follow the order versions were added in, as in the in-memory store. Every call joins
- * the thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}).
+ * the thread's unit of work when there is one ({@link Transactions#inCurrentTransaction}); the first read of a stored
+ * version also checks, in a transaction of its own, that it is committed before keeping it ({@link #version}).
  */
 public final class JpaSitePolicyRepository implements SitePolicyRepository {
 
     /** The entity classes this repository needs mapped. */
     public static final List<Class<?>> ENTITIES = List.of(SitePolicyRow.class);
 
+    /** The most versions kept: far more than sites times versions anywhere, so a bound that is never reached. */
+    private static final int MAX_KEPT = 10_000;
+
     private final Transactions database;
+
+    /** Committed versions read before (see {@link #version}). */
+    private final ConcurrentMap<SiteVersion, SitePolicy> committed = new ConcurrentHashMap<>();
 
     public JpaSitePolicyRepository(Transactions database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -43,20 +53,49 @@ public final class JpaSitePolicyRepository implements SitePolicyRepository {
                 .or(() -> builtIn(site, 1));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A version once committed is never changed (POL-2), and every read, chunk and disclosure of a recording asks
+     * for the version it was made under: so a committed version is read from the database once and then kept. A
+     * version is kept only after a transaction of its own (which sees committed rows only) has found it, so that a
+     * version added in the caller's transaction, which may yet roll back, is returned to that caller but never kept;
+     * the built-in first version of the default, which a stored one would replace, is never kept either.
+     */
     @Override
     public Optional<SitePolicy> version(SiteId site, int version) {
         Objects.requireNonNull(site, "site");
-        return database.inCurrentTransaction(entityManager -> entityManager
-                        .createQuery(
-                                "select p from SitePolicyRow p where p.siteId = :site and p.version = :version",
-                                SitePolicyRow.class)
-                        .setParameter("site", site.value())
-                        .setParameter("version", version)
-                        .getResultStream()
-                        .findFirst()
-                        .map(SitePolicyMapper::read))
-                .or(() -> builtIn(site, version));
+        SiteVersion key = new SiteVersion(site, version);
+        SitePolicy kept = committed.get(key);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<SitePolicy> stored = database.inCurrentTransaction(entityManager -> stored(entityManager, key));
+        if (stored.isEmpty()) {
+            return builtIn(site, version);
+        }
+        if (committed.size() < MAX_KEPT) {
+            database.inTransaction(entityManager -> stored(entityManager, key))
+                    .filter(stored.get()::equals)
+                    .ifPresent(policy -> committed.putIfAbsent(key, policy));
+        }
+        return stored;
     }
+
+    private static Optional<SitePolicy> stored(EntityManager entityManager, SiteVersion key) {
+        return entityManager
+                .createQuery(
+                        "select p from SitePolicyRow p where p.siteId = :site and p.version = :version",
+                        SitePolicyRow.class)
+                .setParameter("site", key.site().value())
+                .setParameter("version", key.version())
+                .getResultStream()
+                .findFirst()
+                .map(SitePolicyMapper::read);
+    }
+
+    /** A version of a site's policy, the key of the versions kept. */
+    private record SiteVersion(SiteId site, int version) {}
 
     @Override
     public List<SitePolicy> versions(SiteId site) {
