@@ -84,7 +84,7 @@ public abstract class SitePolicyRepositoryContract {
         assertThat(policies.sites()).containsExactly(site);
     }
 
-    private static SitePolicy withoutConsultations(SitePolicy p) {
+    protected static SitePolicy withoutConsultations(SitePolicy p) {
         return new SitePolicy(
                 p.site(),
                 p.version(),

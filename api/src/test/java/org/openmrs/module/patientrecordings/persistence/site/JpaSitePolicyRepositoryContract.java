@@ -58,7 +58,7 @@ abstract class JpaSitePolicyRepositoryContract extends SitePolicyRepositoryContr
                 .hasMessageContaining("fails after");
 
         assertThat(repository.version(site, 1)).isEmpty();
-        SitePolicy committed = withTheOtherConsultationRule(rolledBack);
+        SitePolicy committed = withoutConsultations(rolledBack);
         repository.add(committed);
         assertThat(repository.version(site, 1)).contains(committed);
     }
@@ -87,19 +87,5 @@ abstract class JpaSitePolicyRepositoryContract extends SitePolicyRepositoryContr
         assertThat(repository.version(site, 1)).contains(policy);
         assertThat(new JpaSitePolicyRepository(db).version(site, 1))
                 .hasValueSatisfying(read -> assertThat(read).isNotEqualTo(policy));
-    }
-
-    private static SitePolicy withTheOtherConsultationRule(SitePolicy p) {
-        return new SitePolicy(
-                p.site(),
-                p.version(),
-                p.allowedKinds(),
-                !p.cliniciansMayRecordConsultations(),
-                p.telephone(),
-                p.noFilmingAreas(),
-                p.secondaryPurposes(),
-                p.jurisdiction(),
-                p.recordClass(),
-                p.missingNote());
     }
 }
