@@ -56,8 +56,8 @@ public final class JpaSitePolicyRepository implements SitePolicyRepository {
     /**
      * {@inheritDoc}
      *
-     * <p>A version once committed is never changed (POL-2), and every read, chunk and disclosure of a recording asks
-     * for the version it was made under: so a committed version is read from the database once and then kept. A
+     * <p>A version once committed is never changed (POL-2), and every read and disclosure of a recording asks for
+     * the version it was made under: so a committed version is read from the database once and then kept. A
      * version is kept only after a transaction of its own (which sees committed rows only) has found it, so that a
      * version added in the caller's transaction, which may yet roll back, is returned to that caller but never kept;
      * the built-in first version of the default, which a stored one would replace, is never kept either.
