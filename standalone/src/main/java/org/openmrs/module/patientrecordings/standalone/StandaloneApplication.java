@@ -155,7 +155,8 @@ public final class StandaloneApplication implements AutoCloseable {
                             new ShellServlet(SHELL)),
                     config.bindAddress(),
                     config.port(),
-                    config.shutdownTimeout());
+                    config.shutdownTimeout(),
+                    config.forwardedHeaders());
             LOG.info(
                     "event=started version={} port={} database={} store={} startupMs={}",
                     version(),

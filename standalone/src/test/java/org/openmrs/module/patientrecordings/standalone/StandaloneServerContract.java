@@ -632,10 +632,14 @@ abstract class StandaloneServerContract {
         T call(int index) throws Exception;
     }
 
-    /** Starts the real application on a free loopback port over the data directory and database given. */
-    static StandaloneApplication start(Path data, List<String> database) {
+    /**
+     * Starts the real application on a free loopback port over the data directory given.
+     *
+     * @param settings further settings as {@code --name=value}: the database's, or others
+     */
+    static StandaloneApplication start(Path data, List<String> settings) {
         List<String> args = new ArrayList<>(List.of("--port=0", "--bind-address=127.0.0.1", "--data-dir=" + data));
-        args.addAll(database);
+        args.addAll(settings);
         return StandaloneApplication.start(StandaloneConfig.parse(args, Map.of(), data));
     }
 

@@ -21,11 +21,14 @@ final class TemporaryServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param name names the data directory, after the test class */
-    static TemporaryServer start(String name) throws IOException {
+    /**
+     * @param name names the data directory, after the test class
+     * @param flags settings beyond the embedded default's, as {@code --name=value}
+     */
+    static TemporaryServer start(String name, String... flags) throws IOException {
         Path dataDir = Files.createTempDirectory(name);
         try {
-            return new TemporaryServer(dataDir, StandaloneServerContract.start(dataDir, List.of()));
+            return new TemporaryServer(dataDir, StandaloneServerContract.start(dataDir, List.of(flags)));
         } catch (RuntimeException e) {
             TestFiles.deleteTree(dataDir);
             throw e;

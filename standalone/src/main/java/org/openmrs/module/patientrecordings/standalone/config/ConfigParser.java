@@ -85,7 +85,8 @@ final class ConfigParser {
                 duration(Setting.SHUTDOWN_TIMEOUT, Duration.ofSeconds(30), true),
                 concurrentRequests,
                 reservedRequests(concurrentRequests),
-                duration(Setting.SESSION_TIMEOUT, Duration.ofMinutes(30), false));
+                duration(Setting.SESSION_TIMEOUT, Duration.ofMinutes(30), false),
+                bool(Setting.FORWARDED_HEADERS, false));
     }
 
     /**

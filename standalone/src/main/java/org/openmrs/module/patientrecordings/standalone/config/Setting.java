@@ -43,7 +43,12 @@ public enum Setting {
     SESSION_TIMEOUT(
             "session-timeout",
             "30m",
-            "how long a browser sign-in lasts without a request (12 hours at most in any case)");
+            "how long a browser sign-in lasts without a request (12 hours at most in any case)"),
+    FORWARDED_HEADERS(
+            "forwarded-headers",
+            "false",
+            "take the scheme, host, port and client address from a reverse proxy's Forwarded or X-Forwarded-*"
+                    + " headers (links, Secure cookies); only behind a proxy that sets them");
 
     /** Prefix of every environment variable of a setting. */
     public static final String ENVIRONMENT_PREFIX = "PATIENTRECORDINGS_";

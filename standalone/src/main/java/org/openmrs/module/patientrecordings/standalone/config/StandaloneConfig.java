@@ -33,6 +33,9 @@ import org.openmrs.module.patientrecordings.persistence.DatabaseSettings;
  *     UnitOfWorkGate})
  * @param sessionTimeout how long a browser sign-in lasts without a request; positive. A sign-in ends
  *     {@link #SESSION_MAX_AGE} after it began in any case
+ * @param forwardedHeaders whether requests come through a reverse proxy whose {@code Forwarded} or {@code
+ *     X-Forwarded-*} headers say the scheme, host, port and client address the client used: the server's links and
+ *     the Secure attribute of its cookies then follow them. Off, those headers are ignored (a client could set them)
  */
 public record StandaloneConfig(
         int port,
@@ -48,7 +51,8 @@ public record StandaloneConfig(
         Duration shutdownTimeout,
         int concurrentRequests,
         int reservedRequests,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        boolean forwardedHeaders) {
 
     /** How long a browser sign-in lasts at most, however busy. */
     public static final Duration SESSION_MAX_AGE = Duration.ofHours(12);
@@ -137,7 +141,8 @@ public record StandaloneConfig(
                 shutdownTimeout,
                 concurrentRequests,
                 reservedRequests,
-                sessionTimeout);
+                sessionTimeout,
+                forwardedHeaders);
     }
 
     private static void requirePositive(Duration duration, String what) {

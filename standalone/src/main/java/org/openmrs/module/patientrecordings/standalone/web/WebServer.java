@@ -13,6 +13,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -62,9 +63,12 @@ public final class WebServer implements AutoCloseable {
      * @param bindAddress the address to listen on
      * @param port the port, 0 for any free one
      * @param stopTimeout how long {@link #close()} waits for requests in progress
+     * @param forwardedHeaders whether to take each request's scheme, host, port and client address from the {@code
+     *     Forwarded} or {@code X-Forwarded-*} headers of the reverse proxy in front
      * @throws IllegalStateException when the server cannot start (port taken, servlet init failed)
      */
-    public static WebServer start(Mounts mounts, String bindAddress, int port, Duration stopTimeout) {
+    public static WebServer start(
+            Mounts mounts, String bindAddress, int port, Duration stopTimeout, boolean forwardedHeaders) {
         Objects.requireNonNull(mounts, "mounts");
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -74,6 +78,12 @@ public final class WebServer implements AutoCloseable {
         // Recordings arrive and leave in hundreds of megabytes: bigger buffers than Jetty's defaults (8 KiB in,
         // 32 KiB out) take far fewer system calls per byte.
         http.setOutputBufferSize(IO_BUFFER_BYTES);
+        if (forwardedHeaders) {
+            // Behind a TLS-terminating proxy the request arrives as plain HTTP from the proxy: the links the server
+            // writes (Bundle links, Location) and the Secure attribute of its cookies must follow what the client
+            // used, which only the proxy's headers say.
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         HttpConnectionFactory connections = new HttpConnectionFactory(http);
         connections.setInputBufferSize(IO_BUFFER_BYTES);
         ServerConnector connector = new ServerConnector(server, connections);

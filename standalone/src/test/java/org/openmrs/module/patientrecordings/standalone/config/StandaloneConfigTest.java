@@ -37,6 +37,26 @@ class StandaloneConfigTest {
         assertThat(config.sweepInterval()).isEqualTo(Duration.ofHours(24));
         assertThat(config.contentGracePeriod()).isEqualTo(Duration.ofHours(24));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.forwardedHeaders()).isFalse();
+    }
+
+    @Test
+    void forwardedHeadersAreTrustedOnlyWhenSaidSo() {
+        assertThat(parse(List.of("--forwarded-headers=true"), Map.of()).forwardedHeaders())
+                .isTrue();
+        assertThat(parse(List.of(), Map.of("PATIENTRECORDINGS_FORWARDED_HEADERS", "yes"))
+                        .forwardedHeaders())
+                .isTrue();
+        assertThat(parse(List.of("--forwarded-headers=false"), Map.of()).forwardedHeaders())
+                .isFalse();
+        assertThat(parse(List.of("--forwarded-headers=true"), Map.of())
+                        .withPort(0)
+                        .forwardedHeaders())
+                .isTrue();
+        assertThatThrownBy(() -> parse(List.of("--forwarded-headers=proxy"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("forwarded-headers")
+                .hasMessageContaining("true or false");
     }
 
     @Test
@@ -143,7 +163,8 @@ class StandaloneConfigTest {
                         defaults.shutdownTimeout(),
                         10,
                         3,
-                        defaults.sessionTimeout()))
+                        defaults.sessionTimeout(),
+                        false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must have 23 connections for 10 concurrent requests, not 10");
     }
