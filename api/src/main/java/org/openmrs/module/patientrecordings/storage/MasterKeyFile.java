@@ -77,9 +77,26 @@ public final class MasterKeyFile {
         }
     }
 
-    /** {@link #load} if the file exists, else {@link #initialise} (first start of a standalone installation). */
-    public static MasterKeyFile loadOrInitialise(Path file) throws IOException {
-        return Files.exists(file) ? load(file) : initialise(file);
+    /**
+     * {@link #load} if the file exists, else {@link #initialise} on a first start: when {@code keysetFile}, the content
+     * keyset this key protects, does not exist yet either. A missing key beside an existing keyset is not a first start
+     * but a key lost, moved or misnamed (a restore without it, a wrong setting): a new key could never decrypt the
+     * keyset, so none is created and the message says what to restore.
+     *
+     * @throws IOException when the key file is missing but the keyset exists, or as {@link #load} and {@link
+     *     #initialise}
+     */
+    public static MasterKeyFile loadOrInitialise(Path file, Path keysetFile) throws IOException {
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        if (Files.exists(keysetFile)) {
+            throw new IOException("Master key file " + file + " does not exist, but the content keyset " + keysetFile
+                    + " does: the content keys, and with them all stored content, can be decrypted only with the"
+                    + " master key they were encrypted under. Restore that master key file from its backup, or set the"
+                    + " master key file setting to where it is; no new master key was created");
+        }
+        return initialise(file);
     }
 
     /** Adds a new primary key and saves the file; the previous keys still decrypt. */

@@ -39,9 +39,30 @@ class MasterKeyFileTest {
         String original = Files.readString(file);
 
         assertThatThrownBy(() -> MasterKeyFile.initialise(file)).isInstanceOf(FileAlreadyExistsException.class);
-        MasterKeyFile.loadOrInitialise(file);
+        MasterKeyFile.loadOrInitialise(file, directory.resolve("content-keyset.json"));
 
         assertThat(Files.readString(file)).isEqualTo(original);
+    }
+
+    @Test
+    void aMissingKeyBesideItsContentKeysetIsReportedAndNeverReplaced() throws IOException {
+        Path file = directory.resolve("master.key");
+        Path keyset = directory.resolve("content-keyset.json");
+        ContentKeyring.open(keyset, MasterKeyFile.loadOrInitialise(file, keyset));
+        Files.move(file, directory.resolve("master.key.backup"));
+
+        assertThatThrownBy(() -> MasterKeyFile.loadOrInitialise(file, keyset))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(
+                        "Master key file " + file + " does not exist, but the content keyset " + keyset + " does")
+                .hasMessageContaining("Restore that master key file from its backup")
+                .hasMessageEndingWith("no new master key was created");
+        assertThat(file).doesNotExist();
+
+        Files.move(directory.resolve("master.key.backup"), file);
+        assertThat(ContentKeyring.open(keyset, MasterKeyFile.loadOrInitialise(file, keyset))
+                        .contentKeyCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -70,7 +91,7 @@ class MasterKeyFileTest {
         assertThatThrownBy(() -> MasterKeyFile.load(file))
                 .isInstanceOf(IOException.class)
                 .hasMessage("Master key file " + file + " cannot be read (IOException: Is a directory)");
-        assertThatThrownBy(() -> MasterKeyFile.loadOrInitialise(file))
+        assertThatThrownBy(() -> MasterKeyFile.loadOrInitialise(file, directory.resolve("content-keyset.json")))
                 .hasMessageContaining("Master key file " + file + " cannot be read");
     }
 

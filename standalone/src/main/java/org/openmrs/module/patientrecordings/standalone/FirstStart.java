@@ -29,7 +29,10 @@ final class FirstStart {
 
     private FirstStart() {}
 
-    /** Creates the data directory (owner-only) and the master key file when missing; checks an existing key. */
+    /**
+     * Creates the data directory (owner-only) and, on a first start, the master key file; checks an existing key, and
+     * refuses to start when the key is missing but the content keyset it protects is there.
+     */
     static void prepareDataDirectory(StandaloneConfig config) {
         try {
             if (!Files.isDirectory(config.dataDir())) {
@@ -43,7 +46,7 @@ final class FirstStart {
                 LOG.info("event=data_dir_created path={}", config.dataDir());
             }
             boolean existed = Files.exists(config.masterKeyFile());
-            MasterKeyFile.loadOrInitialise(config.masterKeyFile());
+            MasterKeyFile.loadOrInitialise(config.masterKeyFile(), config.contentKeysetFile());
             if (!existed) {
                 LOG.info("event=master_key_created path={}", config.masterKeyFile());
             }

@@ -313,8 +313,8 @@ public final class StandaloneApplication implements AutoCloseable {
      */
     static ContentKeyring keyring(StandaloneConfig config) {
         try {
-            MasterKeyFile master = MasterKeyFile.loadOrInitialise(config.masterKeyFile());
-            return ContentKeyring.open(config.dataDir().resolve("content-keyset.json"), master);
+            MasterKeyFile master = MasterKeyFile.loadOrInitialise(config.masterKeyFile(), config.contentKeysetFile());
+            return ContentKeyring.open(config.contentKeysetFile(), master);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the content keys: " + e.getMessage(), e);
         }

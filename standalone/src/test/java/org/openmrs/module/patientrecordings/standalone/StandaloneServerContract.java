@@ -2,6 +2,7 @@
 package org.openmrs.module.patientrecordings.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
@@ -212,6 +213,29 @@ abstract class StandaloneServerContract {
         if (DurableFiles.isPosix()) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(masterKey)))
                     .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aRestartWithoutTheMasterKeyIsRefusedAndCreatesNoOtherKey(@TempDir Path ownDataDir, @TempDir Path backup)
+            throws Exception {
+        List<String> database = freshDatabase();
+        Path masterKey = ownDataDir.resolve("master.key");
+        try (StandaloneApplication application = start(ownDataDir, database)) {
+            assertThat(application.services().users().count()).isPositive();
+        }
+        Path kept = Files.move(masterKey, backup.resolve("master.key"));
+
+        assertThatThrownBy(() -> start(ownDataDir, database).close())
+                .hasMessageContaining("Master key file " + masterKey + " does not exist, but the content keyset "
+                        + ownDataDir.resolve("content-keyset.json") + " does")
+                .hasMessageContaining("Restore that master key file from its backup");
+        assertThat(masterKey).doesNotExist();
+
+        Files.move(kept, masterKey);
+        try (StandaloneApplication application = start(ownDataDir, database)) {
+            assertThat(application.services().users().authenticate("admin", StandaloneConfig.DEFAULT_ADMIN_PASSWORD))
+                    .isPresent();
         }
     }
 

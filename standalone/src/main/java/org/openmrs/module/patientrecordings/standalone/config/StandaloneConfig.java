@@ -120,6 +120,11 @@ public record StandaloneConfig(
         return Optional.ofNullable(s3);
     }
 
+    /** The content keyset, encrypted under the master key: in the data directory whichever store holds content. */
+    public Path contentKeysetFile() {
+        return dataDir.resolve("content-keyset.json");
+    }
+
     /** The local content directory, used when no object store is configured. */
     public Path contentDir() {
         return dataDir.resolve("content");

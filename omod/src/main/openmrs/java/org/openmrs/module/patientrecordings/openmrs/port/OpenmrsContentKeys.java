@@ -14,7 +14,8 @@ import org.openmrs.util.OpenmrsUtil;
  * The content keys inside OpenMRS (SAF-1): the master key file ({@link Setting#MASTER_KEY_FILE}) and the content
  * keyset encrypted under it ({@link Setting#KEYSET_FILE}), both files on the server, relative to the OpenMRS
  * application data directory unless absolute, and never in the database. Both are created on first use: the master
- * key readable by the server account only, a master key file that others can read is refused.
+ * key readable by the server account only, a master key file that others can read is refused, and a missing master
+ * key beside an existing keyset is reported, never replaced by a new one.
  */
 public final class OpenmrsContentKeys {
 
@@ -30,7 +31,7 @@ public final class OpenmrsContentKeys {
         Path keyset = resolve(settings.get(Setting.KEYSET_FILE));
         Files.createDirectories(master.getParent());
         Files.createDirectories(keyset.getParent());
-        return ContentKeyring.open(keyset, MasterKeyFile.loadOrInitialise(master));
+        return ContentKeyring.open(keyset, MasterKeyFile.loadOrInitialise(master, keyset));
     }
 
     /** A configured file: as it is when absolute, else below the application data directory. */
